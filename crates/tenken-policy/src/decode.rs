@@ -1,0 +1,105 @@
+//! Encoding detection: BOM → that; valid UTF-8 → UTF-8; NUL pattern → UTF-16 without BOM;
+//! else Shift_JIS (CP932) when it decodes without errors, EUC-JP when that fits better.
+
+use encoding_rs::{Encoding, EUC_JP, SHIFT_JIS, UTF_16BE, UTF_16LE};
+use std::fmt;
+
+/// Why bytes could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not UTF-8, Shift_JIS or UTF-16; `offset` is the first byte that is not valid UTF-8.
+    UnknownEncoding { offset: usize },
+    /// A BOM names the encoding but the data is not valid in it.
+    Malformed { encoding: &'static str, offset: usize },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::UnknownEncoding { offset } => write!(
+                f,
+                "文字コードを判定できません（UTF-8, Shift_JIS, UTF-16 のいずれでもありません）。{} バイト目に読めないバイト列があります",
+                offset
+            ),
+            DecodeError::Malformed { encoding, offset } => write!(
+                f,
+                "{encoding} の BOM がありますが、{offset} バイト目以降に {encoding} として読めないデータがあります"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
+    enc.decode_without_bom_handling_and_without_replacement(bytes).map(|c| c.into_owned())
+}
+
+fn utf16(bytes: &[u8], le: bool, bom: usize) -> Result<(String, &'static str), DecodeError> {
+    let (enc, name) = if le { (UTF_16LE, "UTF-16LE") } else { (UTF_16BE, "UTF-16BE") };
+    strict(enc, bytes).map(|s| (s, name)).ok_or(DecodeError::Malformed {
+        encoding: name,
+        offset: bom + bytes.len() - bytes.len() % 2,
+    })
+}
+
+/// UTF-16 without BOM: NUL bytes, all on one parity (the high byte of ASCII chars).
+fn guess_utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (k, b) in bytes.iter().enumerate() {
+        if *b == 0 {
+            if k % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    match (even, odd) {
+        (0, o) if o * 8 >= bytes.len() / 2 => Some(true),
+        (e, 0) if e * 8 >= bytes.len() / 2 => Some(false),
+        _ => None,
+    }
+}
+
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return std::str::from_utf8(rest)
+            .map(|s| (s.to_owned(), "UTF-8"))
+            .map_err(|e| DecodeError::Malformed { encoding: "UTF-8", offset: 3 + e.valid_up_to() });
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, true, 2);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, false, 2);
+    }
+    if let Some(le) = guess_utf16(bytes) {
+        if let Ok(r) = utf16(bytes, le, 0) {
+            return Ok(r);
+        }
+    }
+    let offset = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok((s.to_owned(), "UTF-8")),
+        Err(e) => e.valid_up_to(),
+    };
+    let sjis = strict(SHIFT_JIS, bytes);
+    let euc = strict(EUC_JP, bytes);
+    match (sjis, euc) {
+        (Some(s), Some(e)) => {
+            // EUC-JP bytes often also "decode" as Shift_JIS half-width katakana.
+            let hw = |t: &str| t.chars().filter(|c| ('\u{FF61}'..='\u{FF9F}').contains(c)).count();
+            if hw(&s) > hw(&e) + 2 {
+                Ok((e, "EUC-JP"))
+            } else {
+                Ok((s, "Shift_JIS"))
+            }
+        }
+        (Some(s), None) => Ok((s, "Shift_JIS")),
+        (None, Some(e)) => Ok((e, "EUC-JP")),
+        (None, None) => Err(DecodeError::UnknownEncoding { offset }),
+    }
+}

@@ -1,0 +1,564 @@
+//! Line level: clean Markdown/PDF artefacts, recognise numbering markers, captions,
+//! tables of contents and other lines that are not part of any section.
+
+use crate::text::*;
+use crate::topics::heading_prefix;
+
+/// Numbering style of a heading. Same style ⇒ same level (until a different parent).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub(crate) enum Style {
+    /// 第N編 (0), 第N章 (1), 第N節 (2), 第N款 (3): grouping only.
+    Group(u8),
+    /// 第N条
+    Article,
+    /// 第N (without 条)
+    Dai,
+    /// `6.`, `4.1`, `4―1―2`: number of components.
+    Dot(u8),
+    /// `1 目的` (a bare number followed by a space); 項 under an article.
+    Bare,
+    /// `一 ネットワーク` (法令 号).
+    KanjiBare,
+    /// `(1)`, `（１）`, `⑴`
+    Paren,
+    /// `1)`
+    HalfParen,
+    /// `①`
+    Circled,
+    /// `ア`
+    Kata,
+    /// `(ア)`
+    ParenKata,
+    /// `ア)`
+    KataParen,
+    /// `I`, `II`, `Ⅰ`
+    Roman,
+}
+
+impl Style {
+    pub(crate) fn is_dot(self) -> bool {
+        matches!(self, Style::Dot(_))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Marker {
+    pub style: Style,
+    pub nums: Vec<u32>,
+    pub label: String,
+    /// Char index (in the cleaned line) where the heading's own text starts.
+    pub rest: usize,
+    pub kanji: bool,
+    /// Separator for dotted numbers as written ('.', '―', …).
+    pub sep: char,
+    pub branch: Option<u32>,
+    pub kata: Option<char>,
+    /// Katakana list counted in iroha order (イ ロ ハ …).
+    pub iroha: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Kind {
+    Blank,
+    Skip,
+    TocHeader,
+    Appendix,
+    Caption(String),
+    Heading(Marker),
+    Table(String),
+    Text,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    pub no: usize,
+    pub orig: Vec<char>,
+    pub norm: Vec<char>,
+    pub kind: Kind,
+}
+
+impl Line {
+    pub(crate) fn text(&self) -> String {
+        self.orig.iter().collect()
+    }
+    pub(crate) fn rest_str(&self, from: usize) -> String {
+        self.orig.get(from..).unwrap_or(&[]).iter().collect()
+    }
+}
+
+/// Splits on LF, CRLF and lone CR.
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in text.split('\n') {
+        let piece = piece.strip_suffix('\r').unwrap_or(piece);
+        if piece.contains('\r') {
+            out.extend(piece.split('\r'));
+        } else {
+            out.push(piece);
+        }
+    }
+    out
+}
+
+fn trim(v: &[char]) -> &[char] {
+    let s = v.iter().position(|c| !is_space(*c)).unwrap_or(v.len());
+    let e = v.iter().rposition(|c| !is_space(*c)).map_or(s, |p| p + 1);
+    v.get(s..e.max(s)).unwrap_or(&[])
+}
+
+/// Removes Markdown artefacts: heading hashes, quote marks, list bullets, bold markers.
+fn strip_markdown(v: &[char]) -> Vec<char> {
+    let mut cur: &[char] = trim(v);
+    loop {
+        let before = cur.len();
+        let mut k = 0;
+        while cur.get(k) == Some(&'#') {
+            k += 1;
+        }
+        if k > 0 && (cur.get(k).is_none_or(|c| is_space(*c))) {
+            cur = trim(cur.get(k..).unwrap_or(&[]));
+        }
+        if matches!(cur.first(), Some('>')) {
+            cur = trim(cur.get(1..).unwrap_or(&[]));
+        }
+        if matches!(cur.first(), Some('-' | '*' | '+'))
+            && cur.get(1).is_some_and(|c| is_space(*c))
+        {
+            cur = trim(cur.get(1..).unwrap_or(&[]));
+        }
+        if cur.len() == before {
+            break;
+        }
+    }
+    let mut out = Vec::with_capacity(cur.len());
+    let mut i = 0;
+    while i < cur.len() {
+        if (cur[i] == '*' || cur[i] == '_') && cur.get(i + 1) == Some(&cur[i]) {
+            i += 2;
+            continue;
+        }
+        out.push(cur[i]);
+        i += 1;
+    }
+    trim(&out).to_vec()
+}
+
+const UNIT_CHARS: &str = "倍%年月日時分秒人件回円個台万億割点字号条項頁版度週歳名枚部冊ヶか";
+const REF_FOLLOW: &str = "及又並、,のにをはがでとかま中各第・～〜-乃や.。";
+
+fn is_unit(c: char) -> bool {
+    UNIT_CHARS.contains(c) || c.is_ascii_alphabetic()
+}
+
+fn skip_spaces(n: &[char], mut i: usize) -> usize {
+    while n.get(i).is_some_and(|c| *c == ' ') {
+        i += 1;
+    }
+    i
+}
+
+/// `(目的)` right at `i`: returns the index after the closing bracket.
+fn inline_caption(n: &[char], i: usize) -> Option<usize> {
+    if n.get(i) != Some(&'(') {
+        return None;
+    }
+    if n.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let close = (i + 2..(i + 42).min(n.len())).find(|&k| n[k] == ')')?;
+    Some(close + 1)
+}
+
+fn marker(
+    o: &[char],
+    style: Style,
+    nums: Vec<u32>,
+    end: usize,
+    n: &[char],
+) -> Marker {
+    let label: String = o.get(..end).unwrap_or(o).iter().collect::<String>().trim_end().to_string();
+    Marker {
+        style,
+        nums,
+        label,
+        rest: skip_spaces(n, end),
+        kanji: false,
+        sep: '.',
+        branch: None,
+        kata: None,
+        iroha: false,
+    }
+}
+
+/// Recognises a numbering marker at the start of a cleaned line.
+pub(crate) fn detect(o: &[char], n: &[char]) -> Option<Marker> {
+    let c0 = *n.first()?;
+    match c0 {
+        '第' => return dai_family(o, n),
+        '0'..='9' => return digit_family(o, n),
+        '(' => return paren_family(o, n),
+        _ => {}
+    }
+    if let Some(v) = paren_digit_value(c0) {
+        return Some(marker(o, Style::Paren, vec![v], 1, n));
+    }
+    if let Some(v) = full_stop_digit_value(c0) {
+        return Some(marker(o, Style::Dot(1), vec![v], 1, n));
+    }
+    if let Some(v) = circled_value(c0) {
+        return Some(marker(o, Style::Circled, vec![v], 1, n));
+    }
+    if let Some(v) = roman_char_value(c0) {
+        if n.get(1).is_some_and(|c| roman_char_value(*c).is_some() || c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let end = if matches!(n.get(1), Some('.' | '、')) { 2 } else { 1 };
+        return Some(marker(o, Style::Roman, vec![v], end, n));
+    }
+    if matches!(c0, 'I' | 'V' | 'X') {
+        let len = n.iter().take_while(|c| matches!(c, 'I' | 'V' | 'X')).count();
+        let v = parse_ascii_roman(n.get(..len)?)?;
+        let end = match n.get(len) {
+            Some('.' | '、') => len + 1,
+            Some(' ') => len,
+            _ => return None,
+        };
+        // The heading text must be Japanese, not an English sentence.
+        let r = skip_spaces(n, end);
+        if n.get(r).is_none_or(|c| c.is_ascii()) {
+            return None;
+        }
+        return Some(marker(o, Style::Roman, vec![v], end, n));
+    }
+    if is_item_kata(c0) {
+        let (style, end) = match n.get(1) {
+            None | Some(' ') => (Style::Kata, 1),
+            Some('.' | '、') => (Style::Kata, 2),
+            Some(')') => (Style::KataParen, 2),
+            _ => return None,
+        };
+        let mut m = marker(o, style, vec![kata_index(c0, false).unwrap_or(1)], end, n);
+        m.kata = Some(c0);
+        return Some(m);
+    }
+    if is_kanji_numeral(c0) && c0 != '〇' {
+        let (v, j) = parse_kanji_num(n, 0)?;
+        if n.get(j) == Some(&' ') && (1..100).contains(&v) && n.get(skip_spaces(n, j)).is_some() {
+            let mut m = marker(o, Style::KanjiBare, vec![v], j, n);
+            m.kanji = true;
+            return Some(m);
+        }
+    }
+    None
+}
+
+fn dai_family(o: &[char], n: &[char]) -> Option<Marker> {
+    let (v, j, kanji) = parse_num(n, 1)?;
+    if v == 0 {
+        return None;
+    }
+    let follow_ok = |k: usize| match n.get(k) {
+        None | Some(' ') => true,
+        Some('(') => inline_caption(n, k).is_some(),
+        Some(c) => !REF_FOLLOW.contains(*c),
+    };
+    let mut m = match n.get(j) {
+        Some('条') => {
+            let mut end = j + 1;
+            let mut branch = None;
+            if n.get(end) == Some(&'の') {
+                if let Some((b, e, _)) = parse_num(n, end + 1) {
+                    branch = Some(b);
+                    end = e;
+                }
+            }
+            if !follow_ok(end) {
+                return None;
+            }
+            let mut m = marker(o, Style::Article, vec![v], end, n);
+            m.branch = branch;
+            m
+        }
+        Some(g @ ('編' | '部' | '章' | '節' | '款')) => {
+            if !follow_ok(j + 1) {
+                return None;
+            }
+            let rank = match g {
+                '編' | '部' => 0,
+                '章' => 1,
+                '節' => 2,
+                _ => 3,
+            };
+            marker(o, Style::Group(rank), vec![v], j + 1, n)
+        }
+        None | Some(' ') => marker(o, Style::Dai, vec![v], j, n),
+        Some('.') if !n.get(j + 1).is_some_and(|c| c.is_ascii_digit()) => {
+            marker(o, Style::Dai, vec![v], j + 1, n)
+        }
+        Some('(') if inline_caption(n, j).is_some() => marker(o, Style::Dai, vec![v], j, n),
+        Some(_) if heading_prefix(n.get(j..).unwrap_or(&[])).is_some() => {
+            marker(o, Style::Dai, vec![v], j, n)
+        }
+        _ => return None,
+    };
+    m.kanji = kanji;
+    Some(m)
+}
+
+fn digit_family(o: &[char], n: &[char]) -> Option<Marker> {
+    let (v, j) = parse_ascii_num(n, 0)?;
+    if v == 0 {
+        return None;
+    }
+    let c = n.get(j).copied();
+    if let Some(sep) = c {
+        if (sep == '.' || is_dash(sep)) && n.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
+            let mut nums = vec![v];
+            let mut k = j;
+            while n.get(k) == Some(&sep) {
+                let Some((x, e)) = parse_ascii_num(n, k + 1) else { break };
+                nums.push(x);
+                k = e;
+                if nums.len() > 8 {
+                    return None;
+                }
+            }
+            if nums.contains(&0) {
+                return None;
+            }
+            let mut end = k;
+            if sep == '.' && n.get(end) == Some(&'.') {
+                end += 1;
+            }
+            match n.get(end) {
+                None | Some(' ') => {}
+                Some(&f) if f.is_ascii_digit() || is_unit(f) || f == '.' || is_dash(f) => return None,
+                _ => {}
+            }
+            let depth = nums.len() as u8;
+            let mut m = marker(o, Style::Dot(depth), nums, end, n);
+            m.sep = if sep == '.' { '.' } else { o.get(j).copied().unwrap_or(sep) };
+            return Some(m);
+        }
+    }
+    match c {
+        Some('.' | '、' | ',') => {
+            match n.get(j + 1) {
+                Some(&f) if f.is_ascii_digit() || is_unit(f) => return None,
+                None => {}
+                _ => {}
+            }
+            Some(marker(o, Style::Dot(1), vec![v], j + 1, n))
+        }
+        Some(')') => Some(marker(o, Style::HalfParen, vec![v], j + 1, n)),
+        Some(' ') if v < 1000 && n.get(skip_spaces(n, j)).is_some() => {
+            Some(marker(o, Style::Bare, vec![v], j, n))
+        }
+        _ => None,
+    }
+}
+
+fn paren_family(o: &[char], n: &[char]) -> Option<Marker> {
+    if let Some((v, j, kanji)) = parse_num(n, 1) {
+        if n.get(j) == Some(&')') && v > 0 {
+            let mut m = marker(o, Style::Paren, vec![v], j + 1, n);
+            m.kanji = kanji;
+            return Some(m);
+        }
+        return None;
+    }
+    let k = *n.get(1)?;
+    if is_item_kata(k) && n.get(2) == Some(&')') {
+        let mut m = marker(o, Style::ParenKata, vec![kata_index(k, false).unwrap_or(1)], 3, n);
+        m.kata = Some(k);
+        return Some(m);
+    }
+    None
+}
+
+fn is_era_date(c: &[char]) -> bool {
+    let s: String = c.iter().collect();
+    let era = ["令和", "平成", "昭和", "大正"].iter().any(|e| s.contains(e));
+    let western = c.windows(5).any(|w| {
+        w[..4].iter().all(|d| d.is_ascii_digit()) && (w[4] == '年' || w[4] == '/' || w[4] == '-')
+    });
+    (era && s.contains('年')) || western
+}
+
+fn classify(o: &[char], n: &[char]) -> Kind {
+    if o.is_empty() {
+        return Kind::Blank;
+    }
+    // Tables (Markdown) — kept as text only inside sections, decided later.
+    if n.first() == Some(&'|') {
+        let cells: Vec<String> = o
+            .iter()
+            .collect::<String>()
+            .split(['|', '｜'])
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+            return Kind::Skip;
+        }
+        return Kind::Table(cells.join(" "));
+    }
+    if n.starts_with(&['`', '`', '`']) {
+        return Kind::Skip;
+    }
+    if n.len() >= 3 && n.iter().all(|c| matches!(c, '-' | '*' | '_' | '=' | '─' | '━' | ' ')) {
+        return Kind::Skip;
+    }
+    // Page chrome: "- 3 -", "3", "3/10".
+    if n.len() <= 12
+        && n.iter().any(|c| c.is_ascii_digit())
+        && n.iter().all(|c| c.is_ascii_digit() || is_dash(*c) || matches!(c, ' ' | '/'))
+    {
+        return Kind::Skip;
+    }
+    let comp: String = n.iter().filter(|c| **c != ' ').collect();
+    if comp == "目次" || comp == "もくじ" || comp == "目次(案)" {
+        return Kind::TocHeader;
+    }
+    if comp.starts_with("附則") && comp.chars().count() <= 30 && !comp.contains('。') {
+        return Kind::Appendix;
+    }
+    if let Some(m) = detect(o, n) {
+        return Kind::Heading(m);
+    }
+    // Dates, enactment and revision notes.
+    if is_era_date(n) && n.len() <= 60 && !n.contains(&'。') {
+        let starts = ["令和", "平成", "昭和", "大正", "制定", "改正", "改定", "施行", "一部改正", "全部改正", "最終改正", "策定"];
+        let first_digit = n.first().is_some_and(|c| c.is_ascii_digit());
+        if first_digit || starts.iter().any(|s| comp.starts_with(s)) {
+            return Kind::Skip;
+        }
+    }
+    // Caption line: （目的）
+    let pairs = [('(', ')'), ('【', '】'), ('〔', '〕'), ('[', ']'), ('<', '>'), ('〈', '〉')];
+    if let (Some(&a), Some(&z)) = (n.first(), n.last()) {
+        if pairs.contains(&(a, z)) && n.len() >= 3 && n.len() <= 42 {
+            let inner = &n[1..n.len() - 1];
+            let nested = inner.iter().any(|c| *c == a || *c == z);
+            if !nested && !inner.contains(&'。') {
+                let s: String = o[1..o.len() - 1].iter().collect();
+                return Kind::Caption(s.trim().to_string());
+            }
+        }
+    }
+    Kind::Text
+}
+
+/// Trailing page reference of a TOC entry: `目的・・・・3` (strong) or `目的 3` (weak).
+fn toc_tail(rest: &[char]) -> Option<bool> {
+    let r = trim(rest);
+    let digits = r.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let mut k = r.len() - digits;
+    let (mut leaders, mut spaces) = (0, 0);
+    while k > 0 {
+        let c = r[k - 1];
+        if c == ' ' {
+            spaces += 1;
+        } else if matches!(c, '・' | '…' | '‥' | '.' | '·' | '‧' | '⋯' | '-' | '─' | '･') {
+            leaders += 1;
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    let head = &r[..k];
+    if head.is_empty() || head.contains(&'。') || head.len() > 60 {
+        return None;
+    }
+    if leaders >= 2 {
+        Some(true)
+    } else if spaces >= 1 && leaders == 0 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn same_key(a: &Marker, b: &Marker) -> bool {
+    a.style == b.style && a.nums == b.nums
+}
+
+/// Marks table-of-contents lines as `Skip`.
+fn mark_toc(lines: &mut [Line]) {
+    let len = lines.len();
+    // 1. An explicit 目次 block: runs until its first entry repeats.
+    let mut i = 0;
+    while i < len {
+        if !matches!(lines[i].kind, Kind::TocHeader) {
+            i += 1;
+            continue;
+        }
+        let first = (i + 1..len).find(|&k| !matches!(lines[k].kind, Kind::Blank | Kind::Skip));
+        let mut end = None;
+        if let Some(e) = first {
+            if let Kind::Heading(m) = &lines[e].kind {
+                let m = m.clone();
+                end = (e + 1..len).find(|&k| matches!(&lines[k].kind, Kind::Heading(x) if same_key(x, &m)));
+            }
+            if end.is_none() {
+                // Fallback: up to the last heading before the first sentence.
+                if let Some(b) = (e..len).find(|&k| lines[k].norm.contains(&'。')) {
+                    end = (e..b).rev().find(|&k| matches!(lines[k].kind, Kind::Heading(_)));
+                }
+            }
+        }
+        let stop = end.unwrap_or(i + 1);
+        for l in lines.iter_mut().take(stop).skip(i) {
+            l.kind = Kind::Skip;
+        }
+        i = stop.max(i + 1);
+    }
+    // 2. Entries with page numbers.
+    let mut weak = Vec::new();
+    for (k, l) in lines.iter_mut().enumerate() {
+        let tail = match &l.kind {
+            Kind::Heading(m) => toc_tail(l.norm.get(m.rest..).unwrap_or(&[])),
+            Kind::Text => toc_tail(&l.norm).filter(|s| *s),
+            _ => None,
+        };
+        match tail {
+            Some(true) => l.kind = Kind::Skip,
+            Some(false) => weak.push(k),
+            None => {}
+        }
+    }
+    if weak.len() >= 3 {
+        for k in weak {
+            lines[k].kind = Kind::Skip;
+        }
+    }
+}
+
+pub(crate) fn scan(text: &str) -> Vec<Line> {
+    let mut lines: Vec<Line> = split_lines(text)
+        .into_iter()
+        .enumerate()
+        .map(|(k, raw)| {
+            let chars: Vec<char> = raw.chars().collect();
+            // Page chrome like "- 3 -" must be seen before list dashes are stripped.
+            let t = trim(&chars);
+            let tn: Vec<char> = t.iter().map(|c| norm_char(*c)).collect();
+            let orig = if tn.len() <= 12
+                && tn.iter().any(|c| c.is_ascii_digit())
+                && tn.iter().all(|c| c.is_ascii_digit() || is_dash(*c) || matches!(c, ' ' | '/'))
+            {
+                t.to_vec()
+            } else {
+                strip_markdown(&chars)
+            };
+            let norm: Vec<char> = orig.iter().map(|c| norm_char(*c)).collect();
+            let kind = classify(&orig, &norm);
+            Line { no: k + 1, orig, norm, kind }
+        })
+        .collect();
+    mark_toc(&mut lines);
+    lines
+}

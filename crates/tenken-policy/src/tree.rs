@@ -1,0 +1,666 @@
+//! Builds the section tree from classified lines, then numbers and cites every node.
+
+use crate::scan::{Kind, Line, Marker, Style};
+use crate::text::{circled_char, compact, kata_index, norm_char, to_kanji};
+use crate::topics::heading_prefix;
+use crate::Node;
+
+#[derive(Clone, Debug)]
+pub(crate) struct Raw {
+    pub style: Style,
+    pub nums: Vec<u32>,
+    pub label: String,
+    pub title: Option<String>,
+    pub text: String,
+    pub line: usize,
+    pub children: Vec<usize>,
+    pub kanji: bool,
+    pub sep: char,
+    pub branch: Option<u32>,
+    pub iroha: bool,
+    pub kata: Option<char>,
+}
+
+impl Raw {
+    fn num(&self) -> u32 {
+        self.nums.last().copied().unwrap_or(0)
+    }
+    fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.children.is_empty()
+    }
+    /// Numbers a dotted child would repeat as its prefix.
+    fn dotnums(&self) -> Vec<u32> {
+        match self.style {
+            Style::Dot(_) => self.nums.clone(),
+            Style::Dai | Style::Bare | Style::Article => vec![self.num()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+pub(crate) struct Built {
+    pub nodes: Vec<Raw>,
+    pub roots: Vec<usize>,
+    pub preamble: Vec<String>,
+    pub warnings: Vec<String>,
+    /// Source text used for segment detection (no TOC, no appendix).
+    pub body: String,
+}
+
+struct Builder {
+    nodes: Vec<Raw>,
+    roots: Vec<usize>,
+    stack: Vec<usize>,
+    warnings: Vec<String>,
+}
+
+enum Place {
+    Ok,
+    Reject,
+}
+
+pub(crate) fn append_text(buf: &mut String, piece: &str) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    if let Some(last) = buf.chars().next_back() {
+        let first = piece.chars().next().unwrap_or(' ');
+        if matches!(last, '。' | ':' | '：' | '!' | '?' | '！' | '？') {
+            buf.push('\n');
+        } else if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
+            buf.push(' ');
+        }
+    }
+    buf.push_str(piece);
+}
+
+impl Builder {
+    fn warn(&mut self, line: usize, msg: impl AsRef<str>) {
+        self.warnings.push(format!("{}行目: {}", line, msg.as_ref()));
+    }
+
+    fn find_style(&self, st: Style) -> Option<usize> {
+        self.stack.iter().rposition(|&i| self.nodes[i].style == st)
+    }
+
+    fn siblings_of(&self, pos: usize) -> &Vec<usize> {
+        match pos.checked_sub(1).and_then(|p| self.stack.get(p)) {
+            Some(&p) => &self.nodes[p].children,
+            None => &self.roots,
+        }
+    }
+
+    /// A top-level list that restarts at 1 after only empty entries was a table of contents.
+    fn try_toc_restart(&mut self, pos: usize, st: Style) -> bool {
+        let parent = pos.checked_sub(1).and_then(|p| self.stack.get(p)).copied();
+        if let Some(p) = parent {
+            if !matches!(self.nodes[p].style, Style::Group(_)) {
+                return false;
+            }
+        }
+        let sibs: Vec<usize> = self
+            .siblings_of(pos)
+            .iter()
+            .copied()
+            .filter(|&i| self.nodes[i].style == st)
+            .collect();
+        if sibs.len() < 2 || !sibs.iter().all(|&i| self.nodes[i].is_empty()) {
+            return false;
+        }
+        let keep = |v: &mut Vec<usize>| v.retain(|i| !sibs.contains(i));
+        match parent {
+            Some(p) => keep(&mut self.nodes[p].children),
+            None => keep(&mut self.roots),
+        }
+        true
+    }
+
+    fn pop_non_groups(&mut self) {
+        while let Some(&t) = self.stack.last() {
+            if matches!(self.nodes[t].style, Style::Group(_)) {
+                break;
+            }
+            self.stack.pop();
+        }
+    }
+
+    /// Finds the parent for a new heading and truncates the stack to it.
+    fn place(&mut self, m: &mut Marker, line: usize) -> Place {
+        let st = m.style;
+        let n = m.nums.last().copied().unwrap_or(0);
+        match st {
+            Style::Group(r) => {
+                while let Some(&t) = self.stack.last() {
+                    match self.nodes[t].style {
+                        Style::Group(q) if q < r => break,
+                        _ => {
+                            self.stack.pop();
+                        }
+                    }
+                }
+                if let Some(pos) = self.find_style(st) {
+                    self.stack.truncate(pos);
+                }
+                Place::Ok
+            }
+            Style::Article | Style::Dai => {
+                if let Some(pos) = self.find_style(st) {
+                    let prev = &self.nodes[self.stack[pos]];
+                    let (last, plabel) = (prev.num(), prev.label.clone());
+                    let same_ok = n == last && m.branch.is_some();
+                    if n <= last && !same_ok {
+                        if n == 1 && self.try_toc_restart(pos, st) {
+                            self.stack.truncate(pos);
+                            return Place::Ok;
+                        }
+                        self.warn(
+                            line,
+                            format!("「{}」は直前の「{}」より前の番号のため、本文として扱いました", m.label, plabel),
+                        );
+                        return Place::Reject;
+                    }
+                    if n > last + 1 && m.branch.is_none() {
+                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, m.label));
+                    }
+                    self.stack.truncate(pos);
+                } else {
+                    self.pop_non_groups();
+                }
+                Place::Ok
+            }
+            Style::Bare | Style::KanjiBare => {
+                if let Some(pos) = self.find_style(st) {
+                    let last = self.nodes[self.stack[pos]].num();
+                    if n == last + 1 {
+                        self.stack.truncate(pos);
+                        return Place::Ok;
+                    }
+                    if n == 1 && self.try_toc_restart(pos, st) {
+                        self.stack.truncate(pos);
+                        return Place::Ok;
+                    }
+                    return Place::Reject;
+                }
+                let top = self.stack.last().map(|&t| self.nodes[t].style);
+                let ok = match top {
+                    Some(Style::Article) if st == Style::Bare => n == 1 || n == 2,
+                    _ => n == 1 || self.nodes.is_empty(),
+                };
+                if ok {
+                    Place::Ok
+                } else {
+                    Place::Reject
+                }
+            }
+            Style::Dot(d) if d >= 2 => {
+                let prefix = &m.nums[..m.nums.len() - 1];
+                // Nearest open node whose number is a prefix of ours.
+                let found = self.stack.iter().rposition(|&i| {
+                    let dn = self.nodes[i].dotnums();
+                    !dn.is_empty() && dn.len() < m.nums.len() && m.nums.starts_with(&dn)
+                });
+                let exact = found.filter(|&p| self.nodes[self.stack[p]].dotnums() == prefix);
+                if let Some(p) = exact {
+                    self.stack.truncate(p + 1);
+                    return Place::Ok;
+                }
+                let shown: Vec<String> = prefix.iter().map(|x| x.to_string()).collect();
+                let shown = shown.join(&m.sep.to_string());
+                if let Some(p) = found {
+                    self.stack.truncate(p + 1);
+                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", m.label, shown));
+                } else if let Some(pos) = self.find_style(st) {
+                    self.stack.truncate(pos);
+                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", m.label, shown));
+                } else if self.nodes.iter().any(|x| x.style.is_dot()) {
+                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", m.label, shown));
+                }
+                Place::Ok
+            }
+            _ => {
+                if let Some(pos) = self.find_style(st) {
+                    let prev = &self.nodes[self.stack[pos]];
+                    let (last, plabel, iroha) = (prev.num(), prev.label.clone(), prev.iroha);
+                    let mut n = n;
+                    if let Some(k) = m.kata {
+                        n = kata_index(k, iroha).unwrap_or(n);
+                        m.nums = vec![n];
+                        m.iroha = iroha;
+                    }
+                    if n != last + 1 {
+                        if n == 1 && self.try_toc_restart(pos, st) {
+                            self.stack.truncate(pos);
+                            return Place::Ok;
+                        }
+                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, m.label));
+                    }
+                    self.stack.truncate(pos);
+                } else if let Some(k) = m.kata {
+                    if k == 'イ' {
+                        // A list that starts with イ counts in iroha order (イ ロ ハ …).
+                        m.nums = vec![1];
+                        m.iroha = true;
+                    }
+                }
+                Place::Ok
+            }
+        }
+    }
+
+    fn push(&mut self, raw: Raw) -> usize {
+        let idx = self.nodes.len();
+        self.nodes.push(raw);
+        match self.stack.last() {
+            Some(&p) => self.nodes[p].children.push(idx),
+            None => self.roots.push(idx),
+        }
+        self.stack.push(idx);
+        idx
+    }
+}
+
+/// Splits a heading line's own text into (title, body).
+fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Option<String>, String) {
+    let mut start = m.rest;
+    let n = &line.norm;
+    // Inline caption: 第1条（目的）…
+    if matches!(m.style, Style::Article | Style::Dai | Style::Group(_)) && n.get(start) == Some(&'(') {
+        if let Some(close) = (start + 2..(start + 42).min(n.len())).find(|&k| n[k] == ')') {
+            let inner: String = line.orig[start + 1..close].iter().collect();
+            if !inner.trim().is_empty() {
+                let body: String = line.rest_str(close + 1);
+                return (Some(inner.trim().to_string()), body.trim().to_string());
+            }
+        }
+    }
+    while n.get(start) == Some(&' ') {
+        start += 1;
+    }
+    let rest_n = n.get(start..).unwrap_or(&[]);
+    let rest_o = line.rest_str(start);
+    let rest_o = rest_o.trim();
+    if rest_n.is_empty() {
+        return (None, String::new());
+    }
+    if plain {
+        return (None, rest_o.to_string());
+    }
+    let len = rest_n.len();
+    let has_stop = rest_n.contains(&'。');
+    let has_comma = rest_n.iter().any(|c| matches!(c, '、' | ','));
+    let phrase = heading_prefix(rest_n);
+    if !has_stop && !has_comma && len <= 50 && (next_is_body || len <= 20 || phrase == Some(len) || matches!(m.style, Style::Group(_))) {
+        return (Some(rest_o.to_string()), String::new());
+    }
+    if m.style != Style::Article {
+        if let Some(sp) = rest_n.iter().position(|c| *c == ' ') {
+            let tok = &rest_n[..sp];
+            let ok = (2..=30).contains(&tok.len())
+                && !tok.iter().any(|c| matches!(c, '、' | '。' | ','))
+                && !tok.iter().all(|c| c.is_ascii());
+            if ok {
+                let title: String = line.orig[start..start + sp].iter().collect();
+                let body: String = line.rest_str(start + sp);
+                if !body.trim().is_empty() {
+                    return (Some(title), body.trim().to_string());
+                }
+            }
+        }
+    }
+    if let Some(pl) = phrase {
+        let title: String = line.orig[start..start + pl].iter().collect();
+        let body = line.rest_str(start + pl);
+        return (Some(title), body.trim().to_string());
+    }
+    (None, rest_o.to_string())
+}
+
+fn is_revision_row(s: &str) -> bool {
+    let c = compact(s);
+    ["改定", "改正", "制定", "施行", "履歴", "年月日", "令和", "平成"].iter().any(|k| c.contains(k))
+}
+
+pub(crate) fn build(lines: &[Line]) -> Built {
+    let mut b = Builder { nodes: Vec::new(), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new() };
+    let mut preamble: Vec<String> = Vec::new();
+    let mut body = String::new();
+    let mut caption: Option<String> = None;
+
+    // Index of the next non-blank, non-skipped line, for "is the next line body text?".
+    let mut next_content = vec![usize::MAX; lines.len()];
+    let mut nxt = usize::MAX;
+    for k in (0..lines.len()).rev() {
+        next_content[k] = nxt;
+        if !matches!(lines[k].kind, Kind::Blank | Kind::Skip) {
+            nxt = k;
+        }
+    }
+
+    let flush_caption = |b: &mut Builder, caption: &mut Option<String>, preamble: &mut Vec<String>| {
+        if let Some(c) = caption.take() {
+            let s = format!("（{}）", c);
+            match b.stack.last() {
+                Some(&t) => append_text(&mut b.nodes[t].text, &s),
+                None => preamble.push(s),
+            }
+        }
+    };
+
+    for (k, line) in lines.iter().enumerate() {
+        match &line.kind {
+            Kind::Blank | Kind::Skip | Kind::TocHeader => {}
+            Kind::Appendix => break,
+            Kind::Caption(c) => {
+                flush_caption(&mut b, &mut caption, &mut preamble);
+                body.push_str(c);
+                body.push('\n');
+                caption = Some(c.clone());
+            }
+            Kind::Table(cells) => {
+                flush_caption(&mut b, &mut caption, &mut preamble);
+                if let Some(&t) = b.stack.last() {
+                    if !is_revision_row(cells) {
+                        append_text(&mut b.nodes[t].text, cells);
+                        body.push_str(cells);
+                        body.push('\n');
+                    }
+                }
+            }
+            Kind::Heading(m0) => {
+                let mut m = m0.clone();
+                match b.place(&mut m, line.no) {
+                    Place::Reject => {
+                        flush_caption(&mut b, &mut caption, &mut preamble);
+                        let s = line.text();
+                        body.push_str(&s);
+                        body.push('\n');
+                        match b.stack.last() {
+                            Some(&t) => append_text(&mut b.nodes[t].text, &s),
+                            None => preamble.push(s),
+                        }
+                    }
+                    Place::Ok => {
+                        let next_is_body = lines
+                            .get(next_content[k])
+                            .is_some_and(|l| matches!(l.kind, Kind::Text | Kind::Table(_)));
+                        let parent_style = b.stack.last().map(|&t| b.nodes[t].style);
+                        let paragraph = matches!(m.style, Style::Bare | Style::Dot(1))
+                            && parent_style == Some(Style::Article);
+                        // A caption line above the heading is its title; the line is all body.
+                        let plain = paragraph || caption.is_some();
+                        let (mut title, text) = derive_title(line, &m, next_is_body, plain);
+                        if let Some(c) = caption.take() {
+                            title = Some(c);
+                        }
+                        body.push_str(&line.text());
+                        body.push('\n');
+                        b.push(Raw {
+                            style: m.style,
+                            nums: m.nums.clone(),
+                            label: m.label.clone(),
+                            title,
+                            text,
+                            line: line.no,
+                            children: Vec::new(),
+                            kanji: m.kanji,
+                            sep: m.sep,
+                            branch: m.branch,
+                            iroha: m.iroha,
+                            kata: m.kata,
+                        });
+                    }
+                }
+            }
+            Kind::Text => {
+                flush_caption(&mut b, &mut caption, &mut preamble);
+                let s = line.text();
+                body.push_str(&s);
+                body.push('\n');
+                match b.stack.last() {
+                    Some(&t) => append_text(&mut b.nodes[t].text, &s),
+                    None => preamble.push(s),
+                }
+            }
+        }
+    }
+    flush_caption(&mut b, &mut caption, &mut preamble);
+
+    // Cut-off last sentence.
+    if let Some(last) = lines.iter().rev().find(|l| !matches!(l.kind, Kind::Blank | Kind::Skip)) {
+        if matches!(last.kind, Kind::Text) && last.norm.len() > 10 {
+            let end = last.norm.iter().rev().find(|c| **c != ' ').copied().unwrap_or('。');
+            if !matches!(end, '。' | '.' | ')' | '」' | '』' | '!' | '?' | ':' | '】') {
+                b.warn(last.no, "文書の最後の文が途中で終わっています（末尾が切れている可能性があります）");
+            }
+        }
+    }
+    if b.roots.is_empty() && lines.iter().any(|l| !matches!(l.kind, Kind::Blank | Kind::Skip)) {
+        let first = lines.iter().find(|l| !matches!(l.kind, Kind::Blank)).map_or(1, |l| l.no);
+        b.warn(first, "番号付きの見出しが見つかりません（節の構造を認識できませんでした）");
+    }
+    Built { nodes: b.nodes, roots: b.roots, preamble, warnings: b.warnings, body }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Legal {
+    None,
+    Article { has_paragraphs: bool },
+    Paragraph,
+    Item,
+}
+
+#[derive(Clone)]
+struct Ctx {
+    path: Vec<u32>,
+    cit: String,
+    legal: Legal,
+    kanji: bool,
+    parent: Option<usize>,
+}
+
+fn join_cit(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        return b.to_string();
+    }
+    let ad = a.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let bd = b.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if ad && bd {
+        format!("{a}-{b}")
+    } else {
+        format!("{a}{b}")
+    }
+}
+
+fn num_str(n: u32, kanji: bool) -> String {
+    if kanji {
+        to_kanji(n)
+    } else {
+        n.to_string()
+    }
+}
+
+/// Results of the numbering pass, indexed like `Built::nodes`.
+pub(crate) struct Numbered {
+    pub roots: Vec<Node>,
+    pub paths: Vec<Vec<u32>>,
+    pub cits: Vec<String>,
+    /// Number of non-grouping ancestors.
+    pub depth: Vec<usize>,
+    pub parent: Vec<Option<usize>>,
+}
+
+/// Grouping headings count in citations only when the numbering restarts inside them.
+fn significant_groups(b: &Built) -> [bool; 4] {
+    let mut sig = [false; 4];
+    let mut seen: Vec<(u8, Style, u32)> = Vec::new();
+    for r in &b.nodes {
+        if let Style::Group(rank) = r.style {
+            let first = r.children.iter().map(|&c| &b.nodes[c]).find(|c| !matches!(c.style, Style::Group(_)));
+            if let Some(f) = first {
+                let key = (rank, f.style, f.num());
+                if seen.contains(&key) {
+                    if let Some(s) = sig.get_mut(rank as usize) {
+                        *s = true;
+                    }
+                } else {
+                    seen.push(key);
+                }
+            }
+        }
+    }
+    sig
+}
+
+pub(crate) fn number(b: &Built) -> Numbered {
+    let len = b.nodes.len();
+    let mut out = Numbered {
+        roots: Vec::new(),
+        paths: vec![Vec::new(); len],
+        cits: vec![String::new(); len],
+        depth: vec![0; len],
+        parent: vec![None; len],
+    };
+    let sig = significant_groups(b);
+    let ctx = Ctx { path: Vec::new(), cit: String::new(), legal: Legal::None, kanji: false, parent: None };
+    for &r in &b.roots {
+        let node = finish(b, r, &ctx, 0, &sig, &mut out);
+        out.roots.push(node);
+    }
+    out
+}
+
+fn finish(b: &Built, idx: usize, ctx: &Ctx, depth: usize, sig: &[bool; 4], out: &mut Numbered) -> Node {
+    let r = &b.nodes[idx];
+    let n = r.num();
+    let parent = ctx.parent.map(|p| &b.nodes[p]);
+    let mut child = ctx.clone();
+    child.parent = Some(idx);
+    let mut child_depth = depth + 1;
+    let (path, cit): (Vec<u32>, String);
+    let with = |p: &[u32], extra: &[u32]| -> Vec<u32> {
+        let mut v = p.to_vec();
+        v.extend_from_slice(extra);
+        v
+    };
+    let legal_item = matches!(ctx.legal, Legal::Article { .. } | Legal::Paragraph);
+    match r.style {
+        Style::Group(rank) => {
+            let gl = format!("第{}{}", num_str(n, r.kanji), r.label.chars().last().unwrap_or('章'));
+            if sig.get(rank as usize).copied().unwrap_or(false) {
+                path = with(&ctx.path, &[n]);
+                cit = format!("{}{}", ctx.cit, gl);
+                child.path = path.clone();
+                child.cit = cit.clone();
+            } else {
+                path = Vec::new();
+                cit = gl;
+            }
+            child.legal = Legal::None;
+            child_depth = depth;
+        }
+        Style::Article => {
+            path = with(&ctx.path, &[n]);
+            let mut c = format!("{}第{}条", ctx.cit, num_str(n, r.kanji));
+            if let Some(br) = r.branch {
+                c.push_str(&format!("の{}", num_str(br, r.kanji)));
+            }
+            cit = c;
+            let has_paragraphs = r
+                .children
+                .iter()
+                .any(|&c| matches!(b.nodes[c].style, Style::Bare | Style::Dot(1)));
+            child.legal = Legal::Article { has_paragraphs };
+            child.kanji = r.kanji;
+        }
+        Style::Bare | Style::Dot(1) if matches!(ctx.legal, Legal::Article { .. }) => {
+            path = with(&ctx.path, &[n]);
+            cit = format!("{}第{}項", ctx.cit, num_str(n, ctx.kanji));
+            child.legal = Legal::Paragraph;
+        }
+        Style::Paren | Style::HalfParen | Style::KanjiBare if legal_item => {
+            if ctx.legal == (Legal::Article { has_paragraphs: true }) {
+                path = with(&ctx.path, &[1, n]);
+                cit = format!("{}第{}項第{}号", ctx.cit, num_str(1, ctx.kanji), num_str(n, ctx.kanji));
+            } else {
+                path = with(&ctx.path, &[n]);
+                cit = format!("{}第{}号", ctx.cit, num_str(n, ctx.kanji));
+            }
+            child.legal = Legal::Item;
+        }
+        Style::Dai => {
+            path = with(&ctx.path, &[n]);
+            cit = format!("{}第{}", ctx.cit, num_str(n, r.kanji));
+            child.legal = Legal::None;
+        }
+        Style::Dot(_) => {
+            let pd = parent.map(|p| p.dotnums()).unwrap_or_default();
+            let prefixed = !pd.is_empty() && pd.len() < r.nums.len() && r.nums.starts_with(&pd);
+            path = if prefixed { with(&ctx.path, &r.nums[pd.len()..]) } else { with(&ctx.path, &r.nums) };
+            let written: Vec<String> = r.nums.iter().map(|x| x.to_string()).collect();
+            let written = written.join(&r.sep.to_string());
+            cit = if prefixed { written } else { join_cit(&ctx.cit, &written) };
+            child.legal = Legal::None;
+        }
+        Style::Bare | Style::KanjiBare => {
+            path = with(&ctx.path, &[n]);
+            cit = if parent.is_some_and(|p| p.style == Style::Dai) {
+                format!("{}の{}", ctx.cit, n)
+            } else {
+                join_cit(&ctx.cit, &n.to_string())
+            };
+            child.legal = if ctx.legal == Legal::None { Legal::None } else { Legal::Item };
+        }
+        Style::Paren | Style::HalfParen => {
+            path = with(&ctx.path, &[n]);
+            cit = format!("{}({})", ctx.cit, n);
+        }
+        Style::Circled => {
+            path = with(&ctx.path, &[n]);
+            cit = match circled_char(n) {
+                Some(c) => format!("{}{}", ctx.cit, c),
+                None => format!("{}({})", ctx.cit, n),
+            };
+        }
+        Style::Kata | Style::KataParen | Style::ParenKata => {
+            path = with(&ctx.path, &[n]);
+            let k = r.kata.unwrap_or('ア');
+            cit = if r.style == Style::Kata { format!("{}{}", ctx.cit, k) } else { format!("{}({})", ctx.cit, k) };
+        }
+        Style::Roman => {
+            path = with(&ctx.path, &[n]);
+            let w: String = r
+                .label
+                .chars()
+                .map(norm_char)
+                .filter(|c| !matches!(c, '.' | '、' | ' '))
+                .collect();
+            cit = join_cit(&ctx.cit, &w);
+        }
+    }
+    if !matches!(r.style, Style::Group(_)) || sig.get(group_rank(r.style)).copied().unwrap_or(false) {
+        child.path = path.clone();
+        child.cit = cit.clone();
+    }
+    out.paths[idx] = path.clone();
+    out.cits[idx] = cit.clone();
+    out.depth[idx] = depth;
+    out.parent[idx] = ctx.parent;
+    let children = r.children.iter().map(|&c| finish(b, c, &child, child_depth, sig, out)).collect();
+    Node {
+        label: r.label.clone(),
+        number_path: path,
+        title: r.title.clone(),
+        citation: cit,
+        text: r.text.clone(),
+        children,
+        line: r.line,
+    }
+}
+
+fn group_rank(s: Style) -> usize {
+    match s {
+        Style::Group(r) => r as usize,
+        _ => usize::MAX,
+    }
+}
