@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { FluentParser } from "@fluent/syntax";
+import { describe, expect, it } from "vitest";
+import { createBundle, FluentSourceError, formatMessage, messageIds, type MessageArgs } from "./fluent";
+import { LANGS, type Lang } from "./types";
+
+const source = (lang: Lang) =>
+  readFileSync(fileURLToPath(new URL(`../../../locales/${lang}/ui.ftl`, import.meta.url)), "utf8");
+
+// Arguments every message may use; formatting with them must produce no error.
+const SAMPLE_ARGS: MessageArgs = {
+  organisations: 2,
+  assessments: 3,
+  count: 1,
+  organisation: "架空市",
+  label: "令和8年度",
+  year: "2026",
+  answered: 12,
+  total: 40,
+  percent: 30,
+  title: "令和8年度 情報セキュリティ自己点検",
+  code: "store_newer_schema",
+};
+
+describe("locales/*/ui.ftl", () => {
+  for (const lang of LANGS) {
+    it(`${lang}: has no syntax errors (the runtime parser would skip them silently)`, () => {
+      const junk = new FluentParser({ withSpans: true })
+        .parse(source(lang))
+        .body.filter((entry) => entry.type === "Junk")
+        .map((entry) => entry.content.trim());
+      expect(junk).toEqual([]);
+    });
+  }
+
+  it("ja and en define the same message ids", () => {
+    expect(messageIds(source("en"))).toEqual(messageIds(source("ja")));
+  });
+
+  for (const lang of LANGS) {
+    it(`${lang}: parses and formats every message without errors`, () => {
+      const bundle = createBundle(lang, source(lang));
+      const problems: string[] = [];
+      for (const id of messageIds(source(lang))) {
+        const text = formatMessage(bundle, id, SAMPLE_ARGS, (p) => problems.push(p));
+        expect(text.length, id).toBeGreaterThan(0);
+        expect(text, id).not.toMatch(/[\u2068\u2069]/);
+        expect(text, id).not.toContain("{$");
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it("names the three assessment kinds in Japanese", () => {
+    const bundle = createBundle("ja", source("ja"));
+    const t = (id: string) => formatMessage(bundle, id, undefined, (p) => expect.fail(p));
+    expect(t("kind-self_inspection")).toBe("自己点検");
+    expect(t("kind-internal_audit")).toBe("内部監査");
+    expect(t("kind-external_audit")).toBe("外部監査");
+  });
+
+  it("uses the era label in Japanese and FY in English", () => {
+    const args = { label: "令和8年度", year: "2026" };
+    const fmt = (lang: Lang) =>
+      formatMessage(createBundle(lang, source(lang)), "fiscal-year", args, (p) => expect.fail(p));
+    expect(fmt("ja")).toBe("令和8年度");
+    expect(fmt("en")).toBe("FY2026");
+  });
+
+  it("pluralises English counts", () => {
+    const bundle = createBundle("en", source("en"));
+    const t = (count: number) =>
+      formatMessage(bundle, "assessment-departments", { count }, (p) => expect.fail(p));
+    expect(t(1)).toBe("1 department");
+    expect(t(12)).toBe("12 departments");
+  });
+});
+
+describe("fluent helpers", () => {
+  it("reports a missing message and returns its id", () => {
+    const problems: string[] = [];
+    const bundle = createBundle("ja", "hello = こんにちは\n");
+    expect(formatMessage(bundle, "nope", undefined, (p) => problems.push(p))).toBe("nope");
+    expect(problems).toHaveLength(1);
+  });
+
+  it("reports a missing variable", () => {
+    const problems: string[] = [];
+    const bundle = createBundle("en", "greet = Hello { $name }\n");
+    formatMessage(bundle, "greet", {}, (p) => problems.push(p));
+    expect(problems).toHaveLength(1);
+  });
+
+  it("rejects a source that defines a message twice", () => {
+    expect(() => createBundle("ja", "a = 1\na = 2\n")).toThrow(FluentSourceError);
+  });
+});
