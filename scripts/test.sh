@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole test suite: setup, UI build + unit tests + type check, one workspace build,
+# the Rust tests, then the end-to-end smoke test that drives the real window under Xvfb.
+# Every step runs even when an earlier independent one failed; steps that need a build
+# that failed are counted as failed. Ends with `N passed, N failed`; exit status 1 on any failure.
+# Non-interactive (CI=true changes nothing but is respected by npm/vitest).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$TENKEN_ROOT"
+
+passed=0
+failed=0
+failures=()
+started_all="$(now)"
+
+# step NAME COMMAND...: runs the command, records and reports the result with its duration.
+step() {
+  local name="$1"; shift
+  local t; t="$(now)"
+  log "$name"
+  if "$@"; then
+    passed=$((passed + 1)); log "$name: ok ($(elapsed "$t"))"; return 0
+  else
+    failed=$((failed + 1)); failures+=("$name"); log "$name: FAILED ($(elapsed "$t"))"; return 1
+  fi
+}
+skip() { failed=$((failed + 1)); failures+=("$1 (skipped: $2)"); log "$1: skipped, $2"; }
+
+step "setup" bash scripts/setup.sh || { echo "$passed passed, $failed failed"; exit 1; }
+
+ui_ok=true
+step "ui build" bash scripts/build-ui.sh || ui_ok=false
+step "ui unit tests (vitest)" bash -c 'cd ui && npx --no-install vitest run' || true
+step "ui type check (svelte-check)" bash -c 'cd ui && npm run --silent check' || true
+
+build_ok=false
+if $ui_ok; then
+  step "cargo build --workspace --all-targets" cargo build --workspace --all-targets && build_ok=true
+else
+  skip "cargo build --workspace --all-targets" "the UI (embedded by tenken-app) did not build"
+fi
+
+if $build_ok; then
+  step "cargo test (core, policy, cli)" cargo test --workspace --exclude tenken-app || true
+  step "cargo test -p tenken-app (shell unit tests)" cargo test -p tenken-app || true
+  step "end-to-end: start screen in the real window" \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/start_screen.py || true
+else
+  skip "cargo test (core, policy, cli)" "the build failed"
+  skip "cargo test -p tenken-app (shell unit tests)" "the build failed"
+  skip "end-to-end: start screen in the real window" "the build failed"
+fi
+
+log "total $(elapsed "$started_all")"
+for f in "${failures[@]+"${failures[@]}"}"; do echo "failed: $f"; done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,19 @@
+//! What a failed command sends to the UI: `{code, message}` — the core's stable code and its
+//! message in the UI's language. The UI shows `message` and never parses it.
+
+use serde::Serialize;
+use tenken_core::Lang;
+
+#[derive(Debug, Serialize)]
+pub struct CommandError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl CommandError {
+    pub fn from_core(error: &tenken_core::Error, lang: Lang) -> Self {
+        CommandError { code: error.code(), message: error.localized(lang) }
+    }
+}
+
+pub type CommandResult<T> = Result<T, CommandError>;

@@ -1,0 +1,59 @@
+//! Where the store lives: `--data-dir DIR` (or `--data-dir=DIR`), else `TENKEN_DATA_DIR`,
+//! else `tenken_core::default_data_dir()`. Same rule as the `tenken` CLI.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+const USAGE: &str = "usage: tenken-app [--data-dir DIR]";
+
+pub fn resolve(
+    args: impl IntoIterator<Item = OsString>,
+    env: Option<OsString>,
+) -> Result<PathBuf, String> {
+    let mut from_args = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "--data-dir" {
+            let value = args.next().ok_or_else(|| format!("--data-dir needs a folder\n{USAGE}"))?;
+            from_args = Some(PathBuf::from(value));
+        } else if let Some(value) = text.strip_prefix("--data-dir=") {
+            from_args = Some(PathBuf::from(value));
+        } else {
+            return Err(format!("unknown argument {text}\n{USAGE}"));
+        }
+    }
+    Ok(from_args
+        .or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(tenken_core::default_data_dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os(v: &[&str]) -> Vec<OsString> {
+        v.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn argument_wins_over_environment() {
+        let dir = resolve(os(&["--data-dir", "/a"]), Some("/b".into())).unwrap();
+        assert_eq!(dir, PathBuf::from("/a"));
+        let dir = resolve(os(&["--data-dir=/c"]), Some("/b".into())).unwrap();
+        assert_eq!(dir, PathBuf::from("/c"));
+    }
+
+    #[test]
+    fn environment_then_default() {
+        assert_eq!(resolve(os(&[]), Some("/b".into())).unwrap(), PathBuf::from("/b"));
+        assert_eq!(resolve(os(&[]), Some("".into())).unwrap(), tenken_core::default_data_dir());
+        assert_eq!(resolve(os(&[]), None).unwrap(), tenken_core::default_data_dir());
+    }
+
+    #[test]
+    fn bad_arguments_are_refused() {
+        assert!(resolve(os(&["--data-dir"]), None).is_err());
+        assert!(resolve(os(&["--verbose"]), None).is_err());
+    }
+}
