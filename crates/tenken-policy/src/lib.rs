@@ -130,9 +130,10 @@ fn pick_title(preamble: &[String]) -> Option<String> {
 }
 
 /// Reachable nodes ordered by depth, then document order.
-fn by_depth(num: &tree::Numbered, reachable: &[bool]) -> Vec<usize> {
+fn by_depth(b: &tree::Built, num: &tree::Numbered, reachable: &[bool]) -> Vec<usize> {
     let mut v: Vec<usize> = (0..reachable.len()).filter(|&i| reachable[i]).collect();
-    v.sort_by_key(|&i| (num.depth[i], i));
+    // Grouping headings (章・節) come after content headings of the same depth.
+    v.sort_by_key(|&i| (num.depth[i], matches!(b.nodes[i].style, scan::Style::Group(_)), i));
     v
 }
 
@@ -147,7 +148,7 @@ fn is_within(num: &tree::Numbered, mut i: usize, anc: usize) -> bool {
 }
 
 fn assign_topics(b: &tree::Built, num: &tree::Numbered, reachable: &[bool]) -> BTreeMap<&'static str, usize> {
-    let order = by_depth(num, reachable);
+    let order = by_depth(b, num, reachable);
     let title = |i: usize| b.nodes[i].title.as_deref();
     let mut out: BTreeMap<&'static str, usize> = BTreeMap::new();
 

@@ -1,7 +1,7 @@
 //! Builds the section tree from classified lines, then numbers and cites every node.
 
 use crate::scan::{Kind, Line, Marker, Style};
-use crate::text::{circled_char, compact, kata_index, norm_char, to_kanji};
+use crate::text::{circled_char, compact, kata_index, norm_char, roman_char_value, to_kanji};
 use crate::topics::heading_prefix;
 use crate::Node;
 
@@ -182,12 +182,14 @@ impl Builder {
                     }
                     return Place::Reject;
                 }
-                let top = self.stack.last().map(|&t| self.nodes[t].style);
-                let ok = match top {
-                    Some(Style::Article) if st == Style::Bare => n == 1 || n == 2,
-                    _ => n == 1 || self.nodes.is_empty(),
-                };
-                if ok {
+                // 項 2 of an article whose first paragraph had items.
+                if st == Style::Bare && (n == 1 || n == 2) {
+                    if let Some(pos) = self.find_style(Style::Article) {
+                        self.stack.truncate(pos + 1);
+                        return Place::Ok;
+                    }
+                }
+                if n == 1 || self.nodes.is_empty() {
                     Place::Ok
                 } else {
                     Place::Reject
@@ -207,13 +209,15 @@ impl Builder {
                 }
                 let shown: Vec<String> = prefix.iter().map(|x| x.to_string()).collect();
                 let shown = shown.join(&m.sep.to_string());
+                // Only worth a warning when the document does use numbers of the parent's depth.
+                let parent_depth_used = self.nodes.iter().any(|x| x.dotnums().len() == prefix.len());
                 if let Some(p) = found {
                     self.stack.truncate(p + 1);
-                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", m.label, shown));
-                } else if let Some(pos) = self.find_style(st) {
+                } else if let Some(pos) = self.stack.iter().position(|&i| self.nodes[i].style.is_dot()) {
+                    // Unrelated to every open dotted heading: start again at their level.
                     self.stack.truncate(pos);
-                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", m.label, shown));
-                } else if self.nodes.iter().any(|x| x.style.is_dot()) {
+                }
+                if parent_depth_used {
                     self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", m.label, shown));
                 }
                 Place::Ok
@@ -463,7 +467,7 @@ fn join_cit(a: &str, b: &str) -> String {
     if a.is_empty() {
         return b.to_string();
     }
-    let ad = a.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let ad = a.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || roman_char_value(c).is_some());
     let bd = b.chars().next().is_some_and(|c| c.is_ascii_digit());
     if ad && bd {
         format!("{a}-{b}")
