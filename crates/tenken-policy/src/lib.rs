@@ -274,3 +274,8 @@ fn model_sections_standards(
     }
     out
 }
+
+/// Decodes a policy file's bytes to text (encoding detected from content, as `parse_bytes`).
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    decode::decode(bytes).map(|(text, _)| text)
+}
