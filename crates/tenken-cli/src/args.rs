@@ -1,0 +1,348 @@
+//! The command line (clap). Names here are a contract used by scripts: keep them stable.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "tenken", version, about = "tenken 点検 — 情報セキュリティ自己点検・監査 / security self-inspection and audit")]
+pub struct Cli {
+    /// Data folder (default: the OS per-user data folder).
+    #[arg(long, global = true, env = "TENKEN_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Machine-readable JSON output.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Language of human output.
+    #[arg(long, global = true, default_value = "ja", value_parser = ["ja", "en"])]
+    pub lang: String,
+    /// A folder of checklist files to use instead of the built-in bank.
+    #[arg(long, global = true, env = "TENKEN_CHECKLISTS", value_name = "DIR")]
+    pub checklists: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Fill an empty data folder with a realistic demo year.
+    Demo {
+        #[arg(long, value_enum, default_value = "small")]
+        size: DemoSize,
+        /// Do nothing (exit 0) when the store already holds data.
+        #[arg(long)]
+        if_empty: bool,
+    },
+    /// Organisations.
+    #[command(subcommand, alias = "organisation")]
+    Org(OrgCmd),
+    /// Policy texts: parse, import, list.
+    #[command(subcommand)]
+    Policy(PolicyCmd),
+    /// The checklist bank.
+    #[command(subcommand)]
+    Checklist(ChecklistCmd),
+    /// Assessments (自己点検 / 監査).
+    #[command(subcommand)]
+    Assessment(AssessmentCmd),
+    /// Departments in an assessment's scope.
+    #[command(subcommand)]
+    Department(DepartmentCmd),
+    /// Interviews with departments.
+    #[command(subcommand)]
+    Interview(InterviewCmd),
+    /// Answers (rating and note per department and item).
+    #[command(subcommand)]
+    Answer(AnswerCmd),
+    /// Findings.
+    #[command(subcommand)]
+    Finding(FindingCmd),
+    /// 良好事項 / 特記事項.
+    #[command(subcommand)]
+    Remark(RemarkCmd),
+    /// Evidence: files, paper documents, observations.
+    #[command(subcommand)]
+    Evidence(EvidenceCmd),
+    /// A whole assessment as JSON (everything needed to rebuild its report).
+    Export {
+        assessment: String,
+        /// Write to a file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check the database, every evidence file and the audit-log chain.
+    Verify,
+    /// Write a verified backup (database + evidence) into a new folder.
+    Backup { dir: PathBuf },
+    /// Restore a backup folder into the data folder (the current database is kept aside).
+    Restore { dir: PathBuf },
+    /// Show the audit log (newest last).
+    Log {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DemoSize {
+    Small,
+    Large,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OrgCmd {
+    Add {
+        name: String,
+        #[arg(long)]
+        addressee: Option<String>,
+    },
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PolicyCmd {
+    /// Parse a policy text and print its structure.
+    Parse { file: PathBuf },
+    /// Import a policy text for an organisation.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        org: String,
+    },
+    /// Policy documents of an organisation.
+    List {
+        #[arg(long)]
+        org: String,
+    },
+    /// One policy document with its parsed sections.
+    Show { id: i64 },
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct ProfileArgs {
+    /// Network model: alpha, alpha_prime, beta, beta_prime.
+    #[arg(long, value_parser = ["alpha", "alpha_prime", "beta", "beta_prime"])]
+    pub network_model: Option<String>,
+    /// The organisation uses external (cloud) services.
+    #[arg(long)]
+    pub cloud: bool,
+    /// The organisation uses social-media services.
+    #[arg(long)]
+    pub social_media: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ChecklistCmd {
+    /// Checklists in the bank.
+    List,
+    /// Validate checklist files (default: the bank in use).
+    Validate { paths: Vec<PathBuf> },
+    /// One checklist with its items.
+    Show { id: String },
+    /// Bind a checklist to a stored policy: citations, left-out items, coverage.
+    Derive {
+        #[arg(long)]
+        policy: i64,
+        #[arg(long)]
+        checklist: String,
+        /// A stored 対策基準 to cite beside the 基本方針.
+        #[arg(long)]
+        standards: Option<i64>,
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AssessmentCmd {
+    Create {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        fiscal_year: i32,
+        #[arg(long, value_parser = ["self_inspection", "internal_audit", "external_audit"])]
+        kind: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        checklist: String,
+        /// Stored policy the checklist is bound to (citations).
+        #[arg(long)]
+        policy: Option<i64>,
+        #[arg(long)]
+        standards: Option<i64>,
+        #[arg(long)]
+        period_start: Option<String>,
+        #[arg(long)]
+        period_end: Option<String>,
+        #[arg(long = "auditor")]
+        auditors: Vec<String>,
+        #[arg(long, default_value = "four_level", value_parser = ["four_level", "two_level"])]
+        classification: String,
+        /// The assessment this one follows up (last year's).
+        #[arg(long)]
+        previous: Option<i64>,
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+    List,
+    Show { id: String },
+    /// Set the 総評 text.
+    Summary { id: String, text: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DepartmentCmd {
+    Add {
+        assessment: String,
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    List { assessment: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum InterviewCmd {
+    Add {
+        assessment: String,
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        place: String,
+        #[arg(long, default_value = "")]
+        attendees: String,
+        #[arg(long, default_value = "")]
+        auditor: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    List { assessment: String },
+    /// Replace an interview's notes.
+    Notes { id: i64, text: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AnswerCmd {
+    Set {
+        assessment: String,
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        item: String,
+        /// Key, symbol or label of the scale (e.g. conform, ○, 適合); "unrated" clears.
+        #[arg(long)]
+        rating: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    List {
+        assessment: String,
+        #[arg(long)]
+        department: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FindingCmd {
+    Add {
+        assessment: String,
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        item: Option<String>,
+        /// The cited clause (default: the item's citation).
+        #[arg(long)]
+        clause: Option<String>,
+        #[arg(long)]
+        fact: String,
+        #[arg(long, default_value = "")]
+        risk: String,
+        #[arg(long, default_value = "")]
+        recommendation: String,
+        #[arg(long)]
+        classification: String,
+        #[arg(long, value_parser = ["high", "medium", "low"])]
+        priority: Option<String>,
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long, default_value = "")]
+        owner: String,
+        #[arg(long)]
+        follows_up: Option<i64>,
+    },
+    Update {
+        id: i64,
+        #[arg(long)]
+        clause: Option<String>,
+        #[arg(long)]
+        fact: Option<String>,
+        #[arg(long)]
+        risk: Option<String>,
+        #[arg(long)]
+        recommendation: Option<String>,
+        #[arg(long)]
+        classification: Option<String>,
+        #[arg(long, value_parser = ["high", "medium", "low"])]
+        priority: Option<String>,
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, value_parser = ["open", "in_progress", "done", "continued"])]
+        status: Option<String>,
+    },
+    List { assessment: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RemarkCmd {
+    Add {
+        assessment: String,
+        #[arg(long, value_parser = ["good", "notable"])]
+        kind: String,
+        #[arg(long)]
+        department: Option<String>,
+        text: String,
+    },
+    List { assessment: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvidenceCmd {
+    Add {
+        assessment: String,
+        /// A file to copy into the evidence store.
+        #[arg(long, group = "what")]
+        file: Option<PathBuf>,
+        /// A paper document's name.
+        #[arg(long, group = "what")]
+        paper: Option<String>,
+        /// An observation's title.
+        #[arg(long, group = "what")]
+        observation: Option<String>,
+        /// Title of a file (default: its name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Where the paper document is kept.
+        #[arg(long, default_value = "")]
+        location: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Link to an answer: DEPARTMENT:ITEM (repeatable).
+        #[arg(long = "link-item")]
+        link_items: Vec<String>,
+        /// Link to a finding id (repeatable).
+        #[arg(long = "link-finding")]
+        link_findings: Vec<i64>,
+    },
+    Link {
+        evidence: i64,
+        #[arg(long = "item")]
+        items: Vec<String>,
+        #[arg(long = "finding")]
+        findings: Vec<i64>,
+    },
+    List { assessment: String },
+}

@@ -1,0 +1,192 @@
+//! The one error type of the core. Every variant says when it happens; the CLI prints
+//! `localized()`, the window receives `{code, message}`. Nobody matches on message strings.
+
+use std::path::PathBuf;
+
+use crate::i18n::{tr, Arg, Lang};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The data folder cannot be created or written (permissions, read-only medium).
+    #[error("data folder {path} is not writable: {reason}")]
+    DataDirNotWritable { path: PathBuf, reason: String },
+    /// The store file exists but is not an SQLite database (or is damaged beyond opening).
+    #[error("{path} is not a tenken database")]
+    NotADatabase { path: PathBuf },
+    /// The database was written by a newer tenken (its schema version is above ours).
+    #[error("database schema {found} is newer than this build supports ({supported})")]
+    SchemaTooNew { path: PathBuf, found: i64, supported: i64 },
+    /// No organisation with this id or name.
+    #[error("unknown organisation {0}")]
+    UnknownOrganisation(String),
+    /// No assessment with this id.
+    #[error("unknown assessment {0}")]
+    UnknownAssessment(String),
+    /// The department is not in this assessment's scope.
+    #[error("unknown department {department} in assessment {assessment}")]
+    UnknownDepartment { assessment: i64, department: String },
+    /// The item id is not in the assessment's frozen checklist.
+    #[error("unknown item {item} in assessment {assessment}")]
+    UnknownItem { assessment: i64, item: String },
+    /// No interview with this id.
+    #[error("unknown interview {0}")]
+    UnknownInterview(i64),
+    /// No finding with this id.
+    #[error("unknown finding {0}")]
+    UnknownFinding(i64),
+    /// No evidence with this id.
+    #[error("unknown evidence {0}")]
+    UnknownEvidence(i64),
+    /// No policy document with this id.
+    #[error("unknown policy document {0}")]
+    UnknownPolicy(i64),
+    /// No checklist with this id in the bank.
+    #[error("unknown checklist {0}")]
+    UnknownChecklist(String),
+    /// A rating that is not one of the assessment's scale.
+    #[error("rating {rating} is not in scale {scale}")]
+    RatingNotInScale { rating: String, scale: String, choices: String, item: String, department: String },
+    /// A finding classification that is not one of the assessment's preset.
+    #[error("classification {value} is not in {scheme}")]
+    UnknownClassification { value: String, scheme: String, choices: String },
+    /// A value that does not fit its field (bad date, empty name, wrong kind …).
+    #[error("invalid {field}: {value}")]
+    Invalid { field: String, value: String, expected: String },
+    /// Something with this name already exists.
+    #[error("{what} already exists: {name}")]
+    AlreadyExists { what: String, name: String },
+    /// An evidence file to attach does not exist.
+    #[error("evidence file not found: {path}")]
+    EvidenceFileMissing { path: PathBuf },
+    /// An evidence file exists but cannot be read.
+    #[error("evidence file unreadable: {path}: {reason}")]
+    EvidenceFileUnreadable { path: PathBuf, reason: String },
+    /// A checklist file (or several) failed validation; each problem is `file:line: what`.
+    #[error("invalid checklist: {}", problems.iter().map(|p| p.localized(Lang::En)).collect::<Vec<_>>().join("; "))]
+    ChecklistInvalid { problems: Vec<crate::checklist::Problem> },
+    /// A policy text could not be decoded.
+    #[error("policy text {file}: {reason}")]
+    PolicyUnreadable { file: String, reason: String },
+    /// `demo` on a store that already holds data.
+    #[error("the store is not empty")]
+    StoreNotEmpty { path: PathBuf },
+    /// A backup folder that is missing, incomplete or fails verification.
+    #[error("backup {path} is not valid: {reason}")]
+    BackupInvalid { path: PathBuf, reason: String },
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    /// SQLite reported an error that is not one of the cases above (a bug or a damaged file).
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// Export/import JSON that cannot be read.
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    pub fn invalid(field: &str, value: impl ToString, expected: impl ToString) -> Self {
+        Error::Invalid { field: field.to_string(), value: value.to_string(), expected: expected.to_string() }
+    }
+
+    /// A stable code for the window and for scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::DataDirNotWritable { .. } => "data_dir_not_writable",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::UnknownOrganisation(_) => "unknown_organisation",
+            Error::UnknownAssessment(_) => "unknown_assessment",
+            Error::UnknownDepartment { .. } => "unknown_department",
+            Error::UnknownItem { .. } => "unknown_item",
+            Error::UnknownInterview(_) => "unknown_interview",
+            Error::UnknownFinding(_) => "unknown_finding",
+            Error::UnknownEvidence(_) => "unknown_evidence",
+            Error::UnknownPolicy(_) => "unknown_policy",
+            Error::UnknownChecklist(_) => "unknown_checklist",
+            Error::RatingNotInScale { .. } => "rating_not_in_scale",
+            Error::UnknownClassification { .. } => "unknown_classification",
+            Error::Invalid { .. } => "invalid_value",
+            Error::AlreadyExists { .. } => "already_exists",
+            Error::EvidenceFileMissing { .. } => "evidence_file_missing",
+            Error::EvidenceFileUnreadable { .. } => "evidence_file_unreadable",
+            Error::ChecklistInvalid { .. } => "checklist_invalid",
+            Error::PolicyUnreadable { .. } => "policy_unreadable",
+            Error::StoreNotEmpty { .. } => "store_not_empty",
+            Error::BackupInvalid { .. } => "backup_invalid",
+            Error::Io { .. } => "io",
+            Error::Database(_) => "database",
+            Error::Json(_) => "json",
+        }
+    }
+
+    /// The message for people, in their language.
+    pub fn localized(&self, lang: Lang) -> String {
+        let p = |p: &PathBuf| Arg::Text(p.display().to_string());
+        let s = |s: &str| Arg::Text(s.to_string());
+        let (id, args): (&str, Vec<(&str, Arg)>) = match self {
+            Error::DataDirNotWritable { path, reason } => {
+                ("error-data-dir-not-writable", vec![("path", p(path)), ("reason", s(reason))])
+            }
+            Error::NotADatabase { path } => ("error-not-a-database", vec![("path", p(path))]),
+            Error::SchemaTooNew { path, found, supported } => (
+                "error-schema-too-new",
+                vec![("path", p(path)), ("found", (*found).into()), ("supported", (*supported).into())],
+            ),
+            Error::UnknownOrganisation(v) => ("error-unknown-organisation", vec![("id", s(v))]),
+            Error::UnknownAssessment(v) => ("error-unknown-assessment", vec![("id", s(v))]),
+            Error::UnknownDepartment { assessment, department } => (
+                "error-unknown-department",
+                vec![("assessment", (*assessment).into()), ("department", s(department))],
+            ),
+            Error::UnknownItem { assessment, item } => {
+                ("error-unknown-item", vec![("assessment", (*assessment).into()), ("item", s(item))])
+            }
+            Error::UnknownInterview(id) => ("error-unknown-interview", vec![("id", (*id).into())]),
+            Error::UnknownFinding(id) => ("error-unknown-finding", vec![("id", (*id).into())]),
+            Error::UnknownEvidence(id) => ("error-unknown-evidence", vec![("id", (*id).into())]),
+            Error::UnknownPolicy(id) => ("error-unknown-policy", vec![("id", (*id).into())]),
+            Error::UnknownChecklist(v) => ("error-unknown-checklist", vec![("id", s(v))]),
+            Error::RatingNotInScale { rating, scale, choices, item, department } => (
+                "error-rating-not-in-scale",
+                vec![
+                    ("rating", s(rating)),
+                    ("scale", s(scale)),
+                    ("choices", s(choices)),
+                    ("item", s(item)),
+                    ("department", s(department)),
+                ],
+            ),
+            Error::UnknownClassification { value, scheme, choices } => (
+                "error-unknown-classification",
+                vec![("value", s(value)), ("scheme", s(scheme)), ("choices", s(choices))],
+            ),
+            Error::Invalid { field, value, expected } => {
+                ("error-invalid", vec![("field", s(field)), ("value", s(value)), ("expected", s(expected))])
+            }
+            Error::AlreadyExists { what, name } => ("error-already-exists", vec![("what", s(what)), ("name", s(name))]),
+            Error::EvidenceFileMissing { path } => ("error-evidence-missing", vec![("path", p(path))]),
+            Error::EvidenceFileUnreadable { path, reason } => {
+                ("error-evidence-unreadable", vec![("path", p(path)), ("reason", s(reason))])
+            }
+            Error::ChecklistInvalid { problems } => {
+                ("error-checklist-invalid", vec![("problems", Arg::Text(problems.iter().map(|p| p.localized(lang)).collect::<Vec<_>>().join("\n")))])
+            }
+            Error::PolicyUnreadable { file, reason } => {
+                ("error-policy-unreadable", vec![("file", s(file)), ("reason", s(reason))])
+            }
+            Error::StoreNotEmpty { path } => ("error-store-not-empty", vec![("path", p(path))]),
+            Error::BackupInvalid { path, reason } => ("error-backup-invalid", vec![("path", p(path)), ("reason", s(reason))]),
+            Error::Io { path, source } => ("error-io", vec![("path", p(path)), ("reason", Arg::Text(source.to_string()))]),
+            Error::Database(e) => ("error-database", vec![("reason", Arg::Text(e.to_string()))]),
+            Error::Json(e) => ("error-json", vec![("reason", Arg::Text(e.to_string()))]),
+        };
+        tr(lang, id, &args)
+    }
+}

@@ -1,0 +1,168 @@
+//! The evidence file store: files copied once into `DATA_DIR/evidence/ab/abcdef…` where the
+//! name is the lowercase hex SHA-256 of the content. Streamed in fixed-size chunks (a 2 GB
+//! file never needs 2 GB of memory), deduplicated, and made read-only after writing.
+
+use std::fs::{self, File};
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+const CHUNK: usize = 256 * 1024;
+
+/// The evidence folder of a data dir.
+#[derive(Debug, Clone)]
+pub struct EvidenceFiles {
+    root: PathBuf,
+}
+
+/// What storing a file produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub sha256: String,
+    pub size: u64,
+    /// False when identical content was already stored (deduplicated).
+    pub newly_stored: bool,
+}
+
+/// Streams `reader` through SHA-256, optionally copying into `sink`; returns (digest, size).
+pub fn hash_stream(reader: &mut impl Read, mut sink: Option<&mut dyn Write>, progress: &mut dyn FnMut(u64)) -> std::io::Result<(String, u64)> {
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; CHUNK];
+    let mut total = 0u64;
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hasher.update(&buf[..n]);
+        if let Some(s) = sink.as_mut() {
+            s.write_all(&buf[..n])?;
+        }
+        total += n as u64;
+        progress(total);
+    }
+    Ok((format!("{:x}", hasher.finalize()), total))
+}
+
+/// SHA-256 of a file on disk, streamed.
+pub fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
+    let mut f = BufReader::with_capacity(CHUNK, File::open(path)?);
+    hash_stream(&mut f, None, &mut |_| {})
+}
+
+impl EvidenceFiles {
+    pub fn new(data_dir: &Path) -> Self {
+        EvidenceFiles { root: data_dir.join("evidence") }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where the file with this digest lives: `evidence/ab/abcdef…`.
+    pub fn path_of(&self, sha256: &str) -> PathBuf {
+        self.root.join(&sha256[..2.min(sha256.len())]).join(sha256)
+    }
+
+    /// Copies `source` into the store, hashing as it streams. Reports bytes copied.
+    pub fn store(&self, source: &Path, progress: &mut dyn FnMut(u64)) -> Result<StoredFile> {
+        let meta = match fs::metadata(source) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::EvidenceFileMissing { path: source.to_path_buf() })
+            }
+            Err(e) => return Err(Error::EvidenceFileUnreadable { path: source.to_path_buf(), reason: e.to_string() }),
+        };
+        if !meta.is_file() {
+            return Err(Error::EvidenceFileUnreadable { path: source.to_path_buf(), reason: "not a regular file".into() });
+        }
+        let unreadable = |e: std::io::Error| Error::EvidenceFileUnreadable { path: source.to_path_buf(), reason: e.to_string() };
+        let mut input = File::open(source).map_err(unreadable)?;
+        let tmp_dir = self.root.join("tmp");
+        fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
+        let tmp = tmp_dir.join(format!("incoming-{}-{}", std::process::id(), unique()));
+        let result = (|| {
+            let mut out = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            let (sha, size) = hash_stream(&mut input, Some(&mut out), progress).map_err(|e| {
+                // A read error is the source's fault; a write error is ours.
+                if e.kind() == std::io::ErrorKind::StorageFull { Error::io(&tmp, e) } else { unreadable(e) }
+            })?;
+            out.sync_all().map_err(|e| Error::io(&tmp, e))?;
+            Ok::<_, Error>((sha, size))
+        })();
+        let (sha256, size) = match result {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                return Err(e);
+            }
+        };
+        let dest = self.path_of(&sha256);
+        if dest.exists() {
+            let _ = fs::remove_file(&tmp);
+            return Ok(StoredFile { sha256, size, newly_stored: false });
+        }
+        let shard = dest.parent().unwrap_or(&self.root).to_path_buf();
+        fs::create_dir_all(&shard).map_err(|e| Error::io(&shard, e))?;
+        let mut perms = fs::metadata(&tmp).map_err(|e| Error::io(&tmp, e))?.permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&tmp, perms).map_err(|e| Error::io(&tmp, e))?;
+        fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, e))?;
+        if let Ok(d) = File::open(&shard) {
+            let _ = d.sync_all(); // make the rename durable
+        }
+        Ok(StoredFile { sha256, size, newly_stored: true })
+    }
+
+    /// Re-hashes a stored file: Ok(None) when it matches, Ok(Some(problem)) otherwise.
+    pub fn check(&self, sha256: &str, size: Option<u64>) -> Option<String> {
+        let path = self.path_of(sha256);
+        match hash_file(&path) {
+            Err(e) => Some(format!("{}: {}", path.display(), e)),
+            Ok((actual, n)) if actual != sha256 => Some(format!("{}: content changed (SHA-256 now {actual}, {n} bytes)", path.display())),
+            Ok((_, n)) if size.is_some_and(|s| s != n) => Some(format!("{}: size {n} differs from recorded {}", path.display(), size.unwrap_or(0))),
+            Ok(_) => None,
+        }
+    }
+}
+
+fn unique() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_digest_and_dedup() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("a.txt");
+        fs::write(&src, b"abc").unwrap();
+        let ev = EvidenceFiles::new(&dir.path().join("data"));
+        let s = ev.store(&src, &mut |_| {}).unwrap();
+        assert_eq!(s.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert!(s.newly_stored);
+        let p = ev.path_of(&s.sha256);
+        assert!(p.ends_with("ba/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        assert!(fs::metadata(&p).unwrap().permissions().readonly());
+        let again = ev.store(&src, &mut |_| {}).unwrap();
+        assert!(!again.newly_stored);
+        assert!(ev.check(&s.sha256, Some(3)).is_none());
+        assert!(ev.check(&s.sha256, Some(4)).is_some());
+        assert!(fs::read_dir(ev.root().join("tmp")).unwrap().next().is_none(), "no temp file left");
+    }
+
+    #[test]
+    fn missing_source_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let ev = EvidenceFiles::new(dir.path());
+        let e = ev.store(&dir.path().join("nope.pdf"), &mut |_| {}).unwrap_err();
+        assert_eq!(e.code(), "evidence_file_missing");
+    }
+}

@@ -1,0 +1,129 @@
+//! Responses: the rating and note of one item for one department (the hot path of an
+//! interview: one small transaction per keystroke-level change).
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::{optional, Store};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    pub id: i64,
+    pub department_id: i64,
+    pub department: String,
+    pub item_id: String,
+    /// A key of the assessment's scale; None = 未評価.
+    pub rating: Option<String>,
+    pub note: String,
+    pub updated_at: String,
+}
+
+/// What to change in an answer. `None` fields are left as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerChange {
+    /// A rating as typed (key, symbol or label); "unrated"/"未評価" clears it.
+    pub rating: Option<String>,
+    pub note: Option<String>,
+}
+
+const SELECT: &str = "SELECT r.id, r.department_id, d.name, r.item_id, r.rating, r.note, r.updated_at
+    FROM responses r JOIN departments d ON d.id = r.department_id";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Response> {
+    Ok(Response {
+        id: r.get(0)?,
+        department_id: r.get(1)?,
+        department: r.get(2)?,
+        item_id: r.get(3)?,
+        rating: r.get(4)?,
+        note: r.get(5)?,
+        updated_at: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// Records (or changes) the answer of `item` for `department`. Validates the item against
+    /// the frozen checklist and the rating against the assessment's scale before writing.
+    pub fn record_answer(&mut self, assessment: i64, department: &str, item: &str, change: &AnswerChange) -> Result<Response> {
+        let a = self.frozen(assessment)?;
+        let d = self.department(assessment, department)?;
+        if a.checklist.item(item).is_none() {
+            return Err(Error::UnknownItem { assessment, item: item.to_string() });
+        }
+        let rating: Option<Option<&'static str>> = match change.rating.as_deref().map(str::trim) {
+            None => None,
+            Some("unrated" | "未評価" | "") => Some(None),
+            Some(r) => Some(Some(
+                a.scale
+                    .parse_rating(r)
+                    .ok_or_else(|| Error::RatingNotInScale {
+                        rating: r.to_string(),
+                        scale: a.scale.key().to_string(),
+                        choices: a.scale.choices_text(crate::Lang::Ja),
+                        item: item.to_string(),
+                        department: d.name.clone(),
+                    })?
+                    .key,
+            )),
+        };
+        let before = self.response(assessment, d.id, item)?;
+        let new_rating = match rating {
+            Some(r) => r.map(str::to_string),
+            None => before.as_ref().and_then(|b| b.rating.clone()),
+        };
+        let new_note = change.note.clone().or_else(|| before.as_ref().map(|b| b.note.clone())).unwrap_or_default();
+        self.write(|t| {
+            t.tx.execute(
+                "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (assessment_id, department_id, item_id)
+                 DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at",
+                params![assessment, d.id, item, new_rating, new_note, t.now],
+            )?;
+            let id: i64 = t.tx.query_row(
+                "SELECT id FROM responses WHERE assessment_id = ?1 AND department_id = ?2 AND item_id = ?3",
+                params![assessment, d.id, item],
+                |r| r.get(0),
+            )?;
+            let after = Response {
+                id,
+                department_id: d.id,
+                department: d.name.clone(),
+                item_id: item.to_string(),
+                rating: new_rating.clone(),
+                note: new_note.clone(),
+                updated_at: t.now.clone(),
+            };
+            let slim = |r: &Response| serde_json::json!({"rating": r.rating, "note": r.note});
+            t.log("answer.set", "response", format!("{assessment}/{}/{item}", d.id), before.as_ref().map(slim).as_ref(), Some(&slim(&after)))?;
+            Ok(after)
+        })
+    }
+
+    fn response(&self, assessment: i64, department_id: i64, item: &str) -> Result<Option<Response>> {
+        optional(self.conn().query_row(
+            &format!("{SELECT} WHERE r.assessment_id = ?1 AND r.department_id = ?2 AND r.item_id = ?3"),
+            params![assessment, department_id, item],
+            row,
+        ))
+    }
+
+    /// The answer of one item, if any.
+    pub fn answer(&self, assessment: i64, department: &str, item: &str) -> Result<Option<Response>> {
+        let d = self.department(assessment, department)?;
+        self.response(assessment, d.id, item)
+    }
+
+    /// All answers of an assessment (optionally one department), by department then item.
+    pub fn answers(&self, assessment: i64, department: Option<&str>) -> Result<Vec<Response>> {
+        self.frozen(assessment)?;
+        let dept = department.map(|d| self.department(assessment, d)).transpose()?;
+        let mut stmt = self.conn().prepare(&format!(
+            "{SELECT} JOIN assessment_departments ad ON ad.assessment_id = r.assessment_id AND ad.department_id = r.department_id
+             WHERE r.assessment_id = ?1 AND (?2 IS NULL OR r.department_id = ?2) ORDER BY ad.position, r.item_id"
+        ))?;
+        let rows = stmt.query_map(params![assessment, dept.map(|d| d.id)], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

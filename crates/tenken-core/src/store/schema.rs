@@ -1,0 +1,154 @@
+//! Append-only migrations. Migration N (1-based) moves `PRAGMA user_version` from N-1 to N.
+//! Never edit a shipped migration: add a new one at the end. Tests open the database from
+//! empty and from every earlier version.
+
+/// Every migration, oldest first.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the foundation.
+    r#"
+CREATE TABLE organisations (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    addressee   TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE policy_documents (
+    id              INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    kind            TEXT NOT NULL CHECK (kind IN ('basic_policy', 'standards')),
+    source_name     TEXT NOT NULL,
+    title           TEXT,
+    raw_text        TEXT NOT NULL,
+    text_sha256     TEXT NOT NULL,
+    encoding        TEXT NOT NULL,
+    parsed_json     TEXT NOT NULL,
+    imported_at     TEXT NOT NULL
+);
+CREATE TABLE assessments (
+    id                     INTEGER PRIMARY KEY,
+    organisation_id        INTEGER NOT NULL REFERENCES organisations(id),
+    fiscal_year            INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1900 AND 2200),
+    kind                   TEXT NOT NULL CHECK (kind IN ('self_inspection', 'internal_audit', 'external_audit')),
+    title                  TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    period_start           TEXT,
+    period_end             TEXT,
+    auditors_json          TEXT NOT NULL DEFAULT '[]',
+    scale                  TEXT NOT NULL CHECK (scale IN ('audit', 'self_inspection')),
+    classification         TEXT NOT NULL CHECK (classification IN ('four_level', 'two_level')),
+    checklist_json         TEXT NOT NULL,
+    policy_document_id     INTEGER REFERENCES policy_documents(id),
+    previous_assessment_id INTEGER REFERENCES assessments(id),
+    summary                TEXT NOT NULL DEFAULT '',
+    created_at             TEXT NOT NULL
+);
+CREATE TABLE departments (
+    id              INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    UNIQUE (organisation_id, name)
+);
+CREATE TABLE assessment_departments (
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    department_id INTEGER NOT NULL REFERENCES departments(id),
+    position      INTEGER NOT NULL,
+    PRIMARY KEY (assessment_id, department_id)
+);
+CREATE TABLE interviews (
+    id            INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    department_id INTEGER NOT NULL REFERENCES departments(id),
+    held_on       TEXT NOT NULL,
+    place         TEXT NOT NULL DEFAULT '',
+    attendees     TEXT NOT NULL DEFAULT '',
+    auditor       TEXT NOT NULL DEFAULT '',
+    notes         TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL
+);
+CREATE TABLE responses (
+    id            INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    department_id INTEGER NOT NULL REFERENCES departments(id),
+    item_id       TEXT NOT NULL,
+    rating        TEXT,
+    note          TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    UNIQUE (assessment_id, department_id, item_id)
+);
+CREATE TABLE findings (
+    id                     INTEGER PRIMARY KEY,
+    assessment_id          INTEGER NOT NULL REFERENCES assessments(id),
+    number                 INTEGER NOT NULL,
+    department_id          INTEGER NOT NULL REFERENCES departments(id),
+    item_id                TEXT,
+    cited_clause           TEXT NOT NULL DEFAULT '',
+    fact                   TEXT NOT NULL CHECK (length(trim(fact)) > 0),
+    risk                   TEXT NOT NULL DEFAULT '',
+    recommendation         TEXT NOT NULL DEFAULT '',
+    classification         TEXT NOT NULL,
+    priority               TEXT NOT NULL CHECK (priority IN ('high', 'medium', 'low')),
+    due_date               TEXT,
+    owner                  TEXT NOT NULL DEFAULT '',
+    status                 TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'continued')),
+    follows_up_finding_id  INTEGER REFERENCES findings(id),
+    created_at             TEXT NOT NULL,
+    updated_at             TEXT NOT NULL,
+    UNIQUE (assessment_id, number)
+);
+CREATE TABLE evidence (
+    id            INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('file', 'paper', 'observation')),
+    title         TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    sha256        TEXT CHECK (sha256 IS NULL OR (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*')),
+    original_name TEXT,
+    size          INTEGER,
+    media_type    TEXT,
+    file_date     TEXT,
+    location      TEXT NOT NULL DEFAULT '',
+    description   TEXT NOT NULL DEFAULT '',
+    recorded_at   TEXT NOT NULL,
+    CHECK ((kind = 'file') = (sha256 IS NOT NULL))
+);
+CREATE TABLE evidence_links (
+    id          INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    response_id INTEGER REFERENCES responses(id),
+    finding_id  INTEGER REFERENCES findings(id),
+    CHECK ((response_id IS NULL) <> (finding_id IS NULL)),
+    UNIQUE (evidence_id, response_id, finding_id)
+);
+CREATE TABLE remarks (
+    id            INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    department_id INTEGER REFERENCES departments(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('good', 'notable')),
+    text          TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+    seq         INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    entity      TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    before_json TEXT,
+    after_json  TEXT,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE INDEX responses_by_department ON responses (assessment_id, department_id);
+CREATE INDEX findings_by_assessment ON findings (assessment_id, department_id);
+CREATE INDEX evidence_by_assessment ON evidence (assessment_id);
+CREATE INDEX evidence_by_hash ON evidence (sha256);
+CREATE INDEX links_by_evidence ON evidence_links (evidence_id);
+CREATE INDEX links_by_response ON evidence_links (response_id);
+CREATE INDEX links_by_finding ON evidence_links (finding_id);
+CREATE INDEX interviews_by_assessment ON interviews (assessment_id, department_id);
+"#,
+];
+
+/// The schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}

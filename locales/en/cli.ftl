@@ -1,0 +1,27 @@
+# tenken CLI (English)
+cli-error = Error
+cli-added = Added:
+cli-saved = Saved
+cli-imported = Imported:
+cli-written = Written:
+cli-items = items
+cli-kind = Kind
+cli-period = Period
+cli-checklist = Checklist
+cli-scale = Rating scale
+cli-auditors = Auditors
+cli-topics = Topics found
+cli-segments = Network segments defined
+cli-finding-no = Finding { $n }
+cli-no-assessments = No assessments yet. `tenken demo` creates demo data.
+cli-progress = answered { $answered }/{ $items }, { $departments } departments, { $findings } findings
+cli-demo-done = Demo data created (assessment id { $assessment }, { $departments } departments, { $answers } answers, { $findings } findings, { $evidence } evidence entries).
+cli-demo-skipped = The store already holds data; no demo data was created.
+cli-verify-ok = Verification passed ({ $files } evidence files, { $entries } audit-log entries).
+cli-verify-ng = Verification found { $problems } problems ({ $files } evidence files, { $entries } audit-log entries checked).
+cli-backup-done = Backup written and verified: { $path } ({ $files } evidence files)
+cli-restore-done = Restored into { $path }. The previous database is kept as { $kept }.
+cli-derive-kept = Items kept: { $n }
+cli-derive-left-out = Items left out: { $n }
+cli-derive-uncovered = Policy sections no item cites: { $n }
+cli-derive-topics-missing = Topics not found in the policy

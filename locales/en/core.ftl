@@ -1,0 +1,94 @@
+# tenken core: domain labels and error messages (English)
+
+kind-self-inspection = Self-inspection
+kind-internal-audit = Internal audit
+kind-external-audit = External audit
+
+scale-audit = Audit results (○△×－)
+scale-self-inspection = Self-inspection answers (done / partly / not done / unknown / n/a)
+
+scheme-four-level = Four classes (major / minor nonconformity / observation / recommendation)
+scheme-two-level = Two classes (finding / opinion)
+
+rating-audit-conform = ○ Conforms
+rating-audit-partial = △ Partly nonconforming
+rating-audit-nonconform = × Nonconforming
+rating-audit-na = － Not applicable
+rating-audit-unrated = Not yet rated
+rating-self-inspection-implemented = Done
+rating-self-inspection-partial = Partly done
+rating-self-inspection-not-implemented = Not done
+rating-self-inspection-unknown = Unknown
+rating-self-inspection-not-applicable = Not applicable
+
+class-major = Major nonconformity
+class-minor = Minor nonconformity
+class-observation = Observation
+class-recommendation = Recommendation
+class-finding = Finding
+class-opinion = Opinion
+
+priority-high = High
+priority-medium = Medium
+priority-low = Low
+
+status-open = Open
+status-in-progress = In progress
+status-done = Done
+status-continued = Carried over
+
+evidence-kind-file = File
+evidence-kind-paper = Paper document
+evidence-kind-observation = Observation
+
+remark-good = Good practice
+remark-notable = Notable point
+
+method-interview = Interview
+method-document = Document review
+method-onsite = On-site check
+method-technical = Technical test
+
+tier-executive = CISO / chief security officer
+tier-manager = Security manager (head of unit)
+tier-system-admin = System administrator
+tier-staff = Staff
+
+error-data-dir-not-writable = Cannot write to the data folder { $path } ({ $reason }). Choose a writable folder with --data-dir or TENKEN_DATA_DIR.
+error-not-a-database = { $path } is not a tenken database (SQLite). Check the file. Nothing was changed.
+error-schema-too-new = { $path } was written by a newer tenken (schema { $found }; this build supports up to { $supported }). Update tenken to open it. Nothing was changed.
+error-unknown-organisation = Organisation "{ $id }" not found.
+error-unknown-assessment = Assessment "{ $id }" not found.
+error-unknown-department = Department "{ $department }" is not in the scope of assessment { $assessment }.
+error-unknown-item = Item "{ $item }" is not in the checklist of assessment { $assessment }.
+error-unknown-interview = Interview { $id } not found.
+error-unknown-finding = Finding { $id } not found.
+error-unknown-evidence = Evidence { $id } not found.
+error-unknown-policy = Policy document { $id } not found.
+error-unknown-checklist = Checklist "{ $id }" not found.
+error-rating-not-in-scale = Department "{ $department }", item { $item }: rating "{ $rating }" is not in the scale "{ $scale }". Choices: { $choices }
+error-unknown-classification = Classification "{ $value }" is not in "{ $scheme }". Choices: { $choices }
+error-invalid = Invalid value "{ $value }" for { $field } ({ $expected }).
+error-already-exists = { $what } "{ $name }" already exists.
+error-evidence-missing = Evidence file { $path } not found. Nothing was recorded.
+error-evidence-unreadable = Cannot read evidence file { $path } ({ $reason }). Nothing was recorded.
+error-checklist-invalid = The checklist has errors:
+    { $problems }
+error-policy-unreadable = Cannot read policy text { $file }: { $reason }
+error-store-not-empty = The data folder { $path } already holds data. Demo data is only created in an empty data folder.
+error-backup-invalid = Backup { $path } cannot be used: { $reason }
+error-io = { $path }: { $reason }
+error-database = Database error: { $reason }
+error-json = Cannot read JSON: { $reason }
+
+checklist-syntax = TOML syntax error: { $what }
+checklist-bad-id = id "{ $id }" is not allowed (must match { $pattern })
+checklist-duplicate-id = item id "{ $id }" is used twice
+checklist-duplicate-checklist = checklist id "{ $id }" is also used by another file
+checklist-bad-section = item { $item }: section "{ $value }" is not a standards chapter/section number (1–9, e.g. "4.2")
+checklist-bad-value = item { $item }: { $field } value "{ $value }" is not allowed (choices: { $allowed })
+checklist-empty-text = item { $item }: { $field } is empty
+checklist-empty-list = item { $item }: { $field } has no values
+checklist-look-at-mismatch = item { $item }: look_at has { $ja } Japanese and { $en } English entries
+checklist-no-items = the file has no items ([[items]])
+checklist-not-utf8 = not UTF-8 text

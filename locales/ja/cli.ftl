@@ -1,0 +1,27 @@
+# tenken CLI (Japanese)
+cli-error = エラー
+cli-added = 登録しました:
+cli-saved = 保存しました
+cli-imported = 取り込みました:
+cli-written = 書き出しました:
+cli-items = 項目
+cli-kind = 種別
+cli-period = 期間
+cli-checklist = チェックリスト
+cli-scale = 評価尺度
+cli-auditors = 監査担当者
+cli-topics = 対応する規定
+cli-segments = 定義されているネットワーク
+cli-finding-no = 指摘{ $n }
+cli-no-assessments = 点検・監査はまだありません。`tenken demo` でデモデータを作成できます。
+cli-progress = 回答 { $answered }／{ $items }・部署 { $departments }・指摘 { $findings }
+cli-demo-done = デモデータを作成しました（点検・監査 id { $assessment }、部署 { $departments }、回答 { $answers }、指摘事項 { $findings }、証跡 { $evidence }）。
+cli-demo-skipped = データが既にあるため、デモデータは作成しませんでした。
+cli-verify-ok = 検証に合格しました（証跡ファイル { $files } 件、監査ログ { $entries } 件）。
+cli-verify-ng = 検証で { $problems } 件の問題が見つかりました（証跡ファイル { $files } 件、監査ログ { $entries } 件を確認）。
+cli-backup-done = バックアップを作成し、検証しました: { $path }（証跡ファイル { $files } 件）
+cli-restore-done = { $path } に復元しました。元のデータベースは { $kept } に残しています。
+cli-derive-kept = 採用した項目: { $n } 件
+cli-derive-left-out = 除外した項目: { $n } 件
+cli-derive-uncovered = どの項目も引用していない規定: { $n } 件
+cli-derive-topics-missing = ポリシーに見当たらない分野

@@ -1,0 +1,94 @@
+# tenken core: domain labels and error messages (Japanese, default)
+
+kind-self-inspection = 自己点検
+kind-internal-audit = 内部監査
+kind-external-audit = 外部監査
+
+scale-audit = 監査評価（○△×－）
+scale-self-inspection = 自己点検回答（実施している／一部／実施していない／わからない／該当なし）
+
+scheme-four-level = 4区分（重大な不適合／軽微な不適合／観察事項／推奨事項）
+scheme-two-level = 2区分（指摘／意見）
+
+rating-audit-conform = ○ 適合
+rating-audit-partial = △ 一部不適合
+rating-audit-nonconform = × 不適合
+rating-audit-na = － 対象外
+rating-audit-unrated = 未評価
+rating-self-inspection-implemented = 実施している
+rating-self-inspection-partial = 一部実施している
+rating-self-inspection-not-implemented = 実施していない
+rating-self-inspection-unknown = わからない
+rating-self-inspection-not-applicable = 該当なし
+
+class-major = 重大な不適合
+class-minor = 軽微な不適合
+class-observation = 観察事項
+class-recommendation = 推奨事項
+class-finding = 指摘
+class-opinion = 意見
+
+priority-high = 高
+priority-medium = 中
+priority-low = 低
+
+status-open = 未対応
+status-in-progress = 対応中
+status-done = 完了
+status-continued = 継続
+
+evidence-kind-file = ファイル
+evidence-kind-paper = 紙文書
+evidence-kind-observation = 観察記録
+
+remark-good = 良好事項
+remark-notable = 特記事項
+
+method-interview = ヒアリング
+method-document = 文書確認
+method-onsite = 現地確認
+method-technical = 技術的検証
+
+tier-executive = CISO・統括情報セキュリティ責任者
+tier-manager = 情報セキュリティ責任者・管理者
+tier-system-admin = 情報システム管理者・担当者
+tier-staff = 職員等
+
+error-data-dir-not-writable = データフォルダ { $path } に書き込めません（{ $reason }）。書き込み可能なフォルダを --data-dir または TENKEN_DATA_DIR で指定してください。
+error-not-a-database = { $path } は tenken のデータベース（SQLite）ではありません。ファイルを確認してください。何も変更していません。
+error-schema-too-new = { $path } は新しい版の tenken で作成されています（スキーマ { $found }、この版が扱えるのは { $supported } まで）。tenken を更新してから開いてください。何も変更していません。
+error-unknown-organisation = 団体「{ $id }」が見つかりません。
+error-unknown-assessment = 点検・監査「{ $id }」が見つかりません。
+error-unknown-department = 部署「{ $department }」は点検・監査 { $assessment } の対象部署にありません。
+error-unknown-item = 項目「{ $item }」は点検・監査 { $assessment } のチェックリストにありません。
+error-unknown-interview = ヒアリング記録 { $id } が見つかりません。
+error-unknown-finding = 指摘事項 { $id } が見つかりません。
+error-unknown-evidence = 証跡 { $id } が見つかりません。
+error-unknown-policy = ポリシー文書 { $id } が見つかりません。
+error-unknown-checklist = チェックリスト「{ $id }」が見つかりません。
+error-rating-not-in-scale = 部署「{ $department }」項目 { $item }: 評価「{ $rating }」は尺度「{ $scale }」にありません。選択肢: { $choices }
+error-unknown-classification = 区分「{ $value }」は「{ $scheme }」にありません。選択肢: { $choices }
+error-invalid = { $field } の値「{ $value }」が正しくありません（{ $expected }）。
+error-already-exists = { $what }「{ $name }」は既に登録されています。
+error-evidence-missing = 証跡ファイル { $path } が見つかりません。何も登録していません。
+error-evidence-unreadable = 証跡ファイル { $path } を読み取れません（{ $reason }）。何も登録していません。
+error-checklist-invalid = チェックリストに誤りがあります:
+    { $problems }
+error-policy-unreadable = ポリシー文書 { $file } を読み取れません: { $reason }
+error-store-not-empty = データフォルダ { $path } には既にデータがあります。デモデータは空のデータフォルダにのみ作成します。
+error-backup-invalid = バックアップ { $path } は使用できません: { $reason }
+error-io = { $path }: { $reason }
+error-database = データベースのエラー: { $reason }
+error-json = JSON を読み取れません: { $reason }
+
+checklist-syntax = TOML の書式エラー: { $what }
+checklist-bad-id = id「{ $id }」は使えません（{ $pattern } の形式）
+checklist-duplicate-id = 項目 id「{ $id }」が重複しています
+checklist-duplicate-checklist = チェックリスト id「{ $id }」は別のファイルでも使われています
+checklist-bad-section = 項目 { $item }: section「{ $value }」は対策基準の章・節番号（1〜9、例 "4.2"）ではありません
+checklist-bad-value = 項目 { $item }: { $field } の値「{ $value }」は使えません（選択肢: { $allowed }）
+checklist-empty-text = 項目 { $item }: { $field } が空です
+checklist-empty-list = 項目 { $item }: { $field } に値がありません
+checklist-look-at-mismatch = 項目 { $item }: look_at の ja（{ $ja } 件）と en（{ $en } 件）の件数が違います
+checklist-no-items = 項目（[[items]]）が一つもありません
+checklist-not-utf8 = UTF-8 のテキストではありません
