@@ -250,9 +250,14 @@ fn model_sections_standards(
             cands.push(c);
             cands.extend(b.nodes[c].children.iter().copied());
         }
+        let titled: Vec<(usize, String)> = cands
+            .iter()
+            .filter_map(|&c| b.nodes[c].title.as_deref().map(|t| (c, text::compact(t))))
+            .collect();
         for &(sec, model_title, kws) in topics::MODEL_SECTIONS.iter().filter(|s| s.0.starts_with(&prefix)) {
-            for &c in &cands {
-                if let Some(t) = b.nodes[c].title.as_deref() {
+            for (c, t) in &titled {
+                let c = *c;
+                {
                     let s = topics::section_score(t, model_title, kws);
                     // Prefer shallower nodes a little on ties.
                     let s = s - 0.001 * (num.depth[c] as f64);

@@ -130,6 +130,9 @@ fn strip_markdown(v: &[char]) -> Vec<char> {
             break;
         }
     }
+    if !cur.windows(2).any(|w| w[0] == w[1] && (w[0] == '*' || w[0] == '_')) {
+        return cur.to_vec();
+    }
     let mut out = Vec::with_capacity(cur.len());
     let mut i = 0;
     while i < cur.len() {
@@ -416,7 +419,8 @@ fn classify(o: &[char], n: &[char]) -> Kind {
     {
         return Kind::Skip;
     }
-    let comp: String = n.iter().filter(|c| **c != ' ').collect();
+    // Only short lines can be 目次, 附則 or a date note.
+    let comp: String = if n.len() <= 80 { n.iter().filter(|c| **c != ' ').collect() } else { String::new() };
     if comp == "目次" || comp == "もくじ" || comp == "目次(案)" {
         return Kind::TocHeader;
     }
@@ -545,10 +549,9 @@ pub(crate) fn scan(text: &str) -> Vec<Line> {
             let chars: Vec<char> = raw.chars().collect();
             // Page chrome like "- 3 -" must be seen before list dashes are stripped.
             let t = trim(&chars);
-            let tn: Vec<char> = t.iter().map(|c| norm_char(*c)).collect();
-            let orig = if tn.len() <= 12
-                && tn.iter().any(|c| c.is_ascii_digit())
-                && tn.iter().all(|c| c.is_ascii_digit() || is_dash(*c) || matches!(c, ' ' | '/'))
+            let orig = if t.len() <= 12
+                && t.iter().any(|c| norm_char(*c).is_ascii_digit())
+                && t.iter().map(|c| norm_char(*c)).all(|c| c.is_ascii_digit() || is_dash(c) || matches!(c, ' ' | '/'))
             {
                 t.to_vec()
             } else {

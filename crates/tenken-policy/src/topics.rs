@@ -2,6 +2,8 @@
 
 use crate::text::{compact, dice, norm_char};
 
+// MODEL_SECTIONS titles and keywords are written already compacted (no spaces, ASCII upper).
+
 /// Heading words that may be glued to their body (`第1 目的この方針は…`).
 const HEADING_PHRASES: &[&str] = &[
     "目的",
@@ -47,15 +49,18 @@ const CONTINUATION: &str = "をにはがのとでもへや等及並又・、。)
 pub(crate) fn heading_prefix(n: &[char]) -> Option<usize> {
     let mut best: Option<usize> = None;
     for p in HEADING_PHRASES {
-        let pc: Vec<char> = p.chars().collect();
-        if n.len() >= pc.len() && n[..pc.len()] == pc[..] {
-            let next = n.get(pc.len());
-            if next.is_some_and(|c| CONTINUATION.contains(*c)) {
-                continue;
-            }
-            if best.is_none_or(|b| pc.len() > b) {
-                best = Some(pc.len());
-            }
+        if p.chars().next() != n.first().copied() {
+            continue;
+        }
+        let len = p.chars().count();
+        if n.len() < len || !p.chars().zip(n).all(|(a, b)| a == *b) {
+            continue;
+        }
+        if n.get(len).is_some_and(|c| CONTINUATION.contains(*c)) {
+            continue;
+        }
+        if best.map_or(true, |b| len > b) {
+            best = Some(len);
         }
     }
     best
@@ -185,11 +190,10 @@ pub(crate) const MODEL_SECTIONS: &[(&str, &str, &[&str])] = &[
 ];
 
 /// Similarity of an organisation's heading to a model section title.
-pub(crate) fn section_score(title: &str, model_title: &str, keywords: &[&str]) -> f64 {
-    let t = compact(title);
-    let m = compact(model_title);
-    let d = dice(&t, &m);
-    if keywords.iter().any(|k| t.contains(&compact(k))) {
+/// `title` must already be `compact`ed.
+pub(crate) fn section_score(t: &str, model_title: &str, keywords: &[&str]) -> f64 {
+    let d = dice(t, model_title);
+    if keywords.iter().any(|k| t.contains(k)) {
         0.9 + 0.1 * d
     } else {
         d
@@ -198,10 +202,13 @@ pub(crate) fn section_score(title: &str, model_title: &str, keywords: &[&str]) -
 
 /// Segments the text defines or uses as network segments, in the fixed order.
 pub(crate) fn segments(text: &str) -> Vec<String> {
+    // Every segment name ends in 系; only lines with one need normalising.
     let c: String = text
-        .chars()
+        .lines()
+        .filter(|l| l.contains('系'))
+        .flat_map(|l| l.chars().chain(std::iter::once('\n')))
         .map(norm_char)
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| *c == '\n' || !c.is_whitespace())
         .map(|c| c.to_ascii_uppercase())
         .collect();
     let mut out = Vec::new();

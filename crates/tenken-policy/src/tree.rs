@@ -293,8 +293,13 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
     let len = rest_n.len();
     let has_stop = rest_n.contains(&'。');
     let has_comma = rest_n.iter().any(|c| matches!(c, '、' | ','));
-    let phrase = heading_prefix(rest_n);
-    if !has_stop && !has_comma && len <= 50 && (next_is_body || len <= 20 || phrase == Some(len) || matches!(m.style, Style::Group(_))) {
+    let short_heading = !has_stop && !has_comma && len <= 50;
+    if short_heading
+        && (next_is_body
+            || len <= 20
+            || matches!(m.style, Style::Group(_))
+            || heading_prefix(rest_n) == Some(len))
+    {
         return (Some(rest_o.to_string()), String::new());
     }
     if m.style != Style::Article {
@@ -312,7 +317,7 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
             }
         }
     }
-    if let Some(pl) = phrase {
+    if let Some(pl) = heading_prefix(rest_n) {
         let title: String = line.orig[start..start + pl].iter().collect();
         let body = line.rest_str(start + pl);
         return (Some(title), body.trim().to_string());
