@@ -45,7 +45,7 @@ fn utf16(bytes: &[u8], le: bool, bom: usize) -> Result<(String, &'static str), D
 
 /// UTF-16 without BOM: NUL bytes, all on one parity (the high byte of ASCII chars).
 fn guess_utf16(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);

@@ -59,7 +59,7 @@ pub(crate) fn heading_prefix(n: &[char]) -> Option<usize> {
         if n.get(len).is_some_and(|c| CONTINUATION.contains(*c)) {
             continue;
         }
-        if best.map_or(true, |b| len > b) {
+        if best.is_none_or(|b| len > b) {
             best = Some(len);
         }
     }

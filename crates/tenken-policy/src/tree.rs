@@ -52,7 +52,11 @@ struct Builder {
     roots: Vec<usize>,
     stack: Vec<usize>,
     warnings: Vec<String>,
+    dropped_warnings: usize,
 }
+
+/// Beyond this many, warnings are summarised in one line.
+const MAX_WARNINGS: usize = 200;
 
 enum Place {
     Ok,
@@ -77,7 +81,11 @@ pub(crate) fn append_text(buf: &mut String, piece: &str) {
 
 impl Builder {
     fn warn(&mut self, line: usize, msg: impl AsRef<str>) {
-        self.warnings.push(format!("{}行目: {}", line, msg.as_ref()));
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(format!("{}行目: {}", line, msg.as_ref()));
+        } else {
+            self.dropped_warnings += 1;
+        }
     }
 
     fn find_style(&self, st: Style) -> Option<usize> {
@@ -99,13 +107,23 @@ impl Builder {
                 return false;
             }
         }
+        // Short-circuits on the last sibling, so long real lists stay linear.
+        let all_empty = self
+            .siblings_of(pos)
+            .iter()
+            .rev()
+            .filter(|&&i| self.nodes[i].style == st)
+            .all(|&i| self.nodes[i].is_empty());
+        if !all_empty {
+            return false;
+        }
         let sibs: Vec<usize> = self
             .siblings_of(pos)
             .iter()
             .copied()
             .filter(|&i| self.nodes[i].style == st)
             .collect();
-        if sibs.len() < 2 || !sibs.iter().all(|&i| self.nodes[i].is_empty()) {
+        if sibs.len() < 2 {
             return false;
         }
         let keep = |v: &mut Vec<usize>| v.retain(|i| !sibs.contains(i));
@@ -331,7 +349,7 @@ fn is_revision_row(s: &str) -> bool {
 }
 
 pub(crate) fn build(lines: &[Line]) -> Built {
-    let mut b = Builder { nodes: Vec::new(), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new() };
+    let mut b = Builder { nodes: Vec::new(), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new(), dropped_warnings: 0 };
     let mut preamble: Vec<String> = Vec::new();
     let mut body = String::new();
     let mut caption: Option<String> = None;
@@ -447,6 +465,10 @@ pub(crate) fn build(lines: &[Line]) -> Built {
     if b.roots.is_empty() && lines.iter().any(|l| !matches!(l.kind, Kind::Blank | Kind::Skip)) {
         let first = lines.iter().find(|l| !matches!(l.kind, Kind::Blank)).map_or(1, |l| l.no);
         b.warn(first, "番号付きの見出しが見つかりません（節の構造を認識できませんでした）");
+    }
+    if b.dropped_warnings > 0 {
+        let last = lines.last().map_or(1, |l| l.no);
+        b.warnings.push(format!("{}行目: ほかに {} 件の警告を省略しました", last, b.dropped_warnings));
     }
     Built { nodes: b.nodes, roots: b.roots, preamble, warnings: b.warnings, body }
 }

@@ -734,3 +734,16 @@ case!(caption_in_brackets_and_inline_caption, "【目的】
     C::N("第2条", "第2条", &[2], Some("適用範囲")),
     C::Text("第2条", "この方針は全ての機関に適用する。"),
 ]);
+
+#[test]
+fn adversarial_repetition_stays_fast_and_bounded() {
+    let mut s = String::new();
+    for _ in 0..20_000 {
+        s.push_str("(1) 同じ番号の項目です。\n第1条 同じ条です。\n");
+    }
+    let t = std::time::Instant::now();
+    let p = parse_text(&s);
+    assert!(t.elapsed().as_secs_f64() < 10.0, "took {:?}", t.elapsed());
+    assert!(p.warnings.len() <= 201);
+    assert!(p.warnings.last().is_some_and(|w| w.contains("件の警告を省略しました")));
+}
