@@ -74,13 +74,14 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedPolicy, DecodeError> {
 pub fn parse_text(text: &str) -> ParsedPolicy {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines = scan::scan(text);
-    let built = tree::build(&lines);
-    let numbered = tree::number(&built);
+    let mut built = tree::build(&lines);
+    drop(lines);
+    let mut numbered = tree::number(&built);
 
     let title = pick_title(&built.preamble);
     let segments = topics::segments(&built.body);
-    let mut reachable = vec![false; built.nodes.len()];
-    mark_reachable(&built, &built.roots, &mut reachable);
+    // Nodes dropped as a table of contents are unreachable; every numbered node was visited.
+    let reachable = numbered.visited.clone();
 
     let assigned = assign_topics(&built, &numbered, &reachable);
     let kind = detect_kind(title.as_deref(), &built, &numbered, &reachable);
@@ -94,24 +95,18 @@ pub fn parse_text(text: &str) -> ParsedPolicy {
         model_sections_basic(&built, &assigned)
     };
 
+    let topics = assigned.iter().map(|(k, &i)| (k.to_string(), topic_ref(i))).collect();
+    let model_sections = model.into_iter().map(|(k, i)| (k, topic_ref(i))).collect();
+    let sections = tree::materialize(&mut built, &mut numbered);
     ParsedPolicy {
         title,
-        topics: assigned.iter().map(|(k, &i)| (k.to_string(), topic_ref(i))).collect(),
-        model_sections: model.into_iter().map(|(k, i)| (k, topic_ref(i))).collect(),
-        sections: numbered.roots,
+        topics,
+        model_sections,
+        sections,
         segments,
         warnings: built.warnings,
         encoding: "UTF-8".to_string(),
         kind: kind.to_string(),
-    }
-}
-
-fn mark_reachable(b: &tree::Built, ids: &[usize], out: &mut [bool]) {
-    for &i in ids {
-        if let Some(r) = out.get_mut(i) {
-            *r = true;
-        }
-        mark_reachable(b, &b.nodes[i].children, out);
     }
 }
 

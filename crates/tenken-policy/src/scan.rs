@@ -74,15 +74,20 @@ pub(crate) struct Line {
     pub no: usize,
     pub orig: Vec<char>,
     pub norm: Vec<char>,
+    /// `orig` as a string.
+    pub s: String,
     pub kind: Kind,
 }
 
 impl Line {
-    pub(crate) fn text(&self) -> String {
-        self.orig.iter().collect()
+    pub(crate) fn text(&self) -> &str {
+        &self.s
     }
     pub(crate) fn rest_str(&self, from: usize) -> String {
-        self.orig.get(from..).unwrap_or(&[]).iter().collect()
+        let rest = self.orig.get(from..).unwrap_or(&[]);
+        let mut s = String::with_capacity(rest.len() * 3);
+        s.extend(rest.iter());
+        s
     }
 }
 
@@ -431,7 +436,7 @@ fn classify(o: &[char], n: &[char]) -> Kind {
         return Kind::Heading(m);
     }
     // Dates, enactment and revision notes.
-    if is_era_date(n) && n.len() <= 60 && !n.contains(&'。') {
+    if n.len() <= 60 && !n.contains(&'。') && is_era_date(n) {
         let starts = ["令和", "平成", "昭和", "大正", "制定", "改正", "改定", "施行", "一部改正", "全部改正", "最終改正", "策定"];
         let first_digit = n.first().is_some_and(|c| c.is_ascii_digit());
         if first_digit || starts.iter().any(|s| comp.starts_with(s)) {
@@ -546,7 +551,8 @@ pub(crate) fn scan(text: &str) -> Vec<Line> {
         .into_iter()
         .enumerate()
         .map(|(k, raw)| {
-            let chars: Vec<char> = raw.chars().collect();
+            let mut chars: Vec<char> = Vec::with_capacity(raw.len());
+            chars.extend(raw.chars());
             // Page chrome like "- 3 -" must be seen before list dashes are stripped.
             let t = trim(&chars);
             let orig = if t.len() <= 12
@@ -559,7 +565,9 @@ pub(crate) fn scan(text: &str) -> Vec<Line> {
             };
             let norm: Vec<char> = orig.iter().map(|c| norm_char(*c)).collect();
             let kind = classify(&orig, &norm);
-            Line { no: k + 1, orig, norm, kind }
+            let mut s = String::with_capacity(raw.len());
+            s.extend(orig.iter());
+            Line { no: k + 1, orig, norm, s, kind }
         })
         .collect();
     mark_toc(&mut lines);

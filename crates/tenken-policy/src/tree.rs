@@ -351,7 +351,7 @@ fn is_revision_row(s: &str) -> bool {
 pub(crate) fn build(lines: &[Line]) -> Built {
     let mut b = Builder { nodes: Vec::new(), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new(), dropped_warnings: 0 };
     let mut preamble: Vec<String> = Vec::new();
-    let mut body = String::new();
+    let mut body = String::with_capacity(lines.iter().map(|l| l.orig.len() * 3 + 1).sum());
     let mut caption: Option<String> = None;
 
     // Index of the next non-blank, non-skipped line, for "is the next line body text?".
@@ -400,11 +400,11 @@ pub(crate) fn build(lines: &[Line]) -> Built {
                     Place::Reject => {
                         flush_caption(&mut b, &mut caption, &mut preamble);
                         let s = line.text();
-                        body.push_str(&s);
+                        body.push_str(s);
                         body.push('\n');
                         match b.stack.last() {
-                            Some(&t) => append_text(&mut b.nodes[t].text, &s),
-                            None => preamble.push(s),
+                            Some(&t) => append_text(&mut b.nodes[t].text, s),
+                            None => preamble.push(s.to_string()),
                         }
                     }
                     Place::Ok => {
@@ -420,7 +420,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
                         if let Some(c) = caption.take() {
                             title = Some(c);
                         }
-                        body.push_str(&line.text());
+                        body.push_str(line.text());
                         body.push('\n');
                         b.push(Raw {
                             style: m.style,
@@ -442,11 +442,11 @@ pub(crate) fn build(lines: &[Line]) -> Built {
             Kind::Text => {
                 flush_caption(&mut b, &mut caption, &mut preamble);
                 let s = line.text();
-                body.push_str(&s);
+                body.push_str(s);
                 body.push('\n');
                 match b.stack.last() {
-                    Some(&t) => append_text(&mut b.nodes[t].text, &s),
-                    None => preamble.push(s),
+                    Some(&t) => append_text(&mut b.nodes[t].text, s),
+                    None => preamble.push(s.to_string()),
                 }
             }
         }
@@ -513,12 +513,13 @@ fn num_str(n: u32, kanji: bool) -> String {
 
 /// Results of the numbering pass, indexed like `Built::nodes`.
 pub(crate) struct Numbered {
-    pub roots: Vec<Node>,
     pub paths: Vec<Vec<u32>>,
     pub cits: Vec<String>,
     /// Number of non-grouping ancestors.
     pub depth: Vec<usize>,
     pub parent: Vec<Option<usize>>,
+    /// Reachable from the roots (entries dropped as a table of contents are not).
+    pub visited: Vec<bool>,
 }
 
 /// Grouping headings count in citations only when the numbering restarts inside them.
@@ -546,22 +547,21 @@ fn significant_groups(b: &Built) -> [bool; 4] {
 pub(crate) fn number(b: &Built) -> Numbered {
     let len = b.nodes.len();
     let mut out = Numbered {
-        roots: Vec::new(),
         paths: vec![Vec::new(); len],
         cits: vec![String::new(); len],
         depth: vec![0; len],
         parent: vec![None; len],
+        visited: vec![false; len],
     };
     let sig = significant_groups(b);
     let ctx = Ctx { path: Vec::new(), cit: String::new(), legal: Legal::None, kanji: false, parent: None };
     for &r in &b.roots {
-        let node = finish(b, r, &ctx, 0, &sig, &mut out);
-        out.roots.push(node);
+        finish(b, r, &ctx, 0, &sig, &mut out);
     }
     out
 }
 
-fn finish(b: &Built, idx: usize, ctx: &Ctx, depth: usize, sig: &[bool; 4], out: &mut Numbered) -> Node {
+fn finish(b: &Built, idx: usize, ctx: &Ctx, depth: usize, sig: &[bool; 4], out: &mut Numbered) {
     let r = &b.nodes[idx];
     let n = r.num();
     let parent = ctx.parent.map(|p| &b.nodes[p]);
@@ -669,24 +669,38 @@ fn finish(b: &Built, idx: usize, ctx: &Ctx, depth: usize, sig: &[bool; 4], out: 
             cit = join_cit(&ctx.cit, &w);
         }
     }
+    out.depth[idx] = depth;
+    out.visited[idx] = true;
+    out.parent[idx] = ctx.parent;
     if !matches!(r.style, Style::Group(_)) || sig.get(group_rank(r.style)).copied().unwrap_or(false) {
         child.path = path.clone();
         child.cit = cit.clone();
     }
-    out.paths[idx] = path.clone();
-    out.cits[idx] = cit.clone();
-    out.depth[idx] = depth;
-    out.parent[idx] = ctx.parent;
-    let children = r.children.iter().map(|&c| finish(b, c, &child, child_depth, sig, out)).collect();
-    Node {
-        label: r.label.clone(),
-        number_path: path,
-        title: r.title.clone(),
-        citation: cit,
-        text: r.text.clone(),
-        children,
-        line: r.line,
+    out.paths[idx] = path;
+    out.cits[idx] = cit;
+    for &c in &r.children {
+        finish(b, c, &child, child_depth, sig, out);
     }
+}
+
+/// Turns the numbered raw nodes into the public tree, moving (not copying) their strings.
+pub(crate) fn materialize(b: &mut Built, num: &mut Numbered) -> Vec<Node> {
+    fn one(i: usize, b: &mut Built, num: &mut Numbered) -> Node {
+        let children_idx = std::mem::take(&mut b.nodes[i].children);
+        let children = children_idx.iter().map(|&c| one(c, b, num)).collect();
+        let r = &mut b.nodes[i];
+        Node {
+            label: std::mem::take(&mut r.label),
+            number_path: std::mem::take(&mut num.paths[i]),
+            title: r.title.take(),
+            citation: std::mem::take(&mut num.cits[i]),
+            text: std::mem::take(&mut r.text),
+            children,
+            line: r.line,
+        }
+    }
+    let roots = std::mem::take(&mut b.roots);
+    roots.iter().map(|&r| one(r, b, num)).collect()
 }
 
 fn group_rank(s: Style) -> usize {
