@@ -84,7 +84,7 @@ impl Line {
         &self.s
     }
     pub(crate) fn rest_str(&self, from: usize) -> String {
-        let rest = self.orig.get(from..).unwrap_or(&[]);
+        let rest = trim(self.orig.get(from..).unwrap_or(&[]));
         let mut s = String::with_capacity(rest.len() * 3);
         s.extend(rest.iter());
         s

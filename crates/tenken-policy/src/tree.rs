@@ -301,12 +301,11 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
     }
     let rest_n = n.get(start..).unwrap_or(&[]);
     let rest_o = line.rest_str(start);
-    let rest_o = rest_o.trim();
     if rest_n.is_empty() {
         return (None, String::new());
     }
     if plain {
-        return (None, rest_o.to_string());
+        return (None, rest_o);
     }
     let len = rest_n.len();
     let has_stop = rest_n.contains(&'。');
@@ -318,7 +317,7 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
             || matches!(m.style, Style::Group(_))
             || heading_prefix(rest_n) == Some(len))
     {
-        return (Some(rest_o.to_string()), String::new());
+        return (Some(rest_o), String::new());
     }
     if m.style != Style::Article {
         if let Some(sp) = rest_n.iter().position(|c| *c == ' ') {
@@ -340,7 +339,7 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
         let body = line.rest_str(start + pl);
         return (Some(title), body.trim().to_string());
     }
-    (None, rest_o.to_string())
+    (None, rest_o)
 }
 
 fn is_revision_row(s: &str) -> bool {
