@@ -111,44 +111,59 @@ fn trim(v: &[char]) -> &[char] {
     v.get(s..e.max(s)).unwrap_or(&[])
 }
 
+/// Bounds of the non-space part of `v[s..e]`.
+fn trim_bounds(v: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && is_space(v[s]) {
+        s += 1;
+    }
+    while e > s && is_space(v[e - 1]) {
+        e -= 1;
+    }
+    (s, e)
+}
+
 /// Removes Markdown artefacts: heading hashes, quote marks, list bullets, bold markers.
-fn strip_markdown(v: &[char]) -> Vec<char> {
-    let mut cur: &[char] = trim(v);
+/// Reuses the buffer.
+fn strip_markdown(mut v: Vec<char>) -> Vec<char> {
+    let (mut s, e) = trim_bounds(&v, 0, v.len());
     loop {
-        let before = cur.len();
-        let mut k = 0;
-        while cur.get(k) == Some(&'#') {
+        let before = s;
+        let mut k = s;
+        while k < e && v[k] == '#' {
             k += 1;
         }
-        if k > 0 && (cur.get(k).is_none_or(|c| is_space(*c))) {
-            cur = trim(cur.get(k..).unwrap_or(&[]));
+        if k > s && (k == e || is_space(v[k])) {
+            s = trim_bounds(&v, k, e).0;
         }
-        if matches!(cur.first(), Some('>')) {
-            cur = trim(cur.get(1..).unwrap_or(&[]));
+        if s < e && v[s] == '>' {
+            s = trim_bounds(&v, s + 1, e).0;
         }
-        if matches!(cur.first(), Some('-' | '*' | '+'))
-            && cur.get(1).is_some_and(|c| is_space(*c))
-        {
-            cur = trim(cur.get(1..).unwrap_or(&[]));
+        if s + 1 < e && matches!(v[s], '-' | '*' | '+') && is_space(v[s + 1]) {
+            s = trim_bounds(&v, s + 1, e).0;
         }
-        if cur.len() == before {
+        if s == before {
             break;
         }
     }
-    if !cur.windows(2).any(|w| w[0] == w[1] && (w[0] == '*' || w[0] == '_')) {
-        return cur.to_vec();
-    }
-    let mut out = Vec::with_capacity(cur.len());
-    let mut i = 0;
-    while i < cur.len() {
-        if (cur[i] == '*' || cur[i] == '_') && cur.get(i + 1) == Some(&cur[i]) {
-            i += 2;
-            continue;
+    v.truncate(e);
+    v.drain(..s);
+    if v.windows(2).any(|w| w[0] == w[1] && (w[0] == '*' || w[0] == '_')) {
+        let mut out = Vec::with_capacity(v.len());
+        let mut i = 0;
+        while i < v.len() {
+            if (v[i] == '*' || v[i] == '_') && v.get(i + 1) == Some(&v[i]) {
+                i += 2;
+                continue;
+            }
+            out.push(v[i]);
+            i += 1;
         }
-        out.push(cur[i]);
-        i += 1;
+        let (s, e) = trim_bounds(&out, 0, out.len());
+        out.truncate(e);
+        out.drain(..s);
+        return out;
     }
-    trim(&out).to_vec()
+    v
 }
 
 const UNIT_CHARS: &str = "倍%年月日時分秒人件回円個台万億割点字号条項頁版度週歳名枚部冊ヶか";
@@ -561,7 +576,7 @@ pub(crate) fn scan(text: &str) -> Vec<Line> {
             {
                 t.to_vec()
             } else {
-                strip_markdown(&chars)
+                strip_markdown(chars)
             };
             let norm: Vec<char> = orig.iter().map(|c| norm_char(*c)).collect();
             let kind = classify(&orig, &norm);
