@@ -246,3 +246,43 @@ pub fn derive(checklist: &Checklist, policy: &ParsedPolicy, standards: Option<&P
     };
     (bound, derivation)
 }
+
+/// What changed between the checklist an assessment froze and a re-derivation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub from_version: String,
+    pub to_version: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub recited: Vec<Recited>,
+    pub reworded: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recited {
+    pub id: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Compares a frozen checklist with a newly derived one (same ids = same item).
+pub fn compare(old: &Checklist, new: &Checklist) -> Revision {
+    let olds: BTreeMap<&str, &Item> = old.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let news: BTreeMap<&str, &Item> = new.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut r = Revision { from_version: old.version.clone(), to_version: new.version.clone(), ..Default::default() };
+    for (id, n) in &news {
+        match olds.get(id) {
+            None => r.added.push(id.to_string()),
+            Some(o) => {
+                if o.citation != n.citation || o.standards_citation != n.standards_citation {
+                    r.recited.push(Recited { id: id.to_string(), from: o.citation.clone(), to: n.citation.clone() });
+                }
+                if o.question != n.question {
+                    r.reworded.push(id.to_string());
+                }
+            }
+        }
+    }
+    r.removed = olds.keys().filter(|id| !news.contains_key(*id)).map(|s| s.to_string()).collect();
+    r
+}

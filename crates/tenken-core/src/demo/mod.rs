@@ -122,6 +122,8 @@ fn fill_inner(store: &mut Store, size: Size) -> Result<DemoReport> {
         classification: ClassificationScheme::FourLevel,
         checklist: checklist.clone(),
         policy_document_id: Some(policy.id),
+        standards_document_id: None,
+        profile: profile.clone(),
         previous_assessment_id: prev,
     };
     let label = |y| crate::calendar::fiscal_year_label(y);

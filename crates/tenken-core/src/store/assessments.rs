@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{optional, Store};
 use crate::calendar::fiscal_year_label;
+use crate::checklist::derive::Profile;
 use crate::checklist::Checklist;
 use crate::domain::{AssessmentKind, ClassificationScheme, RemarkKind, ScaleKind};
 use crate::error::{Error, Result};
@@ -28,6 +29,12 @@ pub struct NewAssessment {
     /// The checklist as bound when the assessment starts; frozen from then on.
     pub checklist: Checklist,
     pub policy_document_id: Option<i64>,
+    /// The organisation's 対策基準 cited beside the 基本方針, if imported.
+    #[serde(default)]
+    pub standards_document_id: Option<i64>,
+    /// The applicability facts the checklist was derived with (kept to re-derive later).
+    #[serde(default)]
+    pub profile: Profile,
     pub previous_assessment_id: Option<i64>,
 }
 
@@ -47,6 +54,8 @@ pub struct Assessment {
     pub classification: ClassificationScheme,
     pub checklist: Checklist,
     pub policy_document_id: Option<i64>,
+    pub standards_document_id: Option<i64>,
+    pub profile: Profile,
     pub previous_assessment_id: Option<i64>,
     /// 総評: the auditor's overall comment.
     pub summary: String,
@@ -119,7 +128,8 @@ fn key_err(field: &str, v: &str) -> rusqlite::Error {
 }
 
 const SELECT: &str = "SELECT id, organisation_id, fiscal_year, kind, title, period_start, period_end, auditors_json, scale,
-    classification, checklist_json, policy_document_id, previous_assessment_id, summary, created_at FROM assessments";
+    classification, checklist_json, policy_document_id, previous_assessment_id, summary, created_at, standards_document_id,
+    profile_json FROM assessments";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Assessment> {
     let kind: String = r.get(3)?;
@@ -145,6 +155,8 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Assessment> {
         previous_assessment_id: r.get(12)?,
         summary: r.get(13)?,
         created_at: r.get(14)?,
+        standards_document_id: r.get(15)?,
+        profile: serde_json::from_str(&r.get::<_, String>(16)?).unwrap_or_default(),
     })
 }
 
@@ -174,14 +186,16 @@ impl Store {
         if let Some(p) = new.previous_assessment_id {
             self.assessment(p)?;
         }
-        if let Some(p) = new.policy_document_id {
-            self.policy(p)?;
+        for p in [new.policy_document_id, new.standards_document_id].into_iter().flatten() {
+            if self.policy(p)?.organisation_id != new.organisation_id {
+                return Err(Error::invalid("policy", p, "同じ団体のポリシー文書 / a policy of the same organisation"));
+            }
         }
         let id = self.write(|t| {
             t.tx.execute(
                 "INSERT INTO assessments (organisation_id, fiscal_year, kind, title, period_start, period_end, auditors_json, scale,
-                 classification, checklist_json, policy_document_id, previous_assessment_id, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 classification, checklist_json, policy_document_id, previous_assessment_id, created_at, standards_document_id, profile_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 params![
                     new.organisation_id,
                     new.fiscal_year,
@@ -195,7 +209,9 @@ impl Store {
                     serde_json::to_string(&new.checklist)?,
                     new.policy_document_id,
                     new.previous_assessment_id,
-                    t.now
+                    t.now,
+                    new.standards_document_id,
+                    serde_json::to_string(&new.profile)?
                 ],
             )?;
             let id = t.tx.last_insert_rowid();

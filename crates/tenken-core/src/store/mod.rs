@@ -156,7 +156,7 @@ impl Store {
 
     /// Bulk loading (demo data): commits are not fsync'ed one by one. Turned off again at the
     /// end, which also checkpoints, so the result is as durable as any other write.
-    pub(crate) fn set_bulk(&mut self, on: bool) -> Result<()> {
+    pub fn set_bulk(&mut self, on: bool) -> Result<()> {
         self.conn.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
         if !on {
             self.conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;

@@ -21,7 +21,33 @@ pub struct PolicyDocument {
     pub text_sha256: String,
     pub encoding: String,
     pub imported_at: String,
+    /// The parsed text with the auditor's topic corrections applied.
     pub parsed: ParsedPolicy,
+    /// The auditor's corrections of the topic mapping (kept per text: a re-import of the
+    /// same text gets them again).
+    pub corrections: Vec<TopicCorrection>,
+}
+
+/// The auditor's correction of where a topic is in the text (None = the policy lacks it).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct TopicCorrection {
+    pub topic: String,
+    pub number_path: Option<Vec<u32>>,
+    pub citation: Option<String>,
+    pub corrected_at: String,
+}
+
+fn find_section<'a>(nodes: &'a [tenken_policy::Node], wanted: &str) -> Option<&'a tenken_policy::Node> {
+    for n in nodes {
+        let path = n.number_path.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(".");
+        if !n.number_path.is_empty() && (n.citation == wanted || path == wanted) {
+            return Some(n);
+        }
+        if let Some(f) = find_section(&n.children, wanted) {
+            return Some(f);
+        }
+    }
+    None
 }
 
 impl Store {
@@ -46,6 +72,61 @@ impl Store {
             Ok(id)
         })?;
         self.policy(id)
+    }
+
+    /// Corrects the topic mapping of a stored policy: `section` is the organisation's citation
+    /// ("第8条第4号", "6(4)") or its number path ("8.4"); None records that the policy does not
+    /// have this topic.
+    pub fn correct_topic(&mut self, policy: i64, topic: &str, section: Option<&str>) -> Result<PolicyDocument> {
+        let doc = self.policy(policy)?;
+        if !crate::checklist::TOPIC_KEYS.contains(&topic) {
+            return Err(Error::invalid("topic", topic, crate::checklist::TOPIC_KEYS.join(", ")));
+        }
+        let target = match section {
+            Some(s) => {
+                let n = find_section(&doc.parsed.sections, s.trim())
+                    .ok_or_else(|| Error::invalid("section", s, format!("ポリシー文書 {policy} にある条項 / a section of policy {policy}")))?;
+                Some((n.number_path.clone(), n.citation.clone()))
+            }
+            None => None,
+        };
+        let before = doc.parsed.topics.get(topic).cloned();
+        self.write(|t| {
+            t.tx.execute(
+                "INSERT INTO topic_corrections (organisation_id, text_sha256, topic, number_path_json, citation, corrected_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (organisation_id, text_sha256, topic) DO UPDATE SET
+                 number_path_json = excluded.number_path_json, citation = excluded.citation, corrected_at = excluded.corrected_at",
+                params![
+                    doc.organisation_id,
+                    doc.text_sha256,
+                    topic,
+                    target.as_ref().map(|(p, _)| serde_json::to_string(p)).transpose()?,
+                    target.as_ref().map(|(_, c)| c.clone()),
+                    t.now
+                ],
+            )?;
+            let after = target.as_ref().map(|(p, c)| serde_json::json!({"number_path": p, "citation": c}));
+            t.log("policy.correct_topic", "policy_document", format!("{policy}/{topic}"), before.as_ref(), after.as_ref())
+        })?;
+        self.policy(policy)
+    }
+
+    fn corrections(&self, organisation_id: i64, sha: &str) -> Result<Vec<TopicCorrection>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT topic, number_path_json, citation, corrected_at FROM topic_corrections
+             WHERE organisation_id = ?1 AND text_sha256 = ?2 ORDER BY topic",
+        )?;
+        let rows = stmt.query_map(params![organisation_id, sha], |r| {
+            let path: Option<String> = r.get(1)?;
+            Ok(TopicCorrection {
+                topic: r.get(0)?,
+                number_path: path.and_then(|p| serde_json::from_str(&p).ok()),
+                citation: r.get(2)?,
+                corrected_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn policy(&self, id: i64) -> Result<PolicyDocument> {
@@ -82,6 +163,7 @@ impl Store {
                     encoding: r.get(6)?,
                     imported_at: r.get(7)?,
                     parsed: ParsedPolicy::default(),
+                    corrections: vec![],
                 },
                 parsed,
             ))
@@ -90,6 +172,17 @@ impl Store {
         for row in rows {
             let (mut doc, parsed) = row?;
             doc.parsed = serde_json::from_str(&parsed)?;
+            doc.corrections = self.corrections(doc.organisation_id, &doc.text_sha256)?;
+            for c in &doc.corrections {
+                match (&c.number_path, &c.citation) {
+                    (Some(p), Some(cit)) => {
+                        doc.parsed.topics.insert(c.topic.clone(), tenken_policy::TopicRef { number_path: p.clone(), citation: cit.clone() });
+                    }
+                    _ => {
+                        doc.parsed.topics.remove(&c.topic);
+                    }
+                }
+            }
             out.push(doc);
         }
         Ok(out)

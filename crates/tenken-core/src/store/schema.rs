@@ -146,6 +146,25 @@ CREATE INDEX links_by_response ON evidence_links (response_id);
 CREATE INDEX links_by_finding ON evidence_links (finding_id);
 CREATE INDEX interviews_by_assessment ON interviews (assessment_id, department_id);
 "#,
+    // 2: policy topic corrections (kept per text, so they survive re-importing the same text);
+    //    the applicability profile and the 対策基準 an assessment was derived with.
+    r#"
+CREATE TABLE topic_corrections (
+    organisation_id  INTEGER NOT NULL REFERENCES organisations(id),
+    text_sha256      TEXT NOT NULL,
+    topic            TEXT NOT NULL,
+    number_path_json TEXT,
+    citation         TEXT,
+    corrected_at     TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, text_sha256, topic)
+);
+ALTER TABLE assessments ADD COLUMN profile_json TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE assessments ADD COLUMN standards_document_id INTEGER REFERENCES policy_documents(id);
+-- UNIQUE in migration 1 treats NULLs as distinct: a finding link could be recorded twice.
+DELETE FROM evidence_links WHERE id NOT IN (
+    SELECT min(id) FROM evidence_links GROUP BY evidence_id, coalesce(response_id, 0), coalesce(finding_id, 0));
+CREATE UNIQUE INDEX evidence_links_once ON evidence_links (evidence_id, coalesce(response_id, 0), coalesce(finding_id, 0));
+"#,
 ];
 
 /// The schema version this build writes.
