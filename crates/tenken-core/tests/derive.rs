@@ -71,3 +71,19 @@ fn derivation_is_deterministic() {
     let b = serde_json::to_string(&derive(audit, &seed("003_8a6a9c064e909078.txt"), None, &profile()).1).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn standards_clauses_are_cited_beside_the_basic_policy() {
+    let bank = Bank::builtin().unwrap();
+    let audit = bank.get("audit").unwrap();
+    let standards = seed("synthetic-taisaku-kijun.txt");
+    assert_eq!(standards.kind, "standards");
+    let (bound, d) = derive(audit, &seed("000_f30b78bf79fe382b.txt"), Some(&standards), &profile());
+    let entry = d.kept.iter().find(|k| k.section == "4.2").unwrap();
+    assert_eq!(entry.citation, "第8条第4号");
+    assert_eq!(entry.standards_citation.as_deref(), Some("4.2"));
+    // An item of a section the standards text lacks falls back to its chapter.
+    let org = bound.items.iter().find(|i| i.section == "1").unwrap();
+    assert_eq!(org.standards_citation.as_deref(), Some("1"));
+    assert!(bound.items.iter().all(|i| i.standards_citation.is_some()));
+}

@@ -83,8 +83,8 @@ pub fn parse_text(text: &str) -> ParsedPolicy {
     // Nodes dropped as a table of contents are unreachable; every numbered node was visited.
     let reachable = numbered.visited.clone();
 
-    let assigned = assign_topics(&built, &numbered, &reachable);
     let kind = detect_kind(title.as_deref(), &built, &numbered, &reachable);
+    let assigned = assign_topics(&built, &numbered, &reachable, kind == "standards");
     let topic_ref = |i: usize| TopicRef {
         number_path: numbered.paths[i].clone(),
         citation: numbered.cits[i].clone(),
@@ -142,12 +142,14 @@ fn is_within(num: &tree::Numbered, mut i: usize, anc: usize) -> bool {
     false
 }
 
-fn assign_topics(b: &tree::Built, num: &tree::Numbered, reachable: &[bool]) -> BTreeMap<&'static str, usize> {
+fn assign_topics(b: &tree::Built, num: &tree::Numbered, reachable: &[bool], standards: bool) -> BTreeMap<&'static str, usize> {
     let order = by_depth(b, num, reachable);
     let title = |i: usize| b.nodes[i].title.as_deref();
     let mut out: BTreeMap<&'static str, usize> = BTreeMap::new();
 
-    let measures = order
+    // In a 対策基準 the chapters themselves are the measures (組織体制 … 評価・見直し): there is
+    // no parent 情報セキュリティ対策 section, and a section such as 不正プログラム対策 is not one.
+    let measures = if standards { None } else { order
         .iter()
         .copied()
         .find(|&i| title(i).and_then(topics::top_topic) == Some("measures"))
@@ -155,7 +157,7 @@ fn assign_topics(b: &tree::Built, num: &tree::Numbered, reachable: &[bool]) -> B
             order.iter().copied().find(|&i| {
                 b.nodes[i].children.iter().filter(|&&c| title(c).and_then(topics::measure_topic).is_some()).count() >= 3
             })
-        });
+        }) };
     if let Some(m) = measures {
         out.insert("measures", m);
     }
