@@ -70,6 +70,24 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// The PDF report (監査報告書) of an assessment, or of an `export` JSON file.
+    Report {
+        /// Assessment id (not with --from-export).
+        #[arg(required_unless_present = "from_export", conflicts_with = "from_export")]
+        assessment: Option<String>,
+        /// Make the report from an `export` JSON file (no store needed).
+        #[arg(long, value_name = "EXPORT.json")]
+        from_export: Option<PathBuf>,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Check that a report PDF still matches the records; exit 1 and say what changed if not.
+    VerifyReport {
+        file: PathBuf,
+        /// Assessment id (default: the one the report was made from).
+        assessment: Option<String>,
+    },
     /// Check the database, every evidence file and the audit-log chain.
     Verify,
     /// Write a verified backup (database + evidence) into a new folder.

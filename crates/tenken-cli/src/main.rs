@@ -385,6 +385,8 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
                 None => emit(&json),
             }
         }
+        Command::Report { assessment, from_export, out } => report(&cli, ctx, assessment.as_deref(), from_export.as_deref(), out)?,
+        Command::VerifyReport { file, assessment } => return verify_report(&cli, ctx, file, assessment.as_deref()),
         Command::Verify => {
             let store = open(&cli)?;
             let r = verify::verify(&store)?;
@@ -417,4 +419,57 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
 
 fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// `tenken report`: the PDF from the store (or an export file), progress on stderr.
+fn report(cli: &Cli, ctx: &Ctx, assessment: Option<&str>, from_export: Option<&Path>, out: &Path) -> Result<()> {
+    let lang = ctx.lang;
+    let e = match from_export {
+        Some(p) => serde_json::from_slice::<export::AssessmentExport>(&read(p)?)
+            .map_err(|err| Error::invalid("--from-export", p.display(), format!("tenken export JSON ({err})")))?,
+        None => export::export(&open(cli)?, assessment_id(assessment.unwrap_or_default())?)?,
+    };
+    let mut shown = usize::MAX;
+    let mut progress = |done: usize, total: usize| {
+        let step = done * 10 / total.max(1);
+        if step != shown {
+            shown = step;
+            eprintln!("{}", tr(lang, "report-progress", &[("done", (done * 100 / total.max(1)).to_string().into()), ("total", "100".into())]));
+        }
+    };
+    let today = chrono::Local::now().date_naive();
+    let r = tenken_report::render_at(&e, lang, today, &mut progress).map_err(|err| Error::io(out, std::io::Error::other(err.to_string())))?;
+    std::fs::write(out, &r.bytes).map_err(|err| Error::io(out, err))?;
+    let v = serde_json::json!({"file": out, "pages": r.pages, "bytes": r.bytes.len(), "fingerprint": r.fingerprint});
+    ctx.out(&v, || {
+        let args = [("file", out.display().to_string().into()), ("pages", r.pages.into()), ("bytes", tenken_core::i18n::group_digits(r.bytes.len() as i64).into())];
+        tr(lang, "report-written", &args)
+    })
+}
+
+/// `tenken verify-report`: exit 0 when the PDF's fingerprint matches the store, 1 (with what
+/// changed) otherwise.
+fn verify_report(cli: &Cli, ctx: &Ctx, file: &Path, assessment: Option<&str>) -> Result<ExitCode> {
+    let lang = ctx.lang;
+    let Some(stamp) = tenken_report::read_stamp(&read(file)?) else {
+        eprintln!("{}", tr(lang, "report-verify-no-stamp", &[("file", file.display().to_string().into())]));
+        return Ok(ExitCode::FAILURE);
+    };
+    let id = match assessment {
+        Some(a) => assessment_id(a)?,
+        None => stamp.assessment_id.ok_or_else(|| Error::invalid("ASSESSMENT", "", "id"))?,
+    };
+    let e = export::export(&open(cli)?, id)?;
+    let now = tenken_report::fingerprint(&e);
+    let changes: Vec<String> = tenken_report::diff(&stamp, &e).iter().map(|c| tenken_report::describe(c, lang)).collect();
+    let v = serde_json::json!({"match": changes.is_empty(), "assessment": id, "report_fingerprint": stamp.fingerprint, "current_fingerprint": now, "changes": changes});
+    ctx.out(&v, || {
+        if changes.is_empty() {
+            tr(lang, "report-verify-match", &[("fingerprint", now.clone().into())])
+        } else {
+            let head = tr(lang, "report-verify-mismatch", &[("old", stamp.fingerprint.clone().into()), ("new", now.clone().into())]);
+            std::iter::once(head).chain(changes.iter().map(|c| format!("  - {c}"))).collect::<Vec<_>>().join("\n")
+        }
+    })?;
+    Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

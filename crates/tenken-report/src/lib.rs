@@ -1,0 +1,112 @@
+//! tenken-report: the PDF 監査報告書 / 自己点検結果報告書.
+//!
+//! `content` turns an [`AssessmentExport`] and a language into blocks; `layout` turns blocks
+//! into pages of positioned boxes (pure; two passes so that the 目次 carries page numbers);
+//! `pdf` writes the boxes with printpdf, embedding a subset of the bundled IPAexGothic.
+//! `stamp` computes the fingerprint of the data, printed on the last page and stored in the
+//! PDF metadata with per-part digests so that `verify-report` can say what changed.
+
+pub mod content;
+pub mod font;
+pub mod layout;
+pub mod pdf;
+pub mod stamp;
+pub mod text;
+
+use chrono::NaiveDate;
+use tenken_core::export::AssessmentExport;
+use tenken_core::i18n::Arg;
+use tenken_core::Lang;
+
+pub use stamp::{diff, fingerprint, Change, Stamp};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("PDF writer: {0}")]
+    Pdf(String),
+    #[error("layout did not settle: {0} pages then {1}")]
+    Unstable(usize, usize),
+}
+
+/// What a render produced, besides the bytes.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub fingerprint: String,
+    /// Seconds spent in layout and in the PDF writer.
+    pub layout_seconds: f64,
+    pub write_seconds: f64,
+}
+
+/// Renders the report, dated today. `progress(done, total)` is called as work proceeds.
+pub fn render(export: &AssessmentExport, lang: Lang, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<u8>, ReportError> {
+    render_at(export, lang, chrono::Local::now().date_naive(), progress).map(|r| r.bytes)
+}
+
+/// Lays out the report pages only (for tests and tools).
+pub fn layout_pages(export: &AssessmentExport, lang: Lang, today: NaiveDate) -> Result<(Vec<layout::Page>, Vec<layout::TocEntry>), ReportError> {
+    let fp = fingerprint(export);
+    let c = content::build(export, lang, &fp, today);
+    let (pages, toc) = paginate(&c, lang, &mut |_, _| {})?;
+    Ok((pages, toc))
+}
+
+fn paginate(c: &content::Content, lang: Lang, progress: &mut dyn FnMut(usize, usize)) -> Result<(Vec<layout::Page>, Vec<layout::TocEntry>), ReportError> {
+    let m = font::Metrics::get();
+    let n = c.blocks.len();
+    // Pass 1 finds where the headings land; pass 2 prints those numbers in the 目次.
+    let first = layout::layout(m, &c.blocks, &[], &mut |d, _| progress(d, 3 * n));
+    let second = layout::layout(m, &c.blocks, &first.toc, &mut |d, _| progress(n + d, 3 * n));
+    if second.pages.len() != first.pages.len() || second.toc != first.toc {
+        return Err(ReportError::Unstable(first.pages.len(), second.pages.len()));
+    }
+    let mut pages = second.pages;
+    let label = |n: usize, total: usize| content::t(lang, "report-page", &[("n", Arg::Number(n as i64)), ("total", Arg::Number(total as i64))]);
+    layout::decorate(m, &mut pages, &c.title, &c.marking, &label);
+    Ok((pages, second.toc))
+}
+
+/// Renders the report as of `today` (the date printed on the cover).
+pub fn render_at(export: &AssessmentExport, lang: Lang, today: NaiveDate, progress: &mut dyn FnMut(usize, usize)) -> Result<Rendered, ReportError> {
+    let t0 = std::time::Instant::now();
+    let stamp = Stamp::of(export);
+    let c = content::build(export, lang, &stamp.fingerprint, today);
+    let n = c.blocks.len();
+    let (pages, _) = paginate(&c, lang, progress)?;
+    let layout_seconds = t0.elapsed().as_secs_f64();
+    let t1 = std::time::Instant::now();
+    let title = content::title(export, lang);
+    let meta = pdf::Meta {
+        title: title.clone(),
+        author: export.organisation.name.clone(),
+        subject: format!("{} — {} — tenken-fingerprint:{}", title, export.assessment.title, stamp.fingerprint),
+        keywords: stamp.keywords(),
+        created: chrono::Utc::now(),
+    };
+    let np = pages.len();
+    let bytes = pdf::write(&pages, &meta, &mut |d, total| progress(2 * n + d * n / total.max(1), 3 * n)).map_err(ReportError::Pdf)?;
+    Ok(Rendered { bytes, pages: np, fingerprint: stamp.fingerprint, layout_seconds, write_seconds: t1.elapsed().as_secs_f64() })
+}
+
+/// The fingerprint a tenken PDF carries, if any.
+pub fn read_fingerprint(pdf_bytes: &[u8]) -> Option<String> {
+    read_stamp(pdf_bytes).map(|s| s.fingerprint)
+}
+
+/// The fingerprint and per-part digests a tenken PDF carries, if any.
+pub fn read_stamp(pdf_bytes: &[u8]) -> Option<Stamp> {
+    pdf::read_keywords(pdf_bytes).and_then(|k| Stamp::parse(&k))
+}
+
+/// A change, said in `lang` (for `verify-report`).
+pub fn describe(change: &Change, lang: Lang) -> String {
+    let t = |id: &str, args: &[(&str, Arg)]| content::t(lang, id, args);
+    match change {
+        Change::Section(s) => t("report-change-section", &[("part", t(&format!("report-part-{s}"), &[]).into())]),
+        Change::FindingChanged(n) => t("report-change-finding-changed", &[("number", n.to_string().into())]),
+        Change::FindingAdded(n) => t("report-change-finding-added", &[("number", n.to_string().into())]),
+        Change::FindingRemoved(n) => t("report-change-finding-removed", &[("number", n.to_string().into())]),
+        Change::AnswersChanged(d) => t("report-change-answers", &[("department", d.into())]),
+    }
+}

@@ -1,0 +1,154 @@
+//! The PDF writer: positioned boxes → PDF with printpdf's low-level operations. The font is
+//! embedded as a subset (printpdf's default features), text is real text (ToUnicode), so it
+//! can be searched and copied.
+
+use printpdf::{
+    Color as PColor, FontId, Line, LinePoint, Mm, Op as POp, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
+    Rgb, TextItem, TextMatrix,
+};
+
+use crate::font::FONT_BYTES;
+use crate::layout::{Color, Op, Page, PAGE_H};
+
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: String,
+    pub created: chrono::DateTime<chrono::Utc>,
+}
+
+fn rgb(c: Color) -> PColor {
+    PColor::Rgb(Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+}
+
+fn pt(x: f32, y: f32) -> LinePoint {
+    LinePoint { p: Point { x: Pt(x), y: Pt(PAGE_H - y) }, bezier: false }
+}
+
+fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
+    let mut ops = Vec::with_capacity(page.ops.len() * 3);
+    let mut fill: Option<Color> = None;
+    let mut stroke: Option<(Color, f32)> = None;
+    // Graphics first (backgrounds, rules), then all text in one text object.
+    for o in &page.ops {
+        match o {
+            Op::Rect { x, y, w, h, fill: c } => {
+                if fill != Some(*c) {
+                    ops.push(POp::SetFillColor { col: rgb(*c) });
+                    fill = Some(*c);
+                }
+                let mut r = Rect::from_xywh(Pt(*x), Pt(PAGE_H - y - h), Pt(*w), Pt(*h));
+                r.mode = Some(PaintMode::Fill);
+                ops.push(POp::DrawRectangle { rectangle: r });
+            }
+            Op::Frame { x, y, w, h, width, color } => {
+                if stroke != Some((*color, *width)) {
+                    ops.push(POp::SetOutlineColor { col: rgb(*color) });
+                    ops.push(POp::SetOutlineThickness { pt: Pt(*width) });
+                    stroke = Some((*color, *width));
+                }
+                let mut r = Rect::from_xywh(Pt(*x), Pt(PAGE_H - y - h), Pt(*w), Pt(*h));
+                r.mode = Some(PaintMode::Stroke);
+                ops.push(POp::DrawRectangle { rectangle: r });
+            }
+            Op::Line { x1, y1, x2, y2, width, color } => {
+                if stroke != Some((*color, *width)) {
+                    ops.push(POp::SetOutlineColor { col: rgb(*color) });
+                    ops.push(POp::SetOutlineThickness { pt: Pt(*width) });
+                    stroke = Some((*color, *width));
+                }
+                ops.push(POp::DrawLine { line: Line { points: vec![pt(*x1, *y1), pt(*x2, *y2)], is_closed: false } });
+            }
+            Op::Text { .. } => {}
+        }
+    }
+    let mut size: Option<f32> = None;
+    let mut in_text = false;
+    for o in &page.ops {
+        if let Op::Text { x, y, size: s, text, color } = o {
+            if !in_text {
+                ops.push(POp::StartTextSection);
+                in_text = true;
+            }
+            if size != Some(*s) {
+                ops.push(POp::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(*s) });
+                size = Some(*s);
+            }
+            if fill != Some(*color) {
+                ops.push(POp::SetFillColor { col: rgb(*color) });
+                fill = Some(*color);
+            }
+            ops.push(POp::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_H - y)) });
+            ops.push(POp::ShowText { items: vec![TextItem::Text(text.clone())] });
+        }
+    }
+    if in_text {
+        ops.push(POp::EndTextSection);
+    }
+    ops
+}
+
+fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> printpdf::OffsetDateTime {
+    use chrono::{Datelike, Timelike};
+    printpdf::OffsetDateTime::new_in_offset(
+        printpdf::date::Date { year: t.year(), month: t.month() as u8, day: t.day() as u8 },
+        printpdf::date::Time { hour: t.hour() as u8, minute: t.minute() as u8, second: t.second() as u8, millisecond: 0 },
+        printpdf::date::Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 },
+    )
+}
+
+/// Writes the pages as a PDF.
+pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<u8>, String> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let mut fw = vec![];
+    let font = ParsedFont::from_bytes(FONT_BYTES, 0, &mut fw).ok_or("the bundled font could not be parsed")?;
+    let font_id = doc.add_font(&font);
+    let mut out = Vec::with_capacity(pages.len());
+    for (i, p) in pages.iter().enumerate() {
+        out.push(PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &font_id)));
+        if i % 32 == 0 {
+            progress(i, pages.len());
+        }
+    }
+    doc.with_pages(out);
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.keywords = vec![meta.keywords.clone()];
+    info.creator = "tenken".into();
+    info.producer = format!("tenken {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    info.creation_date = pdf_date(meta.created);
+    info.modification_date = pdf_date(meta.created);
+    info.metadata_date = pdf_date(meta.created);
+    let mut warnings = vec![];
+    let bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    progress(pages.len(), pages.len());
+    Ok(bytes)
+}
+
+/// The Keywords entry of a PDF's document information dictionary.
+pub fn read_keywords(pdf: &[u8]) -> Option<String> {
+    let doc = lopdf::Document::load_mem(pdf).ok()?;
+    let info = doc.trailer.get(b"Info").ok()?;
+    let dict = match info {
+        lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok()?,
+        lopdf::Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    let bytes = dict.get(b"Keywords").ok()?.as_str().ok()?;
+    Some(decode_text_string(bytes))
+}
+
+/// A PDF text string: UTF-16BE with a BOM, or (for our ASCII content) PDFDocEncoding.
+fn decode_text_string(b: &[u8]) -> String {
+    if b.len() >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+        let units: Vec<u16> = b[2..].chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    } else if b.len() >= 3 && b[..3] == [0xEF, 0xBB, 0xBF] {
+        String::from_utf8_lossy(&b[3..]).into_owned()
+    } else {
+        b.iter().map(|&c| c as char).collect()
+    }
+}
