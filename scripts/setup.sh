@@ -14,6 +14,7 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver
   fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   poppler-utils
+  libreoffice-calc
 )
 
 command -v cargo >/dev/null || die "cargo not found: install Rust (https://rustup.rs) first"

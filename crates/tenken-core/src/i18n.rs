@@ -29,13 +29,15 @@ impl std::str::FromStr for Lang {
 }
 
 /// The Fluent sources of each language, in load order. `ui.ftl` belongs to the window.
-pub const SOURCES: [(Lang, &str, &str); 6] = [
+pub const SOURCES: [(Lang, &str, &str); 8] = [
     (Lang::Ja, "locales/ja/core.ftl", include_str!("../../../locales/ja/core.ftl")),
     (Lang::Ja, "locales/ja/cli.ftl", include_str!("../../../locales/ja/cli.ftl")),
     (Lang::Ja, "locales/ja/report.ftl", include_str!("../../../locales/ja/report.ftl")),
+    (Lang::Ja, "locales/ja/xlsx.ftl", include_str!("../../../locales/ja/xlsx.ftl")),
     (Lang::En, "locales/en/core.ftl", include_str!("../../../locales/en/core.ftl")),
     (Lang::En, "locales/en/cli.ftl", include_str!("../../../locales/en/cli.ftl")),
     (Lang::En, "locales/en/report.ftl", include_str!("../../../locales/en/report.ftl")),
+    (Lang::En, "locales/en/xlsx.ftl", include_str!("../../../locales/en/xlsx.ftl")),
 ];
 
 fn build(lang: Lang) -> FluentBundle<FluentResource> {

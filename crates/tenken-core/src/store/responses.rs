@@ -101,6 +101,87 @@ impl Store {
         })
     }
 
+    /// Records many answers of one department at once (an imported Excel sheet): every item
+    /// and rating is validated first, then all changes are written in one transaction with one
+    /// audit-log entry per answer that actually changes. Answers equal to what is stored are
+    /// skipped (no write, no log entry), so importing the same data twice changes nothing.
+    /// Returns the answers that changed.
+    pub fn record_answers(&mut self, assessment: i64, department: &str, changes: &[(String, AnswerChange)]) -> Result<Vec<Response>> {
+        let a = self.frozen(assessment)?;
+        let d = self.department(assessment, department)?;
+        let stored: std::collections::HashMap<String, Response> =
+            self.answers(assessment, Some(&d.id.to_string()))?.into_iter().map(|r| (r.item_id.clone(), r)).collect();
+        // (item, before, new rating, new note) of every real change, all validated before writing.
+        let mut planned: Vec<(&str, Option<&Response>, Option<String>, String)> = vec![];
+        for (item, change) in changes {
+            if a.checklist.item(item).is_none() {
+                return Err(Error::UnknownItem { assessment, item: item.clone() });
+            }
+            let before = stored.get(item.as_str());
+            let new_rating = match change.rating.as_deref().map(str::trim) {
+                None => before.and_then(|b| b.rating.clone()),
+                Some("unrated" | "未評価" | "") => None,
+                Some(r) => Some(
+                    a.scale
+                        .parse_rating(r)
+                        .ok_or_else(|| Error::RatingNotInScale {
+                            rating: r.to_string(),
+                            scale: a.scale.key().to_string(),
+                            choices: a.scale.choices_text(crate::Lang::Ja),
+                            item: item.clone(),
+                            department: d.name.clone(),
+                        })?
+                        .key
+                        .to_string(),
+                ),
+            };
+            let new_note = change.note.clone().or_else(|| before.map(|b| b.note.clone())).unwrap_or_default();
+            let same = match before {
+                Some(b) => b.rating == new_rating && b.note == new_note,
+                None => new_rating.is_none() && new_note.is_empty(),
+            };
+            if !same {
+                planned.retain(|p| p.0 != item.as_str()); // the last change of an item wins
+                planned.push((item.as_str(), before, new_rating, new_note));
+            }
+        }
+        if planned.is_empty() {
+            return Ok(vec![]);
+        }
+        self.write(|t| {
+            let mut out = Vec::with_capacity(planned.len());
+            let mut upsert = t.tx.prepare_cached(
+                "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (assessment_id, department_id, item_id)
+                 DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at
+                 RETURNING id",
+            )?;
+            let slim = |rating: &Option<String>, note: &str| serde_json::json!({"rating": rating, "note": note});
+            for (item, before, rating, note) in &planned {
+                let id: i64 = upsert.query_row(params![assessment, d.id, item, rating, note, t.now], |r| r.get(0))?;
+                let b = before.map(|b| slim(&b.rating, &b.note));
+                t.log("answer.set", "response", format!("{assessment}/{}/{item}", d.id), b.as_ref(), Some(&slim(rating, note)))?;
+                out.push(Response {
+                    id,
+                    department_id: d.id,
+                    department: d.name.clone(),
+                    item_id: item.to_string(),
+                    rating: rating.clone(),
+                    note: note.clone(),
+                    updated_at: t.now.clone(),
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// The store's current time as stamped on stored rows (e.g. `updated_at`): what an exported
+    /// sheet records as its issue time, so that later changes can be told apart.
+    pub fn timestamp(&self) -> String {
+        crate::clock::stamp(self.now())
+    }
+
     fn response(&self, assessment: i64, department_id: i64, item: &str) -> Result<Option<Response>> {
         optional(self.conn().query_row(
             &format!("{SELECT} WHERE r.assessment_id = ?1 AND r.department_id = ?2 AND r.item_id = ?3"),

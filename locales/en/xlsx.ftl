@@ -1,0 +1,31 @@
+# tenken-xlsx: Excel answer sheets (issue, import, results)
+
+xlsx-empty-file = the file is empty
+xlsx-unreadable = cannot read the file: { $reason }
+xlsx-not-xlsx = not a readable Excel (.xlsx) file (damaged or another format): { $reason }
+xlsx-no-meta = not an answer sheet issued by tenken (the hidden sheet "_tenken" is missing)
+xlsx-bad-meta = cannot read "{ $key }" in the hidden sheet "_tenken" (the sheet was changed)
+xlsx-missing-sheet = the sheet "{ $sheet }" is missing
+xlsx-unknown-assessment = this sheet's assessment (id { $id } "{ $title }") is not in this data
+xlsx-other-assessment = the sheet belongs to another assessment (sheet: id { $id } "{ $sheet }", tenken: "{ $store }")
+xlsx-checklist-version = different checklist version (sheet: { $sheet }, this assessment: { $store })
+xlsx-item-list = different item list (sheet: { $sheet } items, this assessment: { $store } items)
+xlsx-unknown-department = department "{ $department }" (id { $id }) is not in this assessment's scope
+xlsx-bad-header = the header should be "{ $expected }" but is "{ $found }" (columns were added or removed)
+xlsx-item-moved = the item id should be "{ $expected }" but is "{ $found }" (rows cannot be added, removed or sorted)
+xlsx-extra-row = there is a row "{ $found }" below the last item (rows cannot be added)
+xlsx-not-in-choices = "{ $value }" is not one of the choices ({ $choices })
+xlsx-conflict = item { $item } ({ $department }), { $field }: tenken has "{ $store }", the sheet has "{ $sheet }" (changed in tenken after the sheet was issued)
+xlsx-conflicts-refused = { $count } conflict(s): this file was not imported. Import again with --accept-sheet to take the sheet's values or --keep-tenken to keep tenken's
+xlsx-field-rating = answer
+xlsx-field-note = note
+xlsx-unrated = unrated
+xlsx-empty = (empty)
+xlsx-status-imported = { $file }: imported { $changed } answer(s) (department "{ $department }", { $unchanged } unchanged)
+xlsx-status-unchanged = { $file }: nothing to change (department "{ $department }", all { $unchanged } answers match tenken)
+xlsx-status-refused = { $file }: not imported (nothing was changed)
+xlsx-kept-tenken = kept tenken's value for { $count } conflict(s)
+xlsx-accepted-sheet = took the sheet's value for { $count } conflict(s)
+xlsx-sheets-written = wrote the answer sheets of { $count } departments to { $dir }
+xlsx-results-written = wrote the results to { $file }
+xlsx-import-failed = { $failed } of { $total } files could not be imported

@@ -1,0 +1,31 @@
+# tenken-xlsx: Excel の点検表（発行・取り込み・結果）
+
+xlsx-empty-file = 空のファイルです
+xlsx-unreadable = ファイルを読めません: { $reason }
+xlsx-not-xlsx = Excel ファイル（.xlsx）として読めません（壊れているか、別の形式です）: { $reason }
+xlsx-no-meta = tenken が発行した点検表ではありません（隠しシート「_tenken」がありません）
+xlsx-bad-meta = 隠しシート「_tenken」の「{ $key }」が読めません（シートが変更されています）
+xlsx-missing-sheet = シート「{ $sheet }」がありません
+xlsx-unknown-assessment = このシートの点検・監査（ID { $id }「{ $title }」）はこのデータにありません
+xlsx-other-assessment = 別の点検・監査のシートです（シート: ID { $id }「{ $sheet }」、tenken: 「{ $store }」）
+xlsx-checklist-version = チェックリストの版が違います（シート: { $sheet }、この点検・監査: { $store }）
+xlsx-item-list = 項目の一覧が違います（シート: { $sheet } 項目、この点検・監査: { $store } 項目）
+xlsx-unknown-department = 部署「{ $department }」（ID { $id }）はこの点検・監査の対象にありません
+xlsx-bad-header = 見出しは「{ $expected }」のはずですが「{ $found }」です（列が追加・削除されています）
+xlsx-item-moved = 項目ID は「{ $expected }」のはずですが「{ $found }」です（行の追加・削除・並べ替えはできません）
+xlsx-extra-row = 最後の項目の下に行「{ $found }」があります（行は追加できません）
+xlsx-not-in-choices = 「{ $value }」は選択肢にありません（選択肢: { $choices }）
+xlsx-conflict = 項目 { $item }（{ $department }）の{ $field }: tenken では「{ $store }」、シートでは「{ $sheet }」（シートの発行後に tenken で変更されています）
+xlsx-conflicts-refused = 競合が { $count } 件あるため、このファイルは取り込みませんでした。シートを採用するなら --accept-sheet、tenken の値を残すなら --keep-tenken を付けて取り込み直してください
+xlsx-field-rating = 回答
+xlsx-field-note = 備考
+xlsx-unrated = 未評価
+xlsx-empty = （空欄）
+xlsx-status-imported = { $file }: { $changed } 件を取り込みました（部署「{ $department }」、変更なし { $unchanged } 件）
+xlsx-status-unchanged = { $file }: 変更はありません（部署「{ $department }」、{ $unchanged } 件とも tenken と同じです）
+xlsx-status-refused = { $file }: 取り込みませんでした（何も変更していません）
+xlsx-kept-tenken = 競合 { $count } 件は tenken の値を残しました
+xlsx-accepted-sheet = 競合 { $count } 件はシートの値を採用しました
+xlsx-sheets-written = { $count } 部署の点検表を { $dir } に書き出しました
+xlsx-results-written = 結果を { $file } に書き出しました
+xlsx-import-failed = { $failed } / { $total } ファイルを取り込めませんでした
