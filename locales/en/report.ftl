@@ -163,3 +163,5 @@ report-progress = Making the report… { $done } / { $total }
 report-written = Report written: { $file } ({ $pages } pages, { $bytes } bytes)
 report-class-count = { $label }: { $count }
 report-list-sep = { ", " }
+report-total = Total
+report-f-previous = Last year

@@ -163,3 +163,5 @@ report-progress = 報告書を作成中… { $done } / { $total }
 report-written = 報告書を書き出した：{ $file }（{ $pages } ページ、{ $bytes } バイト）
 report-class-count = { $label } { $count } 件
 report-list-sep = 、
+report-total = 合計
+report-f-previous = 前年度

@@ -246,7 +246,7 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
         h
     };
     let first_w = 150.0;
-    let ncols = ratings.len() + 3;
+    let ncols = ratings.len() + 4; // label, total, each rating, unrated, rate
     let nw = (BODY_W - first_w) / (ncols - 1) as f32;
     let tally_row = |label: String, tl: &Tally| {
         let mut r = vec![label, group_digits(tl.total() as i64)];
@@ -286,7 +286,7 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
             tt.rows.push(tally_row(topic_label(k), tl));
         }
     }
-    tt.rows.push(tally_row(capitalize(&t(lang, "report-col-total", &[])), &total));
+    tt.rows.push(tally_row(t(lang, "report-total", &[]), &total));
     b.push(Block::Table(tt));
     b.push(h2(t(lang, "report-chart-by-area", &[]), false));
     b.push(Block::Chart(Chart {
@@ -376,7 +376,7 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
                 ft.rows.push(vec![t(lang, "report-f-evidence", &[]), evs.join(&sep)]);
             }
             if let Some(n) = f.follows_up.and_then(|p| prev_number.get(&p)) {
-                ft.rows.push(vec![String::new(), t(lang, "report-f-followup", &[("number", n.to_string().into())])]);
+                ft.rows.push(vec![t(lang, "report-f-previous", &[]), t(lang, "report-f-followup", &[("number", n.to_string().into())])]);
             }
             b.push(Block::Table(ft));
         }
@@ -441,7 +441,8 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
     b.push(para(t(lang, "report-app-results-intro", &[])));
     let unrated = t(lang, "report-col-unrated", &[]);
     let rating_labels: HashMap<&str, String> = ratings.iter().map(|r| (r.key, scale.rating_label(r.key, lang))).collect();
-    let app_cols = vec![Col::left(60.0), Col::left(212.0), Col::left(66.0), Col::left(62.0), Col::left(BODY_W - 60.0 - 212.0 - 66.0 - 62.0)];
+    let id_w = items.iter().map(|i| Metrics::get().width(&i.id, 7.0)).fold(40.0, f32::max) + 7.0;
+    let app_cols = vec![Col::left(id_w), Col::left(300.0 - id_w), Col::left(54.0), Col::left(58.0), Col::left(BODY_W - 300.0 - 54.0 - 58.0)];
     let app_head = vec![
         t(lang, "report-col-number", &[]),
         t(lang, "report-col-item", &[]),
@@ -455,7 +456,7 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
             Lang::En => format!("1-{} {}", k + 1, d.name),
         };
         b.push(h2(label, true));
-        let mut at = Table::new(app_cols.clone(), Some(app_head.clone()), 7.5);
+        let mut at = Table::new(app_cols.clone(), Some(app_head.clone()), 7.0);
         for item in items {
             let r = answer.get(&(d.name.as_str(), item.id.as_str()));
             let result = r.and_then(|r| r.rating.as_deref()).and_then(|k| rating_labels.get(k).cloned()).unwrap_or_else(|| unrated.clone());
@@ -483,21 +484,13 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
         .map(|h| m.width(h, hash_size))
         .fold(m.width(&"0".repeat(64), hash_size), f32::max)
         + 8.0;
-    let rest = BODY_W - 28.0 - 46.0 - 56.0 - hash_w;
+    let rest = BODY_W - 24.0 - 64.0 - hash_w;
     let mut et = Table::new(
-        vec![
-            Col::right(28.0),
-            Col::left(rest * 0.58),
-            Col::right(46.0),
-            Col::left(56.0),
-            Col { size: Some(hash_size), ..Col::left(hash_w) },
-            Col::left(rest * 0.42),
-        ],
+        vec![Col::right(24.0), Col::left(rest * 0.57), Col::left(64.0), Col { size: Some(hash_size), ..Col::left(hash_w) }, Col::left(rest * 0.43)],
         Some(vec![
             t(lang, "report-col-number", &[]),
             t(lang, "report-col-evidence-name", &[]),
-            t(lang, "report-col-size", &[]),
-            t(lang, "report-col-evidence-date", &[]),
+            format!("{}\n{}", t(lang, "report-col-size", &[]), t(lang, "report-col-evidence-date", &[])),
             t(lang, "report-col-sha", &[]),
             t(lang, "report-col-supports", &[]),
         ]),
@@ -518,18 +511,14 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
                 EvidenceLink::Finding { number, .. } => format!("{finding_word} {number}"),
             })
             .collect();
-        et.rows.push(vec![
-            (k + 1).to_string(),
-            name,
-            ev.size.map(|s| t(lang, "report-size", &[("n", group_digits(s as i64).into())])).unwrap_or_else(|| none.clone()),
-            ev.file_date.as_deref().map(|d| date_str(lang, d)).unwrap_or_else(|| date_str(lang, &ev.recorded_at)),
-            ev.sha256.clone().unwrap_or_else(|| none.clone()),
-            supports.join("\n"),
-        ]);
+        let size = ev.size.map(|s| t(lang, "report-size", &[("n", group_digits(s as i64).into())])).unwrap_or_else(|| none.clone());
+        let day = ev.file_date.as_deref().map(|d| date_str(lang, d)).unwrap_or_else(|| date_str(lang, &ev.recorded_at));
+        et.rows.push(vec![(k + 1).to_string(), name, format!("{size}\n{day}"), ev.sha256.clone().unwrap_or_else(|| none.clone()), supports.join("\n")]);
     }
     b.push(Block::Table(et));
 
-    // 承認欄 and the fingerprint, on the last page.
+    // 承認欄 and the fingerprint, together on the last page.
+    b.push(Block::PageBreak);
     b.push(h1(t(lang, "report-sec-approval", &[])));
     b.push(para(t(lang, "report-approval-intro", &[])));
     let mut ap = Table::new(

@@ -11,6 +11,8 @@ pub struct Metrics {
     units_per_em: f32,
     /// Advance of every BMP code point (the .notdef advance where the font has no glyph).
     bmp: Vec<u16>,
+    /// Glyph id of every BMP code point (0 = .notdef).
+    gids: Vec<u16>,
     notdef: u16,
     face_data: &'static [u8],
 }
@@ -25,6 +27,7 @@ impl Metrics {
         let face = ttf_parser::Face::parse(data, 0).ok()?;
         let notdef = face.glyph_hor_advance(ttf_parser::GlyphId(0)).unwrap_or(1000);
         let mut bmp = vec![notdef; 0x10000];
+        let mut gids = vec![0u16; 0x10000];
         if let Some(cmap) = face.tables().cmap {
             for sub in cmap.subtables {
                 if !sub.is_unicode() {
@@ -33,6 +36,9 @@ impl Metrics {
                 sub.codepoints(|cp| {
                     if cp < 0x10000 {
                         if let Some(g) = sub.glyph_index(cp) {
+                            if gids[cp as usize] == 0 {
+                                gids[cp as usize] = g.0;
+                            }
                             if let Some(a) = face.glyph_hor_advance(g) {
                                 bmp[cp as usize] = a;
                             }
@@ -41,7 +47,7 @@ impl Metrics {
                 });
             }
         }
-        Some(Metrics { units_per_em: face.units_per_em() as f32, bmp, notdef, face_data: data })
+        Some(Metrics { units_per_em: face.units_per_em() as f32, bmp, gids, notdef, face_data: data })
     }
 
     /// Advance of one character in em units.
@@ -57,6 +63,17 @@ impl Metrics {
             .ok()
             .and_then(|f| f.glyph_index(c).and_then(|g| f.glyph_hor_advance(g)))
             .unwrap_or(self.notdef)
+    }
+
+    /// The glyph id of a character (0, .notdef, where the font has none).
+    #[inline]
+    pub fn glyph(&self, c: char) -> u16 {
+        let u = c as u32;
+        if u < 0x10000 {
+            self.gids[u as usize]
+        } else {
+            ttf_parser::Face::parse(self.face_data, 0).ok().and_then(|f| f.glyph_index(c)).map(|g| g.0).unwrap_or(0)
+        }
     }
 
     /// Width of `text` at `size` points.

@@ -158,10 +158,10 @@ pub struct Laid {
 }
 
 const CELL_PAD_X: f32 = 3.0;
-const CELL_PAD_Y: f32 = 2.6;
+const CELL_PAD_Y: f32 = 2.2;
 
 fn line_h(size: f32) -> f32 {
-    size * 1.45
+    size * 1.38
 }
 fn para_line_h(size: f32) -> f32 {
     size * 1.75
@@ -350,7 +350,7 @@ fn table_height(m: &Metrics, t: &Table) -> f32 {
 }
 
 /// Draws one row (or the lines `from..to` of a row taller than a page) at the current position.
-fn draw_row(f: &mut Flow, t: &Table, cells: &Cells, from: usize, to: Option<usize>, header: bool) {
+fn draw_row(f: &mut Flow, t: &Table, cells: &Cells, from: usize, to: Option<usize>, header: bool, rules: bool) {
     let h = match to {
         None => cells_height(t, cells),
         Some(to) => lines_height(t, to - from),
@@ -381,9 +381,11 @@ fn draw_row(f: &mut Flow, t: &Table, cells: &Cells, from: usize, to: Option<usiz
     // Grid: the row's bottom and the cell rules.
     let thin = 0.4;
     f.page.ops.push(Op::Line { x1: MARGIN_X, y1: top + h, x2: MARGIN_X + total_w, y2: top + h, width: thin, color: Color::RULE });
-    f.page.ops.push(Op::Line { x1: MARGIN_X, y1: top, x2: MARGIN_X, y2: top + h, width: thin, color: Color::RULE });
-    for (x, w, _, _) in &sp {
-        f.page.ops.push(Op::Line { x1: x + w, y1: top, x2: x + w, y2: top + h, width: thin, color: Color::RULE });
+    if rules {
+        f.page.ops.push(Op::Line { x1: MARGIN_X, y1: top, x2: MARGIN_X, y2: top + h, width: thin, color: Color::RULE });
+        for (x, w, _, _) in &sp {
+            f.page.ops.push(Op::Line { x1: x + w, y1: top, x2: x + w, y2: top + h, width: thin, color: Color::RULE });
+        }
     }
     f.y += h;
 }
@@ -400,31 +402,48 @@ fn table(f: &mut Flow, t: &Table) {
         }
     }
     let total_w: f32 = t.cols.iter().map(|c| c.width).sum();
+    // Tables whose rows all have one cell per column get their column rules drawn once per
+    // page (shorter content streams); rows with spanning cells draw their own.
+    let uniform = t.rows.iter().all(|r| r.len() == t.cols.len());
+    let mut seg_top;
+    let close = |f: &mut Flow, seg_top: f32| {
+        if uniform && f.y > seg_top {
+            let mut x = MARGIN_X;
+            f.page.ops.push(Op::Line { x1: x, y1: seg_top, x2: x, y2: f.y, width: 0.4, color: Color::RULE });
+            for c in &t.cols {
+                x += c.width;
+                f.page.ops.push(Op::Line { x1: x, y1: seg_top, x2: x, y2: f.y, width: 0.4, color: Color::RULE });
+            }
+        }
+    };
     let start_page = |f: &mut Flow| {
         let top = f.y;
         f.page.ops.push(Op::Line { x1: MARGIN_X, y1: top, x2: MARGIN_X + total_w, y2: top, width: 0.4, color: Color::RULE });
         if let Some(hc) = &header_cells {
-            draw_row(f, t, hc, 0, None, true);
+            draw_row(f, t, hc, 0, None, true, !uniform);
         }
     };
     let first_row_h = t.rows.first().map(|r| row_height(m, t, r)).unwrap_or(0.0);
     if !f.at_top() && f.room() < header_h + first_row_h.min(3.0 * line_h(t.size) + 2.0 * CELL_PAD_Y) {
         f.new_page();
     }
+    seg_top = f.y;
     start_page(f);
     for row in &t.rows {
         let cells = cell_lines(m, t, row, false);
         let n = cells.iter().map(|c| c.0.len()).max().unwrap_or(1);
         let h = cells_height(t, &cells);
         if h <= f.room() {
-            draw_row(f, t, &cells, 0, None, false);
+            draw_row(f, t, &cells, 0, None, false, !uniform);
             continue;
         }
         if h <= body - header_h {
             // Keep the row whole: continue the table on the next page.
+            close(f, seg_top);
             f.new_page();
+            seg_top = f.y;
             start_page(f);
-            draw_row(f, t, &cells, 0, None, false);
+            draw_row(f, t, &cells, 0, None, false, !uniform);
             continue;
         }
         // A row taller than a page: split it between lines.
@@ -432,18 +451,23 @@ fn table(f: &mut Flow, t: &Table) {
         while from < n {
             let fit = (((f.room() - 2.0 * CELL_PAD_Y) / line_h(t.size)).floor() as usize).min(n - from);
             if fit == 0 {
+                close(f, seg_top);
                 f.new_page();
+                seg_top = f.y;
                 start_page(f);
                 continue;
             }
-            draw_row(f, t, &cells, from, Some(from + fit), false);
+            draw_row(f, t, &cells, from, Some(from + fit), false, !uniform);
             from += fit;
             if from < n {
+                close(f, seg_top);
                 f.new_page();
+                seg_top = f.y;
                 start_page(f);
             }
         }
     }
+    close(f, seg_top);
     f.y += 8.0;
 }
 
@@ -454,15 +478,22 @@ fn bar_h(size: f32) -> f32 {
 fn chart(f: &mut Flow, c: &Chart) {
     let size = c.size;
     let bh = bar_h(size);
+    // The legend, wrapped onto more lines when it does not fit the width.
     let legend = |f: &mut Flow| {
-        let mut x = MARGIN_X + c.label_w;
-        let y = f.y;
+        let x0 = MARGIN_X + c.label_w;
+        let mut x = x0;
+        let mut y = f.y;
         for (name, col) in &c.series {
+            let w = 11.0 + f.m.width(name, size) + 14.0;
+            if x > x0 && x + w - 14.0 > PAGE_W - MARGIN_X {
+                x = x0;
+                y += 13.0;
+            }
             f.page.ops.push(Op::Rect { x, y: y + 2.0, w: 8.0, h: 8.0, fill: *col });
             f.text(x + 11.0, y + 9.0, size, name, Color::BLACK);
-            x += 11.0 + f.m.width(name, size) + 14.0;
+            x += w;
         }
-        f.y += 16.0;
+        f.y = y + 16.0;
     };
     if f.room() < 16.0 + 2.0 * bh {
         f.new_page();

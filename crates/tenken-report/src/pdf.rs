@@ -4,10 +4,10 @@
 
 use printpdf::{
     Color as PColor, FontId, Line, LinePoint, Mm, Op as POp, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    Rgb, TextItem, TextMatrix,
+    Codepoint, Rgb, TextItem, TextMatrix,
 };
 
-use crate::font::FONT_BYTES;
+use crate::font::{Metrics, FONT_BYTES};
 use crate::layout::{Color, Op, Page, PAGE_H};
 
 pub struct Meta {
@@ -22,11 +22,23 @@ fn rgb(c: Color) -> PColor {
     PColor::Rgb(Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
 }
 
+/// Coordinates rounded to 0.1 pt: shorter content streams, no visible difference.
+fn r(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
 fn pt(x: f32, y: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(PAGE_H - y) }, bezier: false }
+    LinePoint { p: Point { x: Pt(r(x)), y: Pt(r(PAGE_H - y)) }, bezier: false }
+}
+
+/// Glyph ids from our own cmap table (printpdf's per-character lookup was 53% of the
+/// writer's time on the large report); the character rides along for ToUnicode.
+fn glyphs(m: &Metrics, text: &str) -> Vec<Codepoint> {
+    text.chars().map(|c| Codepoint { gid: m.glyph(c), offset: 0.0, cid: Some(c.to_string()) }).collect()
 }
 
 fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
+    let m = Metrics::get();
     let mut ops = Vec::with_capacity(page.ops.len() * 3);
     let mut fill: Option<Color> = None;
     let mut stroke: Option<(Color, f32)> = None;
@@ -38,9 +50,9 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
                     ops.push(POp::SetFillColor { col: rgb(*c) });
                     fill = Some(*c);
                 }
-                let mut r = Rect::from_xywh(Pt(*x), Pt(PAGE_H - y - h), Pt(*w), Pt(*h));
-                r.mode = Some(PaintMode::Fill);
-                ops.push(POp::DrawRectangle { rectangle: r });
+                let mut rc = Rect::from_xywh(Pt(r(*x)), Pt(r(PAGE_H - y - h)), Pt(r(*w)), Pt(r(*h)));
+                rc.mode = Some(PaintMode::Fill);
+                ops.push(POp::DrawRectangle { rectangle: rc });
             }
             Op::Frame { x, y, w, h, width, color } => {
                 if stroke != Some((*color, *width)) {
@@ -48,9 +60,9 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
                     ops.push(POp::SetOutlineThickness { pt: Pt(*width) });
                     stroke = Some((*color, *width));
                 }
-                let mut r = Rect::from_xywh(Pt(*x), Pt(PAGE_H - y - h), Pt(*w), Pt(*h));
-                r.mode = Some(PaintMode::Stroke);
-                ops.push(POp::DrawRectangle { rectangle: r });
+                let mut rc = Rect::from_xywh(Pt(r(*x)), Pt(r(PAGE_H - y - h)), Pt(r(*w)), Pt(r(*h)));
+                rc.mode = Some(PaintMode::Stroke);
+                ops.push(POp::DrawRectangle { rectangle: rc });
             }
             Op::Line { x1, y1, x2, y2, width, color } => {
                 if stroke != Some((*color, *width)) {
@@ -79,8 +91,8 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
                 ops.push(POp::SetFillColor { col: rgb(*color) });
                 fill = Some(*color);
             }
-            ops.push(POp::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_H - y)) });
-            ops.push(POp::ShowText { items: vec![TextItem::Text(text.clone())] });
+            ops.push(POp::SetTextMatrix { matrix: TextMatrix::Translate(Pt(r(*x)), Pt(r(PAGE_H - y))) });
+            ops.push(POp::ShowText { items: vec![TextItem::GlyphIds(glyphs(m, text))] });
         }
     }
     if in_text {
@@ -123,7 +135,12 @@ pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)
     info.modification_date = pdf_date(meta.created);
     info.metadata_date = pdf_date(meta.created);
     let mut warnings = vec![];
-    let bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    // printpdf builds the document (font subset, ToUnicode); lopdf writes it with object and
+    // cross-reference streams, which packs the ~4 small objects per page (−7% on 900 pages).
+    let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_modern(&mut bytes).map_err(|e| e.to_string())?;
     progress(pages.len(), pages.len());
     Ok(bytes)
 }
