@@ -26,7 +26,7 @@ organisation-no-assessments = この団体の点検・監査はまだありま�
 
 ## 点検・監査の一覧表
 
-assessment-table-caption = { $organisation } の点検・監査
+assessment-table-caption = { $organisation }の点検・監査
 column-fiscal-year = 年度
 column-kind = 種別
 column-title = 名称
@@ -43,7 +43,7 @@ kind-unknown = 不明な種別
 
 assessment-departments = { $count } 部門
 assessment-progress = { $answered } / { $total } 項目 回答済み（{ $percent }%）
-assessment-progress-label = { $title } の回答状況
+assessment-progress-label = { $title }の回答状況
 
 ## エラー
 

@@ -26,10 +26,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import webdriver  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TENKEN = os.path.join(ROOT, "target", "debug", "tenken")
-APP = os.path.join(ROOT, "target", "debug", "tenken-app")
-SHOTS = os.path.join(ROOT, "target", "e2e-screenshots")
-DRIVER_LOG = os.path.join(ROOT, "target", "e2e-tauri-driver.log")
+# Cargo's target folder (CARGO_TARGET_DIR when set, as cargo itself does).
+TARGET = os.path.abspath(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"))
+TENKEN = os.path.join(TARGET, "debug", "tenken")
+APP = os.path.join(TARGET, "debug", "tenken-app")
+SHOTS = os.path.join(TARGET, "e2e-screenshots")
+DRIVER_LOG = os.path.join(TARGET, "e2e-tauri-driver.log")
 DRIVER_PORT = 4444
 DRIVER = f"http://127.0.0.1:{DRIVER_PORT}"
 KIND_IDS = {"self_inspection", "internal_audit", "external_audit"}
@@ -113,7 +115,8 @@ def run(checks: Checks, data_dir: str) -> None:
             if a["kind"] in KIND_IDS:
                 label = ja[f"kind-{a['kind']}"]
                 checks.check(f"shows kind {label}", label in body)
-            progress = f"{a['answered_count']} / {a['item_count']}"
+            # The UI groups thousands (Fluent NUMBER in the UI's locale): 877 / 1,210
+            progress = f"{a['answered_count']:,} / {a['item_count']:,}"
             checks.check(f"shows progress {progress} as text", progress in body)
         os.makedirs(SHOTS, exist_ok=True)
         settle(session)
@@ -130,7 +133,7 @@ def run(checks: Checks, data_dir: str) -> None:
                 label = en[f"kind-{a['kind']}"]
                 checks.check(f"English: shows kind {label}", label in body)
             checks.check(f"English: shows progress of {a['title']}",
-                         f"{a['answered_count']} of {a['item_count']} items answered" in body)
+                         f"{a['answered_count']:,} of {a['item_count']:,} items answered" in body)
         pressed = session.attribute(session.wait_for('button[data-lang="en"]'), "aria-pressed")
         checks.check("English button is pressed", pressed == "true", str(pressed))
         settle(session)

@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 
 # The W3C key under which an element reference travels.
-ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecc"
+ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf"
 
 
 class WebDriverError(Exception):
