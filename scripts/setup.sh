@@ -44,6 +44,10 @@ else
 fi
 
 # --- npm packages of the UI -----------------------------------------------------------------
+# package-lock.json lists the optional native packages of every platform (rollup, esbuild), so
+# `npm ci` works on Windows and macOS too. ui/package.json pins rollup with "overrides" to a
+# version whose platform packages all exist on the registry mirror used here; when upgrading,
+# regenerate the lock from scratch (rm -rf node_modules package-lock.json; npm install).
 stamp="ui/node_modules/.tenken-npm-ci-stamp"
 lock_hash="$(sha256sum ui/package-lock.json | cut -d' ' -f1)"
 if [ -d ui/node_modules ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
