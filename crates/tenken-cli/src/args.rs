@@ -63,6 +63,9 @@ pub enum Command {
     /// Evidence: files, paper documents, observations.
     #[command(subcommand)]
     Evidence(EvidenceCmd),
+    /// Excel answer sheets per department (自己点検), their import, and a results workbook.
+    #[command(subcommand)]
+    Xlsx(XlsxCmd),
     /// A whole assessment as JSON (everything needed to rebuild its report).
     Export {
         assessment: String,
@@ -134,6 +137,18 @@ pub enum PolicyCmd {
     },
     /// One policy document with its parsed sections.
     Show { id: i64 },
+    /// Correct where a topic is in a stored policy (kept for re-imports of the same text).
+    Correct {
+        policy: i64,
+        #[arg(long)]
+        topic: String,
+        /// The organisation's citation ("第8条第4号", "6(4)") or number path ("8.4").
+        #[arg(long, group = "where", required = true)]
+        section: Option<String>,
+        /// The policy does not have this topic.
+        #[arg(long, group = "where")]
+        absent: bool,
+    },
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -159,15 +174,26 @@ pub enum ChecklistCmd {
     Show { id: String },
     /// Bind a checklist to a stored policy: citations, left-out items, coverage.
     Derive {
+        /// A stored policy id, or a policy text file (parsed without the store).
         #[arg(long)]
-        policy: i64,
+        policy: String,
         #[arg(long)]
         checklist: String,
-        /// A stored 対策基準 to cite beside the 基本方針.
+        /// A 対策基準 to cite beside the 基本方針: stored id or file.
         #[arg(long)]
-        standards: Option<i64>,
+        standards: Option<String>,
         #[command(flatten)]
         profile: ProfileArgs,
+    },
+    /// What would change if an assessment's checklist were derived again now (current bank,
+    /// a revised policy): items added, removed, re-cited, re-worded. Changes nothing.
+    Diff {
+        assessment: String,
+        /// A (revised) policy to derive against (default: the one the assessment used).
+        #[arg(long)]
+        policy: Option<i64>,
+        #[arg(long)]
+        standards: Option<i64>,
     },
 }
 
@@ -363,4 +389,36 @@ pub enum EvidenceCmd {
         findings: Vec<i64>,
     },
     List { assessment: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum XlsxCmd {
+    /// Write one answer sheet (<部署名>.xlsx) per department in scope into DIR.
+    Sheets {
+        assessment: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Import filled sheets, each file all-or-nothing; exit 1 when any file is refused.
+    /// A conflict (changed on the sheet and in tenken after the sheet was issued) refuses
+    /// the file unless --accept-sheet or --keep-tenken says which side wins.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// On a conflict, take the sheet's value.
+        #[arg(long, conflicts_with = "keep_tenken")]
+        accept_sheet: bool,
+        /// On a conflict, keep tenken's value and import the rest of the file.
+        #[arg(long)]
+        keep_tenken: bool,
+        /// Check and compare only; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the results workbook (results matrix, findings, evidence with SHA-256).
+    Results {
+        assessment: String,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
 }

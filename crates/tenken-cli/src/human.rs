@@ -203,3 +203,15 @@ pub fn derivation(lang: Lang, d: &Derivation) -> String {
     }
     s
 }
+
+pub fn revision(lang: Lang, r: &tenken_core::checklist::derive::Revision) -> String {
+    let mut s = tr(lang, "cli-revision", &[("from", r.from_version.clone().into()), ("to", r.to_version.clone().into())]) + "\n";
+    for (key, list) in [("cli-revision-added", &r.added), ("cli-revision-removed", &r.removed), ("cli-revision-reworded", &r.reworded)] {
+        s += &format!("{}: {}\n", tr(lang, key, &[("n", list.len().into())]), list.join(", "));
+    }
+    s += &format!("{}\n", tr(lang, "cli-revision-recited", &[("n", r.recited.len().into())]));
+    for c in &r.recited {
+        s += &format!("  {}  {} → {}\n", c.id, c.from.clone().unwrap_or_else(|| "—".into()), c.to.clone().unwrap_or_else(|| "—".into()));
+    }
+    s
+}

@@ -93,6 +93,25 @@ fn link_target(s: &str) -> Result<LinkTarget> {
     Ok(LinkTarget::Response { department: d.to_string(), item_id: i.to_string() })
 }
 
+/// Checks that every answer (department and item) and finding to link belongs to assessment `a`.
+fn check_link_targets(store: &Store, a: i64, targets: &[LinkTarget], findings: &[i64]) -> Result<()> {
+    let assessment = store.assessment(a)?;
+    for t in targets {
+        if let LinkTarget::Response { department, item_id } = t {
+            store.department(a, department)?;
+            if assessment.checklist.item(item_id).is_none() {
+                return Err(Error::UnknownItem { assessment: a, item: item_id.clone() });
+            }
+        }
+    }
+    for f in findings {
+        if store.finding(*f)?.assessment_id != a {
+            return Err(Error::UnknownFinding(*f));
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
     let lang = ctx.lang;
     match &cli.command {
@@ -136,6 +155,28 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
             let d = open(&cli)?.policy(*id)?;
             ctx.out(&d, || human::policy(lang, &d.parsed))?;
         }
+        Command::Policy(PolicyCmd::Correct { policy, topic, section, absent }) => {
+            let section = if *absent { None } else { section.as_deref() };
+            let d = open(&cli)?.correct_topic(*policy, topic, section)?;
+            ctx.out(&d.parsed.topics, || {
+                let cit = d.parsed.topics.get(topic.as_str()).map(|t| t.citation.clone()).unwrap_or_else(|| "—".into());
+                format!("{}  {topic} → {cit}", tr(lang, "cli-saved", &[]))
+            })?;
+        }
+        Command::Checklist(ChecklistCmd::Diff { assessment, policy, standards }) => {
+            let store = open(&cli)?;
+            let a = store.assessment(assessment_id(assessment)?)?;
+            let b = bank(&cli)?;
+            let base = b.get(&a.checklist.id)?;
+            let pol = policy.or(a.policy_document_id).map(|p| store.policy(p)).transpose()?;
+            let std_doc = standards.or(a.standards_document_id).map(|s| store.policy(s)).transpose()?;
+            let fresh = match &pol {
+                Some(p) => derive(base, &p.parsed, std_doc.as_ref().map(|s| &s.parsed), &a.profile).0,
+                None => base.clone(),
+            };
+            let r = tenken_core::checklist::derive::compare(&a.checklist, &fresh);
+            ctx.out(&r, || human::revision(lang, &r))?;
+        }
         Command::Checklist(ChecklistCmd::List) => {
             let b = bank(&cli)?;
             let slim: Vec<_> = b.checklists.iter().map(|c| serde_json::json!({"id": c.id, "version": c.version, "title": c.title, "scale": c.scale, "items": c.items.len()})).collect();
@@ -168,11 +209,10 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
             ctx.out(c, || human::checklist(lang, c))?;
         }
         Command::Checklist(ChecklistCmd::Derive { policy, checklist, standards, profile: p }) => {
-            let store = open(&cli)?;
             let b = bank(&cli)?;
-            let pol = store.policy(*policy)?;
-            let std_doc = standards.map(|s| store.policy(s)).transpose()?;
-            let (_, d) = derive(b.get(checklist)?, &pol.parsed, std_doc.as_ref().map(|s| &s.parsed), &profile(p));
+            let pol = policy_arg(&cli, policy)?;
+            let std_doc = standards.as_deref().map(|s| policy_arg(&cli, s)).transpose()?;
+            let (_, d) = derive(b.get(checklist)?, &pol, std_doc.as_ref(), &profile(p));
             ctx.out(&d, || human::derivation(lang, &d))?;
         }
         Command::Assessment(AssessmentCmd::Create {
@@ -202,6 +242,8 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
                 classification: ClassificationScheme::from_key(classification).unwrap_or(ClassificationScheme::FourLevel),
                 checklist: frozen,
                 policy_document_id: *policy,
+                standards_document_id: *standards,
+                profile: profile(p),
                 previous_assessment_id: *previous,
             };
             let a = store.create_assessment(&new)?;
@@ -224,11 +266,16 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Department(DepartmentCmd::Add { assessment, names }) => {
             let mut store = open(&cli)?;
             let a = assessment_id(assessment)?;
-            // All or nothing: check every name before adding any.
+            // All or nothing: check every name (as it will be stored: trimmed) before adding any.
+            store.assessment(a)?;
             let existing = store.departments(a)?;
-            for (i, n) in names.iter().enumerate() {
-                if existing.iter().any(|d| &d.name == n) || names[..i].contains(n) {
-                    return Err(Error::AlreadyExists { what: "department".into(), name: n.clone() });
+            let trimmed: Vec<&str> = names.iter().map(|n| n.trim()).collect();
+            for (i, n) in trimmed.iter().enumerate() {
+                if n.is_empty() {
+                    return Err(Error::invalid("department", &names[i], "空でない部署名 / a non-empty name"));
+                }
+                if existing.iter().any(|d| d.name == *n) || trimmed[..i].contains(n) {
+                    return Err(Error::AlreadyExists { what: "department".into(), name: n.to_string() });
                 }
             }
             let added = names.iter().map(|n| store.add_department(a, n)).collect::<Result<Vec<_>>>()?;
@@ -317,20 +364,7 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
             let a = assessment_id(assessment)?;
             // Check every link target before recording anything.
             let targets = link_items.iter().map(|s| link_target(s)).collect::<Result<Vec<_>>>()?;
-            for t in &targets {
-                if let LinkTarget::Response { department, item_id } = t {
-                    let d = store.department(a, department)?;
-                    if store.assessment(a)?.checklist.item(item_id).is_none() {
-                        return Err(Error::UnknownItem { assessment: a, item: item_id.clone() });
-                    }
-                    let _ = d;
-                }
-            }
-            for f in link_findings {
-                if store.finding(*f)?.assessment_id != a {
-                    return Err(Error::UnknownFinding(*f));
-                }
-            }
+            check_link_targets(&store, a, &targets, link_findings)?;
             let ev = if let Some(path) = file {
                 let quiet = ctx.json;
                 let mut last = 0u64;
@@ -356,7 +390,9 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Evidence(EvidenceCmd::Link { evidence, items, findings }) => {
             let mut store = open(&cli)?;
             let targets = items.iter().map(|s| link_target(s)).collect::<Result<Vec<_>>>()?;
-            store.evidence(*evidence)?;
+            // All or nothing: check every target before linking any.
+            let a = store.evidence(*evidence)?.assessment_id;
+            check_link_targets(&store, a, &targets, findings)?;
             let mut ev = None;
             for t in targets.into_iter().chain(findings.iter().map(|f| LinkTarget::Finding(*f))) {
                 ev = Some(store.link_evidence(*evidence, &t)?);
@@ -371,6 +407,7 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
             let list = open(&cli)?.evidence_list(assessment_id(assessment)?)?;
             ctx.out(&list, || list.iter().map(|e| human::evidence_one(lang, e) + "\n").collect())?;
         }
+        Command::Xlsx(cmd) => return xlsx(&cli, ctx, cmd),
         Command::Export { assessment, out } => {
             let store = open(&cli)?;
             let e = export::export(&store, assessment_id(assessment)?)?;
@@ -415,6 +452,19 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A policy given as a stored id (with the auditor's corrections) or as a file to parse.
+fn policy_arg(cli: &Cli, arg: &str) -> Result<tenken_policy::ParsedPolicy> {
+    let path = Path::new(arg);
+    if let (Ok(id), false) = (arg.trim().parse::<i64>(), path.is_file()) {
+        return Ok(open(cli)?.policy(id)?.parsed);
+    }
+    if !path.exists() {
+        return Err(Error::invalid("--policy", arg, "保存済みポリシーの ID またはポリシー文書のファイル / a stored policy id or a policy file"));
+    }
+    let bytes = read(path)?;
+    tenken_policy::parse_bytes(&bytes).map_err(|e| Error::PolicyUnreadable { file: arg.to_string(), reason: e.to_string() })
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {
@@ -473,3 +523,54 @@ fn verify_report(cli: &Cli, ctx: &Ctx, file: &Path, assessment: Option<&str>) ->
     })?;
     Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
+
+/// `tenken xlsx …`: answer sheets out, filled sheets in (each file all-or-nothing), results.
+fn xlsx(cli: &Cli, ctx: &Ctx, cmd: &XlsxCmd) -> Result<ExitCode> {
+    let lang = ctx.lang;
+    match cmd {
+        XlsxCmd::Sheets { assessment, out } => {
+            let store = open(cli)?;
+            let files = tenken_xlsx::sheets(&store, assessment_id(assessment)?, out)?;
+            ctx.out(&files, || {
+                let head = tr(lang, "xlsx-sheets-written", &[("count", files.len().into()), ("dir", out.display().to_string().into())]);
+                std::iter::once(head).chain(files.iter().map(|f| format!("  {}", f.display()))).collect::<Vec<_>>().join("\n")
+            })?;
+        }
+        XlsxCmd::Import { files, accept_sheet, keep_tenken, dry_run } => {
+            let mut store = open(cli)?;
+            let on_conflict = if *accept_sheet {
+                tenken_xlsx::ConflictPolicy::Sheet
+            } else if *keep_tenken {
+                tenken_xlsx::ConflictPolicy::Tenken
+            } else {
+                tenken_xlsx::ConflictPolicy::Refuse
+            };
+            let opts = tenken_xlsx::ImportOptions { on_conflict, dry_run: *dry_run };
+            let mut reports = vec![];
+            for f in files {
+                let r = tenken_xlsx::import_with(&mut store, f, &opts)?;
+                if !ctx.json {
+                    emit(&r.localized(lang));
+                }
+                reports.push(r);
+            }
+            let failed = reports.iter().filter(|r| !r.ok()).count();
+            if ctx.json {
+                emit(&serde_json::to_string_pretty(&reports.iter().map(|r| r.json(lang)).collect::<Vec<_>>())?);
+            }
+            if failed > 0 {
+                if !ctx.json {
+                    eprintln!("{}", tr(lang, "xlsx-import-failed", &[("failed", failed.into()), ("total", files.len().into())]));
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        XlsxCmd::Results { assessment, out } => {
+            let store = open(cli)?;
+            tenken_xlsx::results(&store, assessment_id(assessment)?, out)?;
+            ctx.out(&serde_json::json!({"file": out}), || tr(lang, "xlsx-results-written", &[("file", out.display().to_string().into())]))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::{ClassificationScheme, ScaleKind};
 use crate::i18n::{tr, Arg, Lang};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -158,14 +159,19 @@ impl Error {
                 vec![
                     ("rating", s(rating)),
                     ("scale", s(scale)),
-                    ("choices", s(choices)),
+                    // The choices in the reader's language (the stored text is Japanese).
+                    ("choices", s(&ScaleKind::from_key(scale).map(|k| k.choices_text(lang)).unwrap_or_else(|| choices.clone()))),
                     ("item", s(item)),
                     ("department", s(department)),
                 ],
             ),
             Error::UnknownClassification { value, scheme, choices } => (
                 "error-unknown-classification",
-                vec![("value", s(value)), ("scheme", s(scheme)), ("choices", s(choices))],
+                vec![
+                    ("value", s(value)),
+                    ("scheme", s(scheme)),
+                    ("choices", s(&ClassificationScheme::from_key(scheme).map(|k| k.choices_text(lang)).unwrap_or_else(|| choices.clone()))),
+                ],
             ),
             Error::Invalid { field, value, expected } => {
                 ("error-invalid", vec![("field", s(field)), ("value", s(value)), ("expected", s(expected))])
