@@ -26,13 +26,14 @@ bash scripts/build-ui.sh
 log "cargo build -p tenken-cli -p tenken-app (the first build takes about 10 minutes)"
 cargo build -p tenken-cli -p tenken-app
 
-tenken=(target/debug/tenken "${data_dir_args[@]}")
+bin="${CARGO_TARGET_DIR:-target}/debug"
+tenken=("$bin/tenken" "${data_dir_args[@]}")
 if [ "$("${tenken[@]}" assessment list --json | tr -d '[:space:]')" = "[]" ]; then
   log "the store is empty: creating demo data (tenken demo)"
   "${tenken[@]}" demo
 fi
 
-app=(target/debug/tenken-app "${data_dir_args[@]}")
+app=("$bin/tenken-app" "${data_dir_args[@]}")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   warn "no DISPLAY: starting tenken-app inside a virtual X server (xvfb-run); the window is not visible."
   warn "run this script from a desktop session to see the window."
