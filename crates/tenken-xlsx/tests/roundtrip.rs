@@ -290,3 +290,25 @@ fn rows_moved_or_added_are_refused() {
     assert!(r.problems[0].message(Lang::Ja).starts_with(&format!("moved.xlsx!A{}: 項目ID は「{}」のはず", r0 + 1, items[0])));
     assert_eq!(snapshot(&s, a), before);
 }
+
+#[test]
+fn record_answers_validates_everything_before_writing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(&dir.path().join("data"));
+    let a = self_inspection(&mut s, self_staff());
+    let items: Vec<String> = s.assessment(a).unwrap().checklist.items.iter().map(|i| i.id.clone()).collect();
+    let ch = |r: &str| AnswerChange { rating: Some(r.into()), note: None };
+    let before = snapshot(&s, a);
+    let e = s.record_answers(a, "総務課", &[(items[0].clone(), ch("実施している")), ("NO-SUCH".into(), ch("実施している"))]).unwrap_err();
+    assert_eq!(e.code(), "unknown_item");
+    let e = s.record_answers(a, "総務課", &[(items[0].clone(), ch("実施している")), (items[1].clone(), ch("はい"))]).unwrap_err();
+    assert_eq!(e.code(), "rating_not_in_scale");
+    assert_eq!(snapshot(&s, a), before);
+    // Two changes, one entry each, one transaction; the same again writes nothing.
+    let batch = [(items[0].clone(), ch("実施している")), (items[1].clone(), AnswerChange { rating: Some("partial".into()), note: Some("n".into()) })];
+    assert_eq!(s.record_answers(a, "総務課", &batch).unwrap().len(), 2);
+    assert_eq!(s.audit_log(None).unwrap().len(), before.1 + 2);
+    assert!(s.record_answers(a, "総務課", &batch).unwrap().is_empty());
+    assert_eq!(s.audit_log(None).unwrap().len(), before.1 + 2);
+    assert!(tenken_core::verify::verify(&s).unwrap().ok, "the audit-log chain stays valid");
+}
