@@ -30,3 +30,4 @@ cli-revision-added = Items added: { $n }
 cli-revision-removed = Items removed: { $n }
 cli-revision-reworded = Items re-worded: { $n }
 cli-revision-recited = Items re-cited: { $n }
+cli-restore-done-fresh = Restored into { $path }.

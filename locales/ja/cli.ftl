@@ -30,3 +30,4 @@ cli-revision-added = 追加される項目 { $n } 件
 cli-revision-removed = なくなる項目 { $n } 件
 cli-revision-reworded = 文言が変わる項目 { $n } 件
 cli-revision-recited = 引用条項が変わる項目 { $n } 件
+cli-restore-done-fresh = { $path } に復元しました。

@@ -441,8 +441,10 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
             let data = cli.data_dir.clone().unwrap_or_else(tenken_core::default_data_dir);
             let kept = backup::restore(dir, &data)?;
             let kept_text = kept.display().to_string();
-            ctx.out(&serde_json::json!({"restored_into": data, "previous_database": kept}), || {
-                tr(lang, "cli-restore-done", &[("path", data.display().to_string().into()), ("kept", kept_text.clone().into())])
+            let previous = (!kept_text.is_empty()).then_some(&kept);
+            ctx.out(&serde_json::json!({"restored_into": data, "previous_database": previous}), || match previous {
+                Some(_) => tr(lang, "cli-restore-done", &[("path", data.display().to_string().into()), ("kept", kept_text.clone().into())]),
+                None => tr(lang, "cli-restore-done-fresh", &[("path", data.display().to_string().into())]),
             })?;
         }
         Command::Log { limit } => {
