@@ -43,6 +43,7 @@ fn backup_then_restore_into_a_fresh_data_dir_gives_the_same_export() {
     let fresh = p.env.path("fresh");
     let r = json(&fresh, &["restore", bk.to_str().unwrap()]);
     assert_eq!(r["restored_into"], fresh.to_str().unwrap());
+    assert!(r["previous_database"].is_null(), "nothing to keep aside in a fresh data dir: {r}");
     assert_eq!(export(&fresh, p.assessment), expected, "same export after restore");
     assert_eq!(file_bytes(&stored_path(&fresh, &sha)), file_bytes(&p.evidence_file));
     let v = json(&fresh, &["verify"]);
