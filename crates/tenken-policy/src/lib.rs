@@ -18,6 +18,33 @@ use std::collections::BTreeMap;
 
 pub use decode::DecodeError;
 
+/// The topic keys of the model 基本方針 (policy-model.md), in model order; the nine measures
+/// (organization … evaluation) are the 対策基準 chapters 1–9. The one list of tenken's topic vocabulary.
+pub const TOPIC_KEYS: [&str; 19] = [
+    "purpose",
+    "definitions",
+    "threats",
+    "scope",
+    "obligations",
+    "measures",
+    "organization",
+    "asset_classification",
+    "resilience",
+    "physical",
+    "human",
+    "technical",
+    "operations",
+    "outsourcing",
+    "evaluation",
+    "audit",
+    "review",
+    "standards",
+    "procedures",
+];
+
+/// The network segments a policy may define, in the order `segments` lists them.
+pub const SEGMENT_KEYS: [&str; 4] = ["mynumber", "lgwan", "internet", "independent"];
+
 /// A parsed policy document. `serde_json::to_string_pretty` of this is the CLI's JSON.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct ParsedPolicy {

@@ -140,17 +140,10 @@ pub(crate) fn measure_topic(title: &str) -> Option<&'static str> {
 }
 
 /// The nine measure topics in model chapter order (総務省 対策基準 chapters 1–9).
-pub(crate) const MEASURES: [&str; 9] = [
-    "organization",
-    "asset_classification",
-    "resilience",
-    "physical",
-    "human",
-    "technical",
-    "operations",
-    "outsourcing",
-    "evaluation",
-];
+pub(crate) const MEASURES: &[&str] = {
+    let (_, rest) = crate::TOPIC_KEYS.split_at(6);
+    rest.split_at(9).0
+};
 
 /// Model sections of the 対策基準 with a title and decisive keywords.
 pub(crate) const MODEL_SECTIONS: &[(&str, &str, &[&str])] = &[

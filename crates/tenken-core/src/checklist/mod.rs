@@ -11,31 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::ScaleKind;
 use crate::error::{Error, Result};
 
-/// The topic keys of the model 基本方針 (policy-model.md), in model order.
-pub const TOPIC_KEYS: [&str; 19] = [
-    "purpose",
-    "definitions",
-    "threats",
-    "scope",
-    "obligations",
-    "measures",
-    "organization",
-    "asset_classification",
-    "resilience",
-    "physical",
-    "human",
-    "technical",
-    "operations",
-    "outsourcing",
-    "evaluation",
-    "audit",
-    "review",
-    "standards",
-    "procedures",
-];
-
-/// The network segments a policy may define.
-pub const SEGMENT_KEYS: [&str; 4] = ["mynumber", "lgwan", "internet", "independent"];
+/// The topic and segment keys: one vocabulary, owned by the policy reader.
+pub use tenken_policy::{SEGMENT_KEYS, TOPIC_KEYS};
 
 /// The network models of the 強靱性向上 (α 三層分離, α', β, β').
 pub const NETWORK_MODELS: [&str; 4] = ["alpha", "alpha_prime", "beta", "beta_prime"];
