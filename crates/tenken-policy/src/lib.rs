@@ -100,9 +100,11 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedPolicy, DecodeError> {
 /// Parses an already decoded text. Never panics; problems become `warnings`.
 pub fn parse_text(text: &str) -> ParsedPolicy {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let lines = scan::scan(text);
+    let cleaned = scan::clean(text);
+    let lines = scan::scan(&cleaned);
     let mut built = tree::build(&lines);
     drop(lines);
+    drop(cleaned);
     let mut numbered = tree::number(&built);
 
     let title = pick_title(&built.preamble);

@@ -2,6 +2,7 @@
 //! tables of contents and other lines that are not part of any section.
 
 use crate::text::*;
+use std::borrow::Cow;
 use crate::topics::heading_prefix;
 
 /// Numbering style of a heading. Same style ⇒ same level (until a different parent).
@@ -70,25 +71,41 @@ pub(crate) enum Kind {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Line {
+pub(crate) struct Line<'a> {
     pub no: usize,
-    pub orig: Vec<char>,
-    pub norm: Vec<char>,
+    /// The cleaned line (Markdown artefacts stripped), borrowed from `Cleaned::orig`.
+    pub orig: &'a [char],
+    /// `orig` with `norm_char` applied (same length, same indices), from `Cleaned::norm`.
+    pub norm: &'a [char],
     /// `orig` as a string.
-    pub s: String,
+    pub s: &'a str,
     pub kind: Kind,
 }
 
-impl Line {
-    pub(crate) fn text(&self) -> &str {
-        &self.s
+impl<'a> Line<'a> {
+    pub(crate) fn text(&self) -> &'a str {
+        self.s
     }
-    pub(crate) fn rest_str(&self, from: usize) -> String {
-        let rest = trim(self.orig.get(from..).unwrap_or(&[]));
-        let mut s = String::with_capacity(rest.len() * 3);
-        s.extend(rest.iter());
-        s
+    /// `orig[from..to]` as a string slice (char indices; `s` and `orig` hold the same chars).
+    pub(crate) fn slice(&self, from: usize, to: usize) -> &'a str {
+        let byte = |k: usize| self.s.char_indices().nth(k).map_or(self.s.len(), |(b, _)| b);
+        let (a, b) = (byte(from), byte(to.max(from)));
+        &self.s[a..b]
     }
+    /// `orig[from..]` without surrounding spaces.
+    pub(crate) fn rest_str(&self, from: usize) -> &'a str {
+        self.slice(from, self.orig.len()).trim_matches(is_space)
+    }
+}
+
+/// The text's lines after Markdown/PDF clean-up, all in two flat char buffers (one
+/// allocation each instead of several per line); `scan` hands out `Line`s borrowing them.
+pub(crate) struct Cleaned<'t> {
+    orig: Vec<char>,
+    norm: Vec<char>,
+    /// Per line: its range in `orig`/`norm` and its text — a slice of the input unless
+    /// bold markers had to be removed from inside the line.
+    spans: Vec<(std::ops::Range<usize>, Cow<'t, str>)>,
 }
 
 /// Splits on LF, CRLF and lone CR.
@@ -123,9 +140,10 @@ fn trim_bounds(v: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// Removes Markdown artefacts: heading hashes, quote marks, list bullets, bold markers.
-/// Reuses the buffer.
-fn strip_markdown(mut v: Vec<char>) -> Vec<char> {
-    let (mut s, e) = trim_bounds(&v, 0, v.len());
+/// Returns the kept range of `v`, or, when bold markers had to be removed from inside it,
+/// the cleaned chars in `bold`.
+fn strip_markdown(v: &[char], bold: &mut Vec<char>) -> Result<(usize, usize), ()> {
+    let (mut s, e) = trim_bounds(v, 0, v.len());
     loop {
         let before = s;
         let mut k = s;
@@ -133,37 +151,36 @@ fn strip_markdown(mut v: Vec<char>) -> Vec<char> {
             k += 1;
         }
         if k > s && (k == e || is_space(v[k])) {
-            s = trim_bounds(&v, k, e).0;
+            s = trim_bounds(v, k, e).0;
         }
         if s < e && v[s] == '>' {
-            s = trim_bounds(&v, s + 1, e).0;
+            s = trim_bounds(v, s + 1, e).0;
         }
         if s + 1 < e && matches!(v[s], '-' | '*' | '+') && is_space(v[s + 1]) {
-            s = trim_bounds(&v, s + 1, e).0;
+            s = trim_bounds(v, s + 1, e).0;
         }
         if s == before {
             break;
         }
     }
-    v.truncate(e);
-    v.drain(..s);
+    let v = &v[s..e];
     if v.windows(2).any(|w| w[0] == w[1] && (w[0] == '*' || w[0] == '_')) {
-        let mut out = Vec::with_capacity(v.len());
+        bold.clear();
         let mut i = 0;
         while i < v.len() {
             if (v[i] == '*' || v[i] == '_') && v.get(i + 1) == Some(&v[i]) {
                 i += 2;
                 continue;
             }
-            out.push(v[i]);
+            bold.push(v[i]);
             i += 1;
         }
-        let (s, e) = trim_bounds(&out, 0, out.len());
-        out.truncate(e);
-        out.drain(..s);
-        return out;
+        let (s, e) = trim_bounds(bold, 0, bold.len());
+        bold.truncate(e);
+        bold.drain(..s);
+        return Err(());
     }
-    v
+    Ok((s, e))
 }
 
 const UNIT_CHARS: &str = "倍%年月日時分秒人件回円個台万億割点字号条項頁版度週歳名枚部冊ヶか";
@@ -199,7 +216,10 @@ fn marker(
     end: usize,
     n: &[char],
 ) -> Marker {
-    let label: String = o.get(..end).unwrap_or(o).iter().collect::<String>().trim_end().to_string();
+    let head = o.get(..end).unwrap_or(o);
+    // As `str::trim_end`: drop trailing (Unicode) whitespace.
+    let keep = head.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1);
+    let label: String = head[..keep].iter().collect();
     Marker {
         style,
         nums,
@@ -400,15 +420,16 @@ fn paren_family(o: &[char], n: &[char]) -> Option<Marker> {
 }
 
 fn is_era_date(c: &[char]) -> bool {
-    let s: String = c.iter().collect();
-    let era = ["令和", "平成", "昭和", "大正"].iter().any(|e| s.contains(e));
+    const ERAS: [[char; 2]; 4] = [['令', '和'], ['平', '成'], ['昭', '和'], ['大', '正']];
+    let era = c.windows(2).any(|w| ERAS.iter().any(|e| w == e));
     let western = c.windows(5).any(|w| {
         w[..4].iter().all(|d| d.is_ascii_digit()) && (w[4] == '年' || w[4] == '/' || w[4] == '-')
     });
-    (era && s.contains('年')) || western
+    (era && c.contains(&'年')) || western
 }
 
-fn classify(o: &[char], n: &[char]) -> Kind {
+/// `comp` is scratch space, reused from line to line.
+fn classify(o: &[char], n: &[char], comp: &mut String) -> Kind {
     if o.is_empty() {
         return Kind::Blank;
     }
@@ -440,7 +461,11 @@ fn classify(o: &[char], n: &[char]) -> Kind {
         return Kind::Skip;
     }
     // Only short lines can be 目次, 附則 or a date note.
-    let comp: String = if n.len() <= 80 { n.iter().filter(|c| **c != ' ').collect() } else { String::new() };
+    comp.clear();
+    if n.len() <= 80 {
+        comp.extend(n.iter().filter(|c| **c != ' '));
+    }
+    let comp = comp.as_str();
     if comp == "目次" || comp == "もくじ" || comp == "目次(案)" {
         return Kind::TocHeader;
     }
@@ -545,7 +570,7 @@ fn mark_toc(lines: &mut [Line]) {
     for (k, l) in lines.iter_mut().enumerate() {
         let tail = match &l.kind {
             Kind::Heading(m) => toc_tail(l.norm.get(m.rest..).unwrap_or(&[])),
-            Kind::Text => toc_tail(&l.norm).filter(|s| *s),
+            Kind::Text => toc_tail(l.norm).filter(|s| *s),
             _ => None,
         };
         match tail {
@@ -561,27 +586,55 @@ fn mark_toc(lines: &mut [Line]) {
     }
 }
 
-pub(crate) fn scan(text: &str) -> Vec<Line> {
-    let mut lines: Vec<Line> = split_lines(text)
-        .into_iter()
+/// Splits `text` into lines and cleans each (page chrome kept whole, Markdown stripped).
+pub(crate) fn clean(text: &str) -> Cleaned<'_> {
+    let mut c = Cleaned { orig: Vec::with_capacity(text.chars().count()), norm: Vec::new(), spans: Vec::new() };
+    let mut bold = Vec::new();
+    for raw in split_lines(text) {
+        let base = c.orig.len();
+        c.orig.extend(raw.chars());
+        let chars = &c.orig[base..];
+        // Page chrome like "- 3 -" must be seen before list dashes are stripped.
+        let (ts, te) = trim_bounds(chars, 0, chars.len());
+        let t = &chars[ts..te];
+        let kept = if t.len() <= 12
+            && t.iter().any(|c| norm_char(*c).is_ascii_digit())
+            && t.iter().map(|c| norm_char(*c)).all(|c| c.is_ascii_digit() || is_dash(c) || matches!(c, ' ' | '/'))
+        {
+            Ok((ts, te))
+        } else {
+            strip_markdown(chars, &mut bold)
+        };
+        let text = match kept {
+            Ok((s, e)) => {
+                // Byte bounds of chars s..e within `raw`.
+                let head: usize = chars[..s].iter().map(|c| c.len_utf8()).sum();
+                let tail: usize = chars[e..].iter().map(|c| c.len_utf8()).sum();
+                c.orig.copy_within(base + s..base + e, base);
+                c.orig.truncate(base + e - s);
+                Cow::Borrowed(&raw[head..raw.len() - tail])
+            }
+            Err(()) => {
+                c.orig.truncate(base);
+                c.orig.extend_from_slice(&bold);
+                Cow::Owned(bold.iter().collect())
+            }
+        };
+        c.spans.push((base..c.orig.len(), text));
+    }
+    c.norm = c.orig.iter().map(|c| norm_char(*c)).collect();
+    c
+}
+
+pub(crate) fn scan<'a>(c: &'a Cleaned<'_>) -> Vec<Line<'a>> {
+    let mut comp = String::new();
+    let mut lines: Vec<Line> = c
+        .spans
+        .iter()
         .enumerate()
-        .map(|(k, raw)| {
-            let mut chars: Vec<char> = Vec::with_capacity(raw.len());
-            chars.extend(raw.chars());
-            // Page chrome like "- 3 -" must be seen before list dashes are stripped.
-            let t = trim(&chars);
-            let orig = if t.len() <= 12
-                && t.iter().any(|c| norm_char(*c).is_ascii_digit())
-                && t.iter().map(|c| norm_char(*c)).all(|c| c.is_ascii_digit() || is_dash(c) || matches!(c, ' ' | '/'))
-            {
-                t.to_vec()
-            } else {
-                strip_markdown(chars)
-            };
-            let norm: Vec<char> = orig.iter().map(|c| norm_char(*c)).collect();
-            let kind = classify(&orig, &norm);
-            let mut s = String::with_capacity(raw.len());
-            s.extend(orig.iter());
+        .map(|(k, (r, s))| {
+            let (orig, norm) = (&c.orig[r.clone()], &c.norm[r.clone()]);
+            let kind = classify(orig, norm, &mut comp);
             Line { no: k + 1, orig, norm, s, kind }
         })
         .collect();

@@ -289,9 +289,9 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
     // Inline caption: 第1条（目的）…
     if matches!(m.style, Style::Article | Style::Dai | Style::Group(_)) && n.get(start) == Some(&'(') {
         if let Some(close) = (start + 2..(start + 42).min(n.len())).find(|&k| n[k] == ')') {
-            let inner: String = line.orig[start + 1..close].iter().collect();
+            let inner = line.slice(start + 1, close);
             if !inner.trim().is_empty() {
-                let body: String = line.rest_str(close + 1);
+                let body = line.rest_str(close + 1);
                 return (Some(inner.trim().to_string()), body.trim().to_string());
             }
         }
@@ -305,7 +305,7 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
         return (None, String::new());
     }
     if plain {
-        return (None, rest_o);
+        return (None, rest_o.to_string());
     }
     let len = rest_n.len();
     let has_stop = rest_n.contains(&'。');
@@ -317,7 +317,7 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
             || matches!(m.style, Style::Group(_))
             || heading_prefix(rest_n) == Some(len))
     {
-        return (Some(rest_o), String::new());
+        return (Some(rest_o.to_string()), String::new());
     }
     if m.style != Style::Article {
         if let Some(sp) = rest_n.iter().position(|c| *c == ' ') {
@@ -326,20 +326,20 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
                 && !tok.iter().any(|c| matches!(c, '、' | '。' | ','))
                 && !tok.iter().all(|c| c.is_ascii());
             if ok {
-                let title: String = line.orig[start..start + sp].iter().collect();
-                let body: String = line.rest_str(start + sp);
+                let title = line.slice(start, start + sp);
+                let body = line.rest_str(start + sp);
                 if !body.trim().is_empty() {
-                    return (Some(title), body.trim().to_string());
+                    return (Some(title.to_string()), body.trim().to_string());
                 }
             }
         }
     }
     if let Some(pl) = heading_prefix(rest_n) {
-        let title: String = line.orig[start..start + pl].iter().collect();
+        let title = line.slice(start, start + pl);
         let body = line.rest_str(start + pl);
-        return (Some(title), body.trim().to_string());
+        return (Some(title.to_string()), body.trim().to_string());
     }
-    (None, rest_o)
+    (None, rest_o.to_string())
 }
 
 fn is_revision_row(s: &str) -> bool {
