@@ -88,13 +88,17 @@ impl<'a> Line<'a> {
     }
     /// `orig[from..to]` as a string slice (char indices; `s` and `orig` hold the same chars).
     pub(crate) fn slice(&self, from: usize, to: usize) -> &'a str {
-        let byte = |k: usize| self.s.char_indices().nth(k).map_or(self.s.len(), |(b, _)| b);
-        let (a, b) = (byte(from), byte(to.max(from)));
-        &self.s[a..b]
+        let s = self.s;
+        // Byte offsets of char boundaries 0, 1, …, count.
+        let mut at = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len()));
+        let a = at.nth(from).unwrap_or(s.len());
+        let b = if to > from { at.nth(to - from - 1).unwrap_or(s.len()) } else { a };
+        &s[a..b]
     }
     /// `orig[from..]` without surrounding spaces.
     pub(crate) fn rest_str(&self, from: usize) -> &'a str {
-        self.slice(from, self.orig.len()).trim_matches(is_space)
+        let a = self.s.char_indices().nth(from).map_or(self.s.len(), |(b, _)| b);
+        self.s[a..].trim_matches(is_space)
     }
 }
 
@@ -428,8 +432,18 @@ fn is_era_date(c: &[char]) -> bool {
     (era && c.contains(&'年')) || western
 }
 
-/// `comp` is scratch space, reused from line to line.
-fn classify(o: &[char], n: &[char], comp: &mut String) -> Kind {
+/// `n` without spaces starts with `prefix`.
+fn compact_starts_with(n: &[char], prefix: &str) -> bool {
+    let mut rest = n.iter().copied().filter(|c| *c != ' ');
+    prefix.chars().all(|p| rest.next() == Some(p))
+}
+
+/// `n` without spaces is `s`.
+fn compact_is(n: &[char], s: &str) -> bool {
+    n.iter().copied().filter(|c| *c != ' ').eq(s.chars())
+}
+
+fn classify(o: &[char], n: &[char]) -> Kind {
     if o.is_empty() {
         return Kind::Blank;
     }
@@ -460,16 +474,16 @@ fn classify(o: &[char], n: &[char], comp: &mut String) -> Kind {
     {
         return Kind::Skip;
     }
-    // Only short lines can be 目次, 附則 or a date note.
-    comp.clear();
-    if n.len() <= 80 {
-        comp.extend(n.iter().filter(|c| **c != ' '));
-    }
-    let comp = comp.as_str();
-    if comp == "目次" || comp == "もくじ" || comp == "目次(案)" {
+    // Only short lines can be 目次, 附則 or a date note (compared with spaces removed).
+    let short = n.len() <= 80;
+    if short && (compact_is(n, "目次") || compact_is(n, "もくじ") || compact_is(n, "目次(案)")) {
         return Kind::TocHeader;
     }
-    if comp.starts_with("附則") && comp.chars().count() <= 30 && !comp.contains('。') {
+    if short
+        && compact_starts_with(n, "附則")
+        && n.iter().filter(|c| **c != ' ').count() <= 30
+        && !n.contains(&'。')
+    {
         return Kind::Appendix;
     }
     if let Some(m) = detect(o, n) {
@@ -479,7 +493,7 @@ fn classify(o: &[char], n: &[char], comp: &mut String) -> Kind {
     if n.len() <= 60 && !n.contains(&'。') && is_era_date(n) {
         let starts = ["令和", "平成", "昭和", "大正", "制定", "改正", "改定", "施行", "一部改正", "全部改正", "最終改正", "策定"];
         let first_digit = n.first().is_some_and(|c| c.is_ascii_digit());
-        if first_digit || starts.iter().any(|s| comp.starts_with(s)) {
+        if first_digit || starts.iter().any(|s| compact_starts_with(n, s)) {
             return Kind::Skip;
         }
     }
@@ -627,14 +641,13 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
 }
 
 pub(crate) fn scan<'a>(c: &'a Cleaned<'_>) -> Vec<Line<'a>> {
-    let mut comp = String::new();
     let mut lines: Vec<Line> = c
         .spans
         .iter()
         .enumerate()
         .map(|(k, (r, s))| {
             let (orig, norm) = (&c.orig[r.clone()], &c.norm[r.clone()]);
-            let kind = classify(orig, norm, &mut comp);
+            let kind = classify(orig, norm);
             Line { no: k + 1, orig, norm, s, kind }
         })
         .collect();

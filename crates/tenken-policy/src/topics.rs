@@ -1,6 +1,7 @@
 //! Topic keys of the 総務省 model, segments, document kind and model chapter mapping.
 
 use crate::text::{compact, dice, norm_char};
+use std::sync::OnceLock;
 
 // MODEL_SECTIONS titles and keywords are written already compacted (no spaces, ASCII upper).
 
@@ -47,15 +48,16 @@ const CONTINUATION: &str = "をにはがのとでもへや等及並又・、。)
 /// Length (chars) of a known heading phrase at the start of `n` (normalised chars), when
 /// what follows does not continue it.
 pub(crate) fn heading_prefix(n: &[char]) -> Option<usize> {
+    // HEADING_PHRASES decoded to chars once, so matching is a plain slice comparison.
+    static PHRASES: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| HEADING_PHRASES.iter().map(|p| p.chars().collect()).collect());
+    let first = *n.first()?;
     let mut best: Option<usize> = None;
-    for p in HEADING_PHRASES {
-        if p.chars().next() != n.first().copied() {
+    for p in phrases {
+        if p[0] != first || !n.starts_with(p) {
             continue;
         }
-        let len = p.chars().count();
-        if n.len() < len || !p.chars().zip(n).all(|(a, b)| a == *b) {
-            continue;
-        }
+        let len = p.len();
         if n.get(len).is_some_and(|c| CONTINUATION.contains(*c)) {
             continue;
         }

@@ -88,6 +88,11 @@ impl Builder {
         }
     }
 
+    /// Label of the open heading at stack position `pos` (for warnings).
+    fn open_label(&self, pos: usize) -> String {
+        self.nodes[self.stack[pos]].label.clone()
+    }
+
     fn find_style(&self, st: Style) -> Option<usize> {
         self.stack.iter().rposition(|&i| self.nodes[i].style == st)
     }
@@ -164,14 +169,14 @@ impl Builder {
             }
             Style::Article | Style::Dai => {
                 if let Some(pos) = self.find_style(st) {
-                    let prev = &self.nodes[self.stack[pos]];
-                    let (last, plabel) = (prev.num(), prev.label.clone());
+                    let last = self.nodes[self.stack[pos]].num();
                     let same_ok = n == last && m.branch.is_some();
                     if n <= last && !same_ok {
                         if n == 1 && self.try_toc_restart(pos, st) {
                             self.stack.truncate(pos);
                             return Place::Ok;
                         }
+                        let plabel = self.open_label(pos);
                         self.warn(
                             line,
                             format!("「{}」は直前の「{}」より前の番号のため、本文として扱いました", m.label, plabel),
@@ -179,6 +184,7 @@ impl Builder {
                         return Place::Reject;
                     }
                     if n > last + 1 && m.branch.is_none() {
+                        let plabel = self.open_label(pos);
                         self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, m.label));
                     }
                     self.stack.truncate(pos);
@@ -243,7 +249,7 @@ impl Builder {
             _ => {
                 if let Some(pos) = self.find_style(st) {
                     let prev = &self.nodes[self.stack[pos]];
-                    let (last, plabel, iroha) = (prev.num(), prev.label.clone(), prev.iroha);
+                    let (last, iroha) = (prev.num(), prev.iroha);
                     let mut n = n;
                     if let Some(k) = m.kata {
                         n = kata_index(k, iroha).unwrap_or(n);
@@ -255,6 +261,7 @@ impl Builder {
                             self.stack.truncate(pos);
                             return Place::Ok;
                         }
+                        let plabel = self.open_label(pos);
                         self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, m.label));
                     }
                     self.stack.truncate(pos);
@@ -311,11 +318,14 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
     let has_stop = rest_n.contains(&'。');
     let has_comma = rest_n.iter().any(|c| matches!(c, '、' | ','));
     let short_heading = !has_stop && !has_comma && len <= 50;
+    // Computed at most once, and only when needed.
+    let prefix = std::cell::OnceCell::new();
+    let prefix = || *prefix.get_or_init(|| heading_prefix(rest_n));
     if short_heading
         && (next_is_body
             || len <= 20
             || matches!(m.style, Style::Group(_))
-            || heading_prefix(rest_n) == Some(len))
+            || prefix() == Some(len))
     {
         return (Some(rest_o.to_string()), String::new());
     }
@@ -334,7 +344,7 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
             }
         }
     }
-    if let Some(pl) = heading_prefix(rest_n) {
+    if let Some(pl) = prefix() {
         let title = line.slice(start, start + pl);
         let body = line.rest_str(start + pl);
         return (Some(title.to_string()), body.trim().to_string());
@@ -423,8 +433,8 @@ pub(crate) fn build(lines: &[Line]) -> Built {
                         body.push('\n');
                         b.push(Raw {
                             style: m.style,
-                            nums: m.nums.clone(),
-                            label: m.label.clone(),
+                            nums: m.nums,
+                            label: m.label,
                             title,
                             text,
                             line: line.no,
