@@ -4,6 +4,7 @@ use crate::scan::{Kind, Line, Marker, Style};
 use crate::text::{circled_char, compact, kata_index, norm_char, roman_char_value, to_kanji};
 use crate::topics::heading_prefix;
 use crate::Node;
+use std::fmt::{self, Write as _};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Raw {
@@ -29,11 +30,12 @@ impl Raw {
         self.text.trim().is_empty() && self.children.is_empty()
     }
     /// Numbers a dotted child would repeat as its prefix.
-    fn dotnums(&self) -> Vec<u32> {
+    fn dotnums(&self) -> &[u32] {
         match self.style {
-            Style::Dot(_) => self.nums.clone(),
-            Style::Dai | Style::Bare | Style::Article => vec![self.num()],
-            _ => Vec::new(),
+            Style::Dot(_) => &self.nums,
+            // `[self.num()]`
+            Style::Dai | Style::Bare | Style::Article => self.nums.last().map_or(&[0], std::slice::from_ref),
+            _ => &[],
         }
     }
 }
@@ -224,7 +226,7 @@ impl Builder {
                 // Nearest open node whose number is a prefix of ours.
                 let found = self.stack.iter().rposition(|&i| {
                     let dn = self.nodes[i].dotnums();
-                    !dn.is_empty() && dn.len() < m.nums.len() && m.nums.starts_with(&dn)
+                    !dn.is_empty() && dn.len() < m.nums.len() && m.nums.starts_with(dn)
                 });
                 let exact = found.filter(|&p| self.nodes[self.stack[p]].dotnums() == prefix);
                 if let Some(p) = exact {
@@ -490,10 +492,11 @@ enum Legal {
     Item,
 }
 
-#[derive(Clone)]
-struct Ctx {
-    path: Vec<u32>,
-    cit: String,
+/// What a node's children inherit; path and citation borrow the parent's own.
+#[derive(Clone, Copy)]
+struct Ctx<'a> {
+    path: &'a [u32],
+    cit: &'a str,
     legal: Legal,
     kanji: bool,
     parent: Option<usize>,
@@ -512,11 +515,16 @@ fn join_cit(a: &str, b: &str) -> String {
     }
 }
 
-fn num_str(n: u32, kanji: bool) -> String {
-    if kanji {
-        to_kanji(n)
-    } else {
-        n.to_string()
+/// A number as cited: `12`, or `十二` when the document writes its numbers in kanji.
+struct Num(u32, bool);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.1 {
+            f.write_str(&to_kanji(self.0))
+        } else {
+            fmt::Display::fmt(&self.0, f)
+        }
     }
 }
 
@@ -563,19 +571,19 @@ pub(crate) fn number(b: &Built) -> Numbered {
         visited: vec![false; len],
     };
     let sig = significant_groups(b);
-    let ctx = Ctx { path: Vec::new(), cit: String::new(), legal: Legal::None, kanji: false, parent: None };
+    let ctx = Ctx { path: &[], cit: "", legal: Legal::None, kanji: false, parent: None };
     for &r in &b.roots {
-        finish(b, r, &ctx, 0, &sig, &mut out);
+        finish(b, r, ctx, 0, &sig, &mut out);
     }
     out
 }
 
-fn finish(b: &Built, idx: usize, ctx: &Ctx, depth: usize, sig: &[bool; 4], out: &mut Numbered) {
+fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], out: &mut Numbered) {
     let r = &b.nodes[idx];
     let n = r.num();
     let parent = ctx.parent.map(|p| &b.nodes[p]);
-    let mut child = ctx.clone();
-    child.parent = Some(idx);
+    // What the children inherit besides path and citation.
+    let (mut legal, mut kanji) = (ctx.legal, ctx.kanji);
     let mut child_depth = depth + 1;
     let (path, cit): (Vec<u32>, String);
     let with = |p: &[u32], extra: &[u32]| -> Vec<u32> {
@@ -586,110 +594,119 @@ fn finish(b: &Built, idx: usize, ctx: &Ctx, depth: usize, sig: &[bool; 4], out: 
     let legal_item = matches!(ctx.legal, Legal::Article { .. } | Legal::Paragraph);
     match r.style {
         Style::Group(rank) => {
-            let gl = format!("第{}{}", num_str(n, r.kanji), r.label.chars().last().unwrap_or('章'));
+            let gl = format!("第{}{}", Num(n, r.kanji), r.label.chars().last().unwrap_or('章'));
             if sig.get(rank as usize).copied().unwrap_or(false) {
-                path = with(&ctx.path, &[n]);
+                path = with(ctx.path, &[n]);
                 cit = format!("{}{}", ctx.cit, gl);
-                child.path = path.clone();
-                child.cit = cit.clone();
             } else {
                 path = Vec::new();
                 cit = gl;
             }
-            child.legal = Legal::None;
+            legal = Legal::None;
             child_depth = depth;
         }
         Style::Article => {
-            path = with(&ctx.path, &[n]);
-            let mut c = format!("{}第{}条", ctx.cit, num_str(n, r.kanji));
+            path = with(ctx.path, &[n]);
+            let mut c = format!("{}第{}条", ctx.cit, Num(n, r.kanji));
             if let Some(br) = r.branch {
-                c.push_str(&format!("の{}", num_str(br, r.kanji)));
+                let _ = write!(c, "の{}", Num(br, r.kanji));
             }
             cit = c;
             let has_paragraphs = r
                 .children
                 .iter()
                 .any(|&c| matches!(b.nodes[c].style, Style::Bare | Style::Dot(1)));
-            child.legal = Legal::Article { has_paragraphs };
-            child.kanji = r.kanji;
+            legal = Legal::Article { has_paragraphs };
+            kanji = r.kanji;
         }
         Style::Bare | Style::Dot(1) if matches!(ctx.legal, Legal::Article { .. }) => {
-            path = with(&ctx.path, &[n]);
-            cit = format!("{}第{}項", ctx.cit, num_str(n, ctx.kanji));
-            child.legal = Legal::Paragraph;
+            path = with(ctx.path, &[n]);
+            cit = format!("{}第{}項", ctx.cit, Num(n, ctx.kanji));
+            legal = Legal::Paragraph;
         }
         Style::Paren | Style::HalfParen | Style::KanjiBare if legal_item => {
             if ctx.legal == (Legal::Article { has_paragraphs: true }) {
-                path = with(&ctx.path, &[1, n]);
-                cit = format!("{}第{}項第{}号", ctx.cit, num_str(1, ctx.kanji), num_str(n, ctx.kanji));
+                path = with(ctx.path, &[1, n]);
+                cit = format!("{}第{}項第{}号", ctx.cit, Num(1, ctx.kanji), Num(n, ctx.kanji));
             } else {
-                path = with(&ctx.path, &[n]);
-                cit = format!("{}第{}号", ctx.cit, num_str(n, ctx.kanji));
+                path = with(ctx.path, &[n]);
+                cit = format!("{}第{}号", ctx.cit, Num(n, ctx.kanji));
             }
-            child.legal = Legal::Item;
+            legal = Legal::Item;
         }
         Style::Dai => {
-            path = with(&ctx.path, &[n]);
-            cit = format!("{}第{}", ctx.cit, num_str(n, r.kanji));
-            child.legal = Legal::None;
+            path = with(ctx.path, &[n]);
+            cit = format!("{}第{}", ctx.cit, Num(n, r.kanji));
+            legal = Legal::None;
         }
         Style::Dot(_) => {
-            let pd = parent.map(|p| p.dotnums()).unwrap_or_default();
-            let prefixed = !pd.is_empty() && pd.len() < r.nums.len() && r.nums.starts_with(&pd);
-            path = if prefixed { with(&ctx.path, &r.nums[pd.len()..]) } else { with(&ctx.path, &r.nums) };
-            let written: Vec<String> = r.nums.iter().map(|x| x.to_string()).collect();
-            let written = written.join(&r.sep.to_string());
-            cit = if prefixed { written } else { join_cit(&ctx.cit, &written) };
-            child.legal = Legal::None;
+            let pd = parent.map_or(&[][..], |p| p.dotnums());
+            let prefixed = !pd.is_empty() && pd.len() < r.nums.len() && r.nums.starts_with(pd);
+            path = if prefixed { with(ctx.path, &r.nums[pd.len()..]) } else { with(ctx.path, &r.nums) };
+            // The numbers joined by the separator as written: 4.1.2, 4―1―2.
+            let mut written = String::new();
+            for (k, x) in r.nums.iter().enumerate() {
+                if k > 0 {
+                    written.push(r.sep);
+                }
+                let _ = write!(written, "{x}");
+            }
+            cit = if prefixed { written } else { join_cit(ctx.cit, &written) };
+            legal = Legal::None;
         }
         Style::Bare | Style::KanjiBare => {
-            path = with(&ctx.path, &[n]);
+            path = with(ctx.path, &[n]);
             cit = if parent.is_some_and(|p| p.style == Style::Dai) {
                 format!("{}の{}", ctx.cit, n)
             } else {
-                join_cit(&ctx.cit, &n.to_string())
+                join_cit(ctx.cit, &n.to_string())
             };
-            child.legal = if ctx.legal == Legal::None { Legal::None } else { Legal::Item };
+            legal = if ctx.legal == Legal::None { Legal::None } else { Legal::Item };
         }
         Style::Paren | Style::HalfParen => {
-            path = with(&ctx.path, &[n]);
+            path = with(ctx.path, &[n]);
             cit = format!("{}({})", ctx.cit, n);
         }
         Style::Circled => {
-            path = with(&ctx.path, &[n]);
+            path = with(ctx.path, &[n]);
             cit = match circled_char(n) {
                 Some(c) => format!("{}{}", ctx.cit, c),
                 None => format!("{}({})", ctx.cit, n),
             };
         }
         Style::Kata | Style::KataParen | Style::ParenKata => {
-            path = with(&ctx.path, &[n]);
+            path = with(ctx.path, &[n]);
             let k = r.kata.unwrap_or('ア');
             cit = if r.style == Style::Kata { format!("{}{}", ctx.cit, k) } else { format!("{}({})", ctx.cit, k) };
         }
         Style::Roman => {
-            path = with(&ctx.path, &[n]);
+            path = with(ctx.path, &[n]);
             let w: String = r
                 .label
                 .chars()
                 .map(norm_char)
                 .filter(|c| !matches!(c, '.' | '、' | ' '))
                 .collect();
-            cit = join_cit(&ctx.cit, &w);
+            cit = join_cit(ctx.cit, &w);
         }
     }
     out.depth[idx] = depth;
     out.visited[idx] = true;
     out.parent[idx] = ctx.parent;
-    if !matches!(r.style, Style::Group(_)) || sig.get(group_rank(r.style)).copied().unwrap_or(false) {
-        child.path = path.clone();
-        child.cit = cit.clone();
+    // A grouping heading that does not count in citations passes its parent's path on.
+    let own = !matches!(r.style, Style::Group(_)) || sig.get(group_rank(r.style)).copied().unwrap_or(false);
+    let child = Ctx {
+        path: if own { &path } else { ctx.path },
+        cit: if own { &cit } else { ctx.cit },
+        legal,
+        kanji,
+        parent: Some(idx),
+    };
+    for &c in &r.children {
+        finish(b, c, child, child_depth, sig, out);
     }
     out.paths[idx] = path;
     out.cits[idx] = cit;
-    for &c in &r.children {
-        finish(b, c, &child, child_depth, sig, out);
-    }
 }
 
 /// Turns the numbered raw nodes into the public tree, moving (not copying) their strings.
