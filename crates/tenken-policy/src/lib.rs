@@ -155,10 +155,14 @@ fn pick_title(preamble: &[String]) -> Option<String> {
 
 /// Reachable nodes ordered by depth, then document order.
 fn by_depth(b: &tree::Built, num: &tree::Numbered, reachable: &[bool]) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..reachable.len()).filter(|&i| reachable[i]).collect();
-    // Grouping headings (章・節) come after content headings of the same depth.
-    v.sort_by_key(|&i| (num.depth[i], matches!(b.nodes[i].style, scan::Style::Group(_)), i));
-    v
+    // Grouping headings (章・節) come after content headings of the same depth. The keys are
+    // distinct (they end in the index), so an unstable sort gives the one possible order.
+    let mut v: Vec<(usize, bool, usize)> = (0..reachable.len())
+        .filter(|&i| reachable[i])
+        .map(|i| (num.depth[i], matches!(b.nodes[i].style, scan::Style::Group(_)), i))
+        .collect();
+    v.sort_unstable();
+    v.into_iter().map(|(_, _, i)| i).collect()
 }
 
 fn is_within(num: &tree::Numbered, mut i: usize, anc: usize) -> bool {
@@ -280,11 +284,13 @@ fn model_sections_standards(
             .iter()
             .filter_map(|&c| b.nodes[c].title.as_deref().map(|t| (c, text::compact(t))))
             .collect();
+        let grams: Vec<text::Bigrams> = titled.iter().map(|(_, t)| text::Bigrams::new(t)).collect();
         for &(sec, model_title, kws) in topics::MODEL_SECTIONS.iter().filter(|s| s.0.starts_with(&prefix)) {
-            for (c, t) in &titled {
+            let model_title = text::Bigrams::new(model_title);
+            for ((c, _), t) in titled.iter().zip(&grams) {
                 let c = *c;
                 {
-                    let s = topics::section_score(t, model_title, kws);
+                    let s = topics::section_score(t, &model_title, kws);
                     // Prefer shallower nodes a little on ties.
                     let s = s - 0.001 * (num.depth[c] as f64);
                     if s >= 0.35 {

@@ -1,6 +1,6 @@
 //! Topic keys of the 総務省 model, segments, document kind and model chapter mapping.
 
-use crate::text::{compact, dice, norm_char};
+use crate::text::{compact, norm_char, Bigrams};
 use std::sync::OnceLock;
 
 // MODEL_SECTIONS titles and keywords are written already compacted (no spaces, ASCII upper).
@@ -185,10 +185,10 @@ pub(crate) const MODEL_SECTIONS: &[(&str, &str, &[&str])] = &[
 ];
 
 /// Similarity of an organisation's heading to a model section title.
-/// `title` must already be `compact`ed.
-pub(crate) fn section_score(t: &str, model_title: &str, keywords: &[&str]) -> f64 {
-    let d = dice(t, model_title);
-    if keywords.iter().any(|k| t.contains(k)) {
+/// `t` must already be `compact`ed.
+pub(crate) fn section_score(t: &Bigrams<'_>, model_title: &Bigrams<'_>, keywords: &[&str]) -> f64 {
+    let d = t.dice(model_title);
+    if keywords.iter().any(|k| t.s.contains(k)) {
         0.9 + 0.1 * d
     } else {
         d
@@ -197,29 +197,37 @@ pub(crate) fn section_score(t: &str, model_title: &str, keywords: &[&str]) -> f6
 
 /// Segments the text defines or uses as network segments, in the fixed order.
 pub(crate) fn segments(text: &str) -> Vec<String> {
-    // Every segment name ends in 系; only lines with one need normalising.
-    let c: String = text
-        .lines()
-        .filter(|l| l.contains('系'))
-        .flat_map(|l| l.chars().chain(std::iter::once('\n')))
+    // How each of `SEGMENT_KEYS` is written, in normalised form (see `ends_with_name`).
+    const NAMES: [&[&str]; 4] = [
+        &["マイナンバー利用事務系", "個人番号利用事務系"],
+        &["LGWAN接続系"],
+        &["インターネット接続系"],
+        &["独自系"],
+    ];
+    let mut found = [false; 4];
+    // Every name ends in 系, so look back from each 系 instead of normalising the text.
+    for (pos, kei) in text.match_indices('系') {
+        let upto = &text[..pos + kei.len()];
+        for (f, names) in found.iter_mut().zip(NAMES) {
+            *f = *f || names.iter().any(|n| ends_with_name(upto, n));
+        }
+        if found.iter().all(|f| *f) {
+            break;
+        }
+    }
+    crate::SEGMENT_KEYS.iter().zip(found).filter(|(_, f)| *f).map(|(k, _)| k.to_string()).collect()
+}
+
+/// `text` ends with `name` when compared normalised: `norm_char`, whitespace other than line
+/// breaks dropped (a name never spans lines), ASCII upper-cased.
+fn ends_with_name(text: &str, name: &str) -> bool {
+    let mut t = text
+        .chars()
+        .rev()
         .map(norm_char)
         .filter(|c| *c == '\n' || !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let mut out = Vec::new();
-    if c.contains("マイナンバー利用事務系") || c.contains("個人番号利用事務系") {
-        out.push("mynumber".to_string());
-    }
-    if c.contains("LGWAN接続系") {
-        out.push("lgwan".to_string());
-    }
-    if c.contains("インターネット接続系") {
-        out.push("internet".to_string());
-    }
-    if c.contains("独自系") {
-        out.push("independent".to_string());
-    }
-    out
+        .map(|c| c.to_ascii_uppercase());
+    name.chars().rev().all(|n| t.next() == Some(n))
 }
 
 /// Segment a resilience sub-item is about (for model sections 3.1–3.3).
