@@ -624,7 +624,9 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
                 // Byte bounds of chars s..e within `raw`.
                 let head: usize = chars[..s].iter().map(|c| c.len_utf8()).sum();
                 let tail: usize = chars[e..].iter().map(|c| c.len_utf8()).sum();
-                c.orig.copy_within(base + s..base + e, base);
+                if s > 0 {
+                    c.orig.copy_within(base + s..base + e, base);
+                }
                 c.orig.truncate(base + e - s);
                 Cow::Borrowed(&raw[head..raw.len() - tail])
             }

@@ -360,7 +360,8 @@ fn is_revision_row(s: &str) -> bool {
 }
 
 pub(crate) fn build(lines: &[Line]) -> Built {
-    let mut b = Builder { nodes: Vec::new(), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new(), dropped_warnings: 0 };
+    let headings = lines.iter().filter(|l| matches!(l.kind, Kind::Heading(_))).count();
+    let mut b = Builder { nodes: Vec::with_capacity(headings), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new(), dropped_warnings: 0 };
     let mut preamble: Vec<String> = Vec::new();
     let mut body = String::with_capacity(lines.iter().map(|l| l.orig.len() * 3 + 1).sum());
     let mut caption: Option<String> = None;
@@ -508,11 +509,22 @@ fn join_cit(a: &str, b: &str) -> String {
     }
     let ad = a.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || roman_char_value(c).is_some());
     let bd = b.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let mut s = String::with_capacity(a.len() + 1 + b.len());
+    s.push_str(a);
     if ad && bd {
-        format!("{a}-{b}")
-    } else {
-        format!("{a}{b}")
+        s.push('-');
     }
+    s.push_str(b);
+    s
+}
+
+/// `parent` (a citation) followed by `rest`, in one allocation of about the right size
+/// (`format!` would start small and grow).
+fn cite(parent: &str, rest: fmt::Arguments<'_>) -> String {
+    let mut s = String::with_capacity(parent.len() + 24);
+    s.push_str(parent);
+    let _ = s.write_fmt(rest);
+    s
 }
 
 /// A number as cited: `12`, or `十二` when the document writes its numbers in kanji.
@@ -587,7 +599,8 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
     let mut child_depth = depth + 1;
     let (path, cit): (Vec<u32>, String);
     let with = |p: &[u32], extra: &[u32]| -> Vec<u32> {
-        let mut v = p.to_vec();
+        let mut v = Vec::with_capacity(p.len() + extra.len());
+        v.extend_from_slice(p);
         v.extend_from_slice(extra);
         v
     };
@@ -597,7 +610,7 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
             let gl = format!("第{}{}", Num(n, r.kanji), r.label.chars().last().unwrap_or('章'));
             if sig.get(rank as usize).copied().unwrap_or(false) {
                 path = with(ctx.path, &[n]);
-                cit = format!("{}{}", ctx.cit, gl);
+                cit = cite(ctx.cit, format_args!("{}", gl));
             } else {
                 path = Vec::new();
                 cit = gl;
@@ -607,7 +620,7 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
         }
         Style::Article => {
             path = with(ctx.path, &[n]);
-            let mut c = format!("{}第{}条", ctx.cit, Num(n, r.kanji));
+            let mut c = cite(ctx.cit, format_args!("第{}条", Num(n, r.kanji)));
             if let Some(br) = r.branch {
                 let _ = write!(c, "の{}", Num(br, r.kanji));
             }
@@ -621,22 +634,22 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
         }
         Style::Bare | Style::Dot(1) if matches!(ctx.legal, Legal::Article { .. }) => {
             path = with(ctx.path, &[n]);
-            cit = format!("{}第{}項", ctx.cit, Num(n, ctx.kanji));
+            cit = cite(ctx.cit, format_args!("第{}項", Num(n, ctx.kanji)));
             legal = Legal::Paragraph;
         }
         Style::Paren | Style::HalfParen | Style::KanjiBare if legal_item => {
             if ctx.legal == (Legal::Article { has_paragraphs: true }) {
                 path = with(ctx.path, &[1, n]);
-                cit = format!("{}第{}項第{}号", ctx.cit, Num(1, ctx.kanji), Num(n, ctx.kanji));
+                cit = cite(ctx.cit, format_args!("第{}項第{}号", Num(1, ctx.kanji), Num(n, ctx.kanji)));
             } else {
                 path = with(ctx.path, &[n]);
-                cit = format!("{}第{}号", ctx.cit, Num(n, ctx.kanji));
+                cit = cite(ctx.cit, format_args!("第{}号", Num(n, ctx.kanji)));
             }
             legal = Legal::Item;
         }
         Style::Dai => {
             path = with(ctx.path, &[n]);
-            cit = format!("{}第{}", ctx.cit, Num(n, r.kanji));
+            cit = cite(ctx.cit, format_args!("第{}", Num(n, r.kanji)));
             legal = Legal::None;
         }
         Style::Dot(_) => {
@@ -657,7 +670,7 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
         Style::Bare | Style::KanjiBare => {
             path = with(ctx.path, &[n]);
             cit = if parent.is_some_and(|p| p.style == Style::Dai) {
-                format!("{}の{}", ctx.cit, n)
+                cite(ctx.cit, format_args!("の{}", n))
             } else {
                 join_cit(ctx.cit, &n.to_string())
             };
@@ -665,19 +678,23 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
         }
         Style::Paren | Style::HalfParen => {
             path = with(ctx.path, &[n]);
-            cit = format!("{}({})", ctx.cit, n);
+            cit = cite(ctx.cit, format_args!("({})", n));
         }
         Style::Circled => {
             path = with(ctx.path, &[n]);
             cit = match circled_char(n) {
-                Some(c) => format!("{}{}", ctx.cit, c),
-                None => format!("{}({})", ctx.cit, n),
+                Some(c) => cite(ctx.cit, format_args!("{}", c)),
+                None => cite(ctx.cit, format_args!("({})", n)),
             };
         }
         Style::Kata | Style::KataParen | Style::ParenKata => {
             path = with(ctx.path, &[n]);
             let k = r.kata.unwrap_or('ア');
-            cit = if r.style == Style::Kata { format!("{}{}", ctx.cit, k) } else { format!("{}({})", ctx.cit, k) };
+            cit = if r.style == Style::Kata {
+                cite(ctx.cit, format_args!("{}", k))
+            } else {
+                cite(ctx.cit, format_args!("({})", k))
+            };
         }
         Style::Roman => {
             path = with(ctx.path, &[n]);
