@@ -108,7 +108,7 @@ pub fn parse_text(text: &str) -> ParsedPolicy {
     let mut numbered = tree::number(&built);
 
     let title = pick_title(&built.preamble);
-    let segments = topics::segments(&built.body);
+    let segments = std::mem::take(&mut built.segments);
     // Nodes dropped as a table of contents are unreachable; every numbered node was visited.
     let reachable = numbered.visited.clone();
 

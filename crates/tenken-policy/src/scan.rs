@@ -73,11 +73,10 @@ pub(crate) enum Kind {
 #[derive(Clone, Debug)]
 pub(crate) struct Line<'a> {
     pub no: usize,
-    /// The cleaned line (Markdown artefacts stripped), borrowed from `Cleaned::orig`.
-    pub orig: &'a [char],
-    /// `orig` with `norm_char` applied (same length, same indices), from `Cleaned::norm`.
+    /// The cleaned line (Markdown artefacts stripped) with `norm_char` applied, as chars;
+    /// borrowed from `Cleaned::norm`.
     pub norm: &'a [char],
-    /// `orig` as a string.
+    /// The cleaned line as written (same chars as `norm` before normalising).
     pub s: &'a str,
     pub kind: Kind,
 }
@@ -86,7 +85,7 @@ impl<'a> Line<'a> {
     pub(crate) fn text(&self) -> &'a str {
         self.s
     }
-    /// `orig[from..to]` as a string slice (char indices; `s` and `orig` hold the same chars).
+    /// Chars `from..to` of the line as written (char indices, as into `norm`).
     pub(crate) fn slice(&self, from: usize, to: usize) -> &'a str {
         let s = self.s;
         // Byte offsets of char boundaries 0, 1, …, count.
@@ -95,7 +94,7 @@ impl<'a> Line<'a> {
         let b = if to > from { at.nth(to - from - 1).unwrap_or(s.len()) } else { a };
         &s[a..b]
     }
-    /// `orig[from..]` without surrounding spaces.
+    /// Chars `from..` of the line as written, without surrounding spaces.
     pub(crate) fn rest_str(&self, from: usize) -> &'a str {
         let a = self.s.char_indices().nth(from).map_or(self.s.len(), |(b, _)| b);
         self.s[a..].trim_matches(is_space)
@@ -650,7 +649,7 @@ pub(crate) fn scan<'a>(c: &'a Cleaned<'_>) -> Vec<Line<'a>> {
         .map(|(k, (r, s))| {
             let (orig, norm) = (&c.orig[r.clone()], &c.norm[r.clone()]);
             let kind = classify(orig, norm);
-            Line { no: k + 1, orig, norm, s, kind }
+            Line { no: k + 1, norm, s, kind }
         })
         .collect();
     mark_toc(&mut lines);

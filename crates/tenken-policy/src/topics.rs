@@ -195,27 +195,39 @@ pub(crate) fn section_score(t: &Bigrams<'_>, model_title: &Bigrams<'_>, keywords
     }
 }
 
-/// Segments the text defines or uses as network segments, in the fixed order.
-pub(crate) fn segments(text: &str) -> Vec<String> {
-    // How each of `SEGMENT_KEYS` is written, in normalised form (see `ends_with_name`).
-    const NAMES: [&[&str]; 4] = [
+/// Collects the network segments a text defines or uses, fed one line at a time.
+#[derive(Default)]
+pub(crate) struct SegmentFinder {
+    /// Indexed like `SEGMENT_KEYS`.
+    found: [bool; 4],
+}
+
+impl SegmentFinder {
+    /// How each of `SEGMENT_KEYS` is written, in normalised form (see `ends_with_name`).
+    const NAMES: [&'static [&'static str]; 4] = [
         &["マイナンバー利用事務系", "個人番号利用事務系"],
         &["LGWAN接続系"],
         &["インターネット接続系"],
         &["独自系"],
     ];
-    let mut found = [false; 4];
-    // Every name ends in 系, so look back from each 系 instead of normalising the text.
-    for (pos, kei) in text.match_indices('系') {
-        let upto = &text[..pos + kei.len()];
-        for (f, names) in found.iter_mut().zip(NAMES) {
-            *f = *f || names.iter().any(|n| ends_with_name(upto, n));
+
+    pub(crate) fn feed(&mut self, line: &str) {
+        if self.found.iter().all(|f| *f) {
+            return;
         }
-        if found.iter().all(|f| *f) {
-            break;
+        // Every name ends in 系, so look back from each 系 instead of normalising the text.
+        for (pos, kei) in line.match_indices('系') {
+            let upto = &line[..pos + kei.len()];
+            for (f, names) in self.found.iter_mut().zip(Self::NAMES) {
+                *f = *f || names.iter().any(|n| ends_with_name(upto, n));
+            }
         }
     }
-    crate::SEGMENT_KEYS.iter().zip(found).filter(|(_, f)| *f).map(|(k, _)| k.to_string()).collect()
+
+    /// The segments found, in the fixed order of `SEGMENT_KEYS`.
+    pub(crate) fn keys(&self) -> Vec<String> {
+        crate::SEGMENT_KEYS.iter().zip(self.found).filter(|(_, f)| *f).map(|(k, _)| k.to_string()).collect()
+    }
 }
 
 /// `text` ends with `name` when compared normalised: `norm_char`, whitespace other than line

@@ -2,7 +2,7 @@
 
 use crate::scan::{Kind, Line, Marker, Style};
 use crate::text::{circled_char, compact, kata_index, norm_char, roman_char_value, to_kanji};
-use crate::topics::heading_prefix;
+use crate::topics::{heading_prefix, SegmentFinder};
 use crate::Node;
 use std::fmt::{self, Write as _};
 
@@ -45,8 +45,8 @@ pub(crate) struct Built {
     pub roots: Vec<usize>,
     pub preamble: Vec<String>,
     pub warnings: Vec<String>,
-    /// Source text used for segment detection (no TOC, no appendix).
-    pub body: String,
+    /// Network segments named in the body text (not in a TOC or the appendix).
+    pub segments: Vec<String>,
 }
 
 struct Builder {
@@ -363,7 +363,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
     let headings = lines.iter().filter(|l| matches!(l.kind, Kind::Heading(_))).count();
     let mut b = Builder { nodes: Vec::with_capacity(headings), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new(), dropped_warnings: 0 };
     let mut preamble: Vec<String> = Vec::new();
-    let mut body = String::with_capacity(lines.iter().map(|l| l.orig.len() * 3 + 1).sum());
+    let mut segments = SegmentFinder::default();
     let mut caption: Option<String> = None;
 
     // Index of the next non-blank, non-skipped line, for "is the next line body text?".
@@ -392,8 +392,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
             Kind::Appendix => break,
             Kind::Caption(c) => {
                 flush_caption(&mut b, &mut caption, &mut preamble);
-                body.push_str(c);
-                body.push('\n');
+                segments.feed(c);
                 caption = Some(c.clone());
             }
             Kind::Table(cells) => {
@@ -401,8 +400,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
                 if let Some(&t) = b.stack.last() {
                     if !is_revision_row(cells) {
                         append_text(&mut b.nodes[t].text, cells);
-                        body.push_str(cells);
-                        body.push('\n');
+                        segments.feed(cells);
                     }
                 }
             }
@@ -412,8 +410,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
                     Place::Reject => {
                         flush_caption(&mut b, &mut caption, &mut preamble);
                         let s = line.text();
-                        body.push_str(s);
-                        body.push('\n');
+                        segments.feed(s);
                         match b.stack.last() {
                             Some(&t) => append_text(&mut b.nodes[t].text, s),
                             None => preamble.push(s.to_string()),
@@ -432,8 +429,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
                         if let Some(c) = caption.take() {
                             title = Some(c);
                         }
-                        body.push_str(line.text());
-                        body.push('\n');
+                        segments.feed(line.text());
                         b.push(Raw {
                             style: m.style,
                             nums: m.nums,
@@ -454,8 +450,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
             Kind::Text => {
                 flush_caption(&mut b, &mut caption, &mut preamble);
                 let s = line.text();
-                body.push_str(s);
-                body.push('\n');
+                segments.feed(s);
                 match b.stack.last() {
                     Some(&t) => append_text(&mut b.nodes[t].text, s),
                     None => preamble.push(s.to_string()),
@@ -482,7 +477,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
         let last = lines.last().map_or(1, |l| l.no);
         b.warnings.push(format!("{}行目: ほかに {} 件の警告を省略しました", last, b.dropped_warnings));
     }
-    Built { nodes: b.nodes, roots: b.roots, preamble, warnings: b.warnings, body }
+    Built { nodes: b.nodes, roots: b.roots, preamble, warnings: b.warnings, segments: segments.keys() }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
