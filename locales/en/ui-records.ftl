@@ -1,0 +1,213 @@
+# tenken 点検 — records screens: evidence, findings, report, settings (en)
+# Numbers, sizes and dates arrive already formatted (grouped digits, "1.5 MB").
+
+## Evidence
+
+ev-heading = Evidence
+ev-count = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+ev-loading = Loading evidence…
+ev-empty = This assessment has no evidence yet. Use “Add evidence” above to record some.
+ev-add-heading = Add evidence
+ev-required = (required)
+ev-close = Close
+
+ev-link-legend = Link to (applies to the evidence you add)
+ev-link-department = Department
+ev-link-department-none = (no department)
+ev-link-finding = Finding
+ev-link-finding-none = (no finding)
+ev-finding-option = No. { $number } { $department } — { $fact }
+ev-link-items-filter = Filter items
+ev-link-items-filter-hint = Item id, clause or keyword
+ev-link-items-label = Checklist items of { $department }
+ev-link-items-count = Showing { $shown } of { $total } items, { $count } selected
+ev-link-items-none = No item matches.
+ev-link-already = (already linked)
+ev-loading-items = Loading items…
+ev-link-summary = { $count ->
+    [one] The evidence you add will be linked to 1 place.
+   *[other] The evidence you add will be linked to { $count } places.
+}
+ev-link-summary-none = Nothing chosen to link to (you can record the evidence now and link it later).
+
+ev-files-heading = Files
+ev-files-title = Title (file name if left empty)
+ev-files-title-hint = The title is used when you add a single file. Several files are each titled with their file name.
+ev-drop-here = Drop files here (or anywhere in the window) to add them at once.
+ev-drop-release = Release to add
+ev-files-pick = Choose files…
+ev-files-dialog-title = Choose files to add as evidence
+ev-uploads-label = Files being added
+ev-upload-progress-label = Adding { $name }
+ev-upload-waiting = Waiting
+ev-upload-copying = Copying { $percent }% ({ $done } of { $total })
+ev-upload-done = Added ({ $size })
+ev-upload-failed = Could not be added
+
+ev-record-heading = Paper documents and observations
+ev-record-kind = Kind
+ev-record-title = Title
+ev-record-location = Kept at
+ev-record-location-hint = e.g. General Affairs, archive room, cabinet B
+ev-record-description = Content and remarks
+ev-record-observed = What was observed
+ev-record-save = Record
+ev-record-saved = Recorded “{ $title }”.
+ev-record-title-required = Enter a title.
+ev-record-location-required = Enter where the paper document is kept.
+
+ev-list-heading = Recorded evidence
+ev-table-caption = Evidence of this assessment
+ev-col-kind = Kind
+ev-col-title = Title
+ev-col-size = Size
+ev-col-recorded = Recorded
+ev-col-sha256 = SHA-256
+ev-col-links = Linked to
+ev-col-actions = Actions
+ev-original-name = Original file name: { $name }
+ev-location = Kept at: { $location }
+ev-file-date = File dated { $date }
+ev-no-file = (no file)
+ev-links-none = Not linked
+ev-link-finding-number = Finding No. { $number }
+ev-relink = Link to…
+ev-relink-legend = Add links for “{ $title }”
+ev-relink-save = Add links ({ $count })
+ev-relink-nothing = No new link chosen.
+ev-relink-done = { $count ->
+    [one] Added 1 link.
+   *[other] Added { $count } links.
+}
+
+## Findings
+
+fnd-heading = Findings
+fnd-loading = Loading findings…
+fnd-new = New finding
+fnd-new-heading = New finding
+fnd-form-label = Finding
+fnd-required = (required)
+fnd-choose = Choose…
+fnd-department = Department
+fnd-cited-clause = Cited clause
+fnd-item = Raised from item { $item }
+fnd-fact = Fact
+fnd-risk = Risk
+fnd-recommendation = Recommendation
+fnd-classification = Classification
+fnd-priority = Priority
+fnd-due = Due date
+fnd-owner = Owner
+fnd-status = Status
+fnd-save = Save finding
+fnd-saving = Saving…
+fnd-cancel = Cancel
+fnd-save-keys = Ctrl+Enter also saves.
+fnd-problem-required = Required.
+fnd-problem-date = Enter a date as YYYY-MM-DD.
+fnd-problem-needs-evidence = A finding can only be closed with at least one piece of evidence linked to it.
+fnd-created = Finding No. { $number } recorded.
+fnd-updated = Finding No. { $number } updated.
+fnd-closed = Finding No. { $number } closed.
+
+fnd-filters-label = Filter findings
+fnd-filter-all = All
+fnd-filter-clear = Clear filters
+fnd-due-filter-all = All
+fnd-due-filter-overdue = Overdue
+fnd-due-filter-soon = Due within 30 days
+fnd-due-filter-none = No due date
+fnd-count = Showing { $shown } of { $total }
+fnd-empty = No findings yet.
+fnd-none-match = No finding matches the filters.
+
+fnd-table-caption = Findings
+fnd-col-number = No.
+fnd-col-actions = Actions
+fnd-number = (No. { $number })
+fnd-due-overdue = Overdue
+fnd-due-soon = Due soon
+fnd-edit = Edit
+fnd-edit-label = Edit finding No. { $number }
+fnd-edit-save = Save changes
+fnd-edit-keys = Ctrl+Enter saves, Esc closes.
+
+fnd-close-with-evidence = Close with evidence
+fnd-close-label = Close finding No. { $number }
+fnd-close-lead = To close a finding, link at least one piece of evidence that shows it was remedied.
+fnd-close-how = Evidence
+fnd-close-mode-linked = { $count ->
+    [one] Close with the linked evidence (1 record)
+   *[other] Close with the linked evidence ({ $count } records)
+}
+fnd-close-mode-existing = Link a recorded piece of evidence
+fnd-close-mode-new = Record a new paper document or observation
+fnd-close-no-other-evidence = (none available)
+fnd-close-linked-label = Evidence linked to this finding
+fnd-close-evidence = Evidence to link
+fnd-close-choose-first = Choose the evidence to link.
+fnd-close-confirm = Close finding
+fnd-close-link-confirm = Link and close
+fnd-close-record-confirm = Record and close
+
+## Report
+
+rpt-heading = Report
+rpt-lead = Writes the PDF report of “{ $title }” into the reports folder of the data folder.
+rpt-export = Create report
+rpt-export-again = Create again
+rpt-open-folder = Open containing folder
+rpt-progress-label = Report progress
+rpt-progress = Creating… { $percent }%
+rpt-done = The report was created.
+rpt-file = File
+rpt-pages = Pages
+rpt-pages-value = { $pages } pages
+rpt-size = Size
+rpt-size-value = { $size } ({ $bytes } bytes)
+rpt-fingerprint = Fingerprint
+rpt-fingerprint-explain = Keep this fingerprint: `tenken verify-report` can later check that this PDF still matches the records.
+
+## Settings
+
+set-heading = Settings
+set-loading = Loading…
+set-lang-heading = Language
+set-lang-hint = The language you choose is used again next time. Reports are written in the language shown when they are created.
+set-data-heading = Data folder
+set-data-dir = Folder
+set-database = Database
+set-schema = Schema version
+set-data-hint = Choosing another folder opens the data in it (an empty folder starts a new store). The data in the current folder stays where it is.
+set-data-change = Change…
+set-data-dialog-title = Choose the data folder
+set-data-changed = Switched to the new data folder.
+
+set-backup-heading = Backup
+set-backup-hint = Copies the database and every evidence file into a new folder inside the folder you choose.
+set-backup = Choose where and back up…
+set-backup-running = Backing up…
+set-backup-dialog-title = Choose the folder to put the backup in
+set-backup-done = Backup created.
+set-backup-summary = { $count ->
+    [one] { $files } evidence file, { $size } in all
+   *[other] { $files } evidence files, { $size } in all
+}
+
+set-restore-heading = Restore
+set-restore-hint = Restores the data from a backup folder. The backup is verified before anything is replaced.
+set-restore = Choose a backup and restore…
+set-restore-dialog-title = Choose the backup folder to restore
+set-restore-confirm-title = The current data will be replaced by the backup.
+set-restore-confirm-from = From:
+set-restore-confirm-body = The database in use is not deleted: it is kept in the same folder as tenken.db.before-restore-(time). Restore now?
+set-restore-confirm-yes = Replace and restore
+set-restore-confirm-no = Cancel
+set-restore-running = Restoring…
+set-restore-done = Restored.
+set-restore-kept = The previous database is kept at:
+set-restore-nothing-kept = This folder had no database before, so nothing was set aside.
