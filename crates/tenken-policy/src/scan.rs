@@ -46,7 +46,8 @@ impl Style {
 pub(crate) struct Marker {
     pub style: Style,
     pub nums: Vec<u32>,
-    pub label: String,
+    /// Length in chars of the label, the number as written (`Line::slice(0, label_len)`).
+    pub label_len: usize,
     /// Char index (in the cleaned line) where the heading's own text starts.
     pub rest: usize,
     pub kanji: bool,
@@ -221,12 +222,11 @@ fn marker(
 ) -> Marker {
     let head = o.get(..end).unwrap_or(o);
     // As `str::trim_end`: drop trailing (Unicode) whitespace.
-    let keep = head.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1);
-    let label: String = head[..keep].iter().collect();
+    let label_len = head.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1);
     Marker {
         style,
         nums,
-        label,
+        label_len,
         rest: skip_spaces(n, end),
         kanji: false,
         sep: '.',

@@ -151,7 +151,8 @@ impl Builder {
     }
 
     /// Finds the parent for a new heading and truncates the stack to it.
-    fn place(&mut self, m: &mut Marker, line: usize) -> Place {
+    /// `label` is the marker's number as written.
+    fn place(&mut self, m: &mut Marker, label: &str, line: usize) -> Place {
         let st = m.style;
         let n = m.nums.last().copied().unwrap_or(0);
         match st {
@@ -181,13 +182,13 @@ impl Builder {
                         let plabel = self.open_label(pos);
                         self.warn(
                             line,
-                            format!("「{}」は直前の「{}」より前の番号のため、本文として扱いました", m.label, plabel),
+                            format!("「{}」は直前の「{}」より前の番号のため、本文として扱いました", label, plabel),
                         );
                         return Place::Reject;
                     }
                     if n > last + 1 && m.branch.is_none() {
                         let plabel = self.open_label(pos);
-                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, m.label));
+                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, label));
                     }
                     self.stack.truncate(pos);
                 } else {
@@ -244,7 +245,7 @@ impl Builder {
                     self.stack.truncate(pos);
                 }
                 if parent_depth_used {
-                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", m.label, shown));
+                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", label, shown));
                 }
                 Place::Ok
             }
@@ -264,7 +265,7 @@ impl Builder {
                             return Place::Ok;
                         }
                         let plabel = self.open_label(pos);
-                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, m.label));
+                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, label));
                     }
                     self.stack.truncate(pos);
                 } else if let Some(k) = m.kata {
@@ -406,7 +407,8 @@ pub(crate) fn build(lines: &[Line]) -> Built {
             }
             Kind::Heading(m0) => {
                 let mut m = m0.clone();
-                match b.place(&mut m, line.no) {
+                let label = line.slice(0, m.label_len);
+                match b.place(&mut m, label, line.no) {
                     Place::Reject => {
                         flush_caption(&mut b, &mut caption, &mut preamble);
                         let s = line.text();
@@ -433,7 +435,7 @@ pub(crate) fn build(lines: &[Line]) -> Built {
                         b.push(Raw {
                             style: m.style,
                             nums: m.nums,
-                            label: m.label,
+                            label: label.to_string(),
                             title,
                             text,
                             line: line.no,
