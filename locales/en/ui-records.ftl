@@ -162,6 +162,7 @@ rpt-export = Create report
 rpt-export-again = Create again
 rpt-open-folder = Open containing folder
 rpt-progress-label = Report progress
+rpt-running = Creating the report…
 rpt-progress = Creating… { $percent }%
 rpt-done = The report was created.
 rpt-file = File

@@ -150,6 +150,7 @@ rpt-export = 報告書を作成
 rpt-export-again = もう一度作成
 rpt-open-folder = 保存先フォルダを開く
 rpt-progress-label = 報告書の作成状況
+rpt-running = 報告書を作成しています…
 rpt-progress = 作成中 { $percent }%
 rpt-done = 報告書を作成しました。
 rpt-file = ファイル
