@@ -42,10 +42,49 @@ impl Style {
     }
 }
 
+/// The numbers of a marker (`4.1.2` → 4, 1, 2), stored inline: there are at most
+/// `Nums::MAX` (a heading is not worth a heap allocation for them).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Nums {
+    len: u8,
+    v: [u32; Nums::MAX],
+}
+
+impl Nums {
+    pub(crate) const MAX: usize = 8;
+
+    pub(crate) fn one(n: u32) -> Self {
+        let mut v = [0; Nums::MAX];
+        v[0] = n;
+        Nums { len: 1, v }
+    }
+
+    /// Appends `n`; false (and unchanged) when already full.
+    fn push(&mut self, n: u32) -> bool {
+        let Some(slot) = self.v.get_mut(self.len as usize) else { return false };
+        *slot = n;
+        self.len += 1;
+        true
+    }
+}
+
+impl std::ops::Deref for Nums {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.v[..self.len as usize]
+    }
+}
+
+impl PartialEq for Nums {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Marker {
     pub style: Style,
-    pub nums: Vec<u32>,
+    pub nums: Nums,
     /// Length in chars of the label, the number as written (`Line::slice(0, label_len)`).
     pub label_len: usize,
     /// Char index (in the cleaned line) where the heading's own text starts.
@@ -216,7 +255,7 @@ fn inline_caption(n: &[char], i: usize) -> Option<usize> {
 fn marker(
     o: &[char],
     style: Style,
-    nums: Vec<u32>,
+    nums: Nums,
     end: usize,
     n: &[char],
 ) -> Marker {
@@ -246,20 +285,20 @@ pub(crate) fn detect(o: &[char], n: &[char]) -> Option<Marker> {
         _ => {}
     }
     if let Some(v) = paren_digit_value(c0) {
-        return Some(marker(o, Style::Paren, vec![v], 1, n));
+        return Some(marker(o, Style::Paren, Nums::one(v), 1, n));
     }
     if let Some(v) = full_stop_digit_value(c0) {
-        return Some(marker(o, Style::Dot(1), vec![v], 1, n));
+        return Some(marker(o, Style::Dot(1), Nums::one(v), 1, n));
     }
     if let Some(v) = circled_value(c0) {
-        return Some(marker(o, Style::Circled, vec![v], 1, n));
+        return Some(marker(o, Style::Circled, Nums::one(v), 1, n));
     }
     if let Some(v) = roman_char_value(c0) {
         if n.get(1).is_some_and(|c| roman_char_value(*c).is_some() || c.is_ascii_alphanumeric()) {
             return None;
         }
         let end = if matches!(n.get(1), Some('.' | '、')) { 2 } else { 1 };
-        return Some(marker(o, Style::Roman, vec![v], end, n));
+        return Some(marker(o, Style::Roman, Nums::one(v), end, n));
     }
     if matches!(c0, 'I' | 'V' | 'X') {
         let len = n.iter().take_while(|c| matches!(c, 'I' | 'V' | 'X')).count();
@@ -274,7 +313,7 @@ pub(crate) fn detect(o: &[char], n: &[char]) -> Option<Marker> {
         if n.get(r).is_none_or(|c| c.is_ascii()) {
             return None;
         }
-        return Some(marker(o, Style::Roman, vec![v], end, n));
+        return Some(marker(o, Style::Roman, Nums::one(v), end, n));
     }
     if is_item_kata(c0) {
         let (style, end) = match n.get(1) {
@@ -283,14 +322,14 @@ pub(crate) fn detect(o: &[char], n: &[char]) -> Option<Marker> {
             Some(')') => (Style::KataParen, 2),
             _ => return None,
         };
-        let mut m = marker(o, style, vec![kata_index(c0, false).unwrap_or(1)], end, n);
+        let mut m = marker(o, style, Nums::one(kata_index(c0, false).unwrap_or(1)), end, n);
         m.kata = Some(c0);
         return Some(m);
     }
     if is_kanji_numeral(c0) && c0 != '〇' {
         let (v, j) = parse_kanji_num(n, 0)?;
         if n.get(j) == Some(&' ') && (1..100).contains(&v) && n.get(skip_spaces(n, j)).is_some() {
-            let mut m = marker(o, Style::KanjiBare, vec![v], j, n);
+            let mut m = marker(o, Style::KanjiBare, Nums::one(v), j, n);
             m.kanji = true;
             return Some(m);
         }
@@ -321,7 +360,7 @@ fn dai_family(o: &[char], n: &[char]) -> Option<Marker> {
             if !follow_ok(end) {
                 return None;
             }
-            let mut m = marker(o, Style::Article, vec![v], end, n);
+            let mut m = marker(o, Style::Article, Nums::one(v), end, n);
             m.branch = branch;
             m
         }
@@ -335,15 +374,15 @@ fn dai_family(o: &[char], n: &[char]) -> Option<Marker> {
                 '節' => 2,
                 _ => 3,
             };
-            marker(o, Style::Group(rank), vec![v], j + 1, n)
+            marker(o, Style::Group(rank), Nums::one(v), j + 1, n)
         }
-        None | Some(' ') => marker(o, Style::Dai, vec![v], j, n),
+        None | Some(' ') => marker(o, Style::Dai, Nums::one(v), j, n),
         Some('.') if !n.get(j + 1).is_some_and(|c| c.is_ascii_digit()) => {
-            marker(o, Style::Dai, vec![v], j + 1, n)
+            marker(o, Style::Dai, Nums::one(v), j + 1, n)
         }
-        Some('(') if inline_caption(n, j).is_some() => marker(o, Style::Dai, vec![v], j, n),
+        Some('(') if inline_caption(n, j).is_some() => marker(o, Style::Dai, Nums::one(v), j, n),
         Some(_) if heading_prefix(n.get(j..).unwrap_or(&[])).is_some() => {
-            marker(o, Style::Dai, vec![v], j, n)
+            marker(o, Style::Dai, Nums::one(v), j, n)
         }
         _ => return None,
     };
@@ -359,14 +398,13 @@ fn digit_family(o: &[char], n: &[char]) -> Option<Marker> {
     let c = n.get(j).copied();
     if let Some(sep) = c {
         if (sep == '.' || is_dash(sep)) && n.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
-            let mut nums = vec![v];
+            let mut nums = Nums::one(v);
             let mut k = j;
             while n.get(k) == Some(&sep) {
                 let Some((x, e)) = parse_ascii_num(n, k + 1) else { break };
-                nums.push(x);
                 k = e;
-                if nums.len() > 8 {
-                    return None;
+                if !nums.push(x) {
+                    return None; // more than Nums::MAX parts
                 }
             }
             if nums.contains(&0) {
@@ -394,11 +432,11 @@ fn digit_family(o: &[char], n: &[char]) -> Option<Marker> {
                 None => {}
                 _ => {}
             }
-            Some(marker(o, Style::Dot(1), vec![v], j + 1, n))
+            Some(marker(o, Style::Dot(1), Nums::one(v), j + 1, n))
         }
-        Some(')') => Some(marker(o, Style::HalfParen, vec![v], j + 1, n)),
+        Some(')') => Some(marker(o, Style::HalfParen, Nums::one(v), j + 1, n)),
         Some(' ') if v < 1000 && n.get(skip_spaces(n, j)).is_some() => {
-            Some(marker(o, Style::Bare, vec![v], j, n))
+            Some(marker(o, Style::Bare, Nums::one(v), j, n))
         }
         _ => None,
     }
@@ -407,7 +445,7 @@ fn digit_family(o: &[char], n: &[char]) -> Option<Marker> {
 fn paren_family(o: &[char], n: &[char]) -> Option<Marker> {
     if let Some((v, j, kanji)) = parse_num(n, 1) {
         if n.get(j) == Some(&')') && v > 0 {
-            let mut m = marker(o, Style::Paren, vec![v], j + 1, n);
+            let mut m = marker(o, Style::Paren, Nums::one(v), j + 1, n);
             m.kanji = kanji;
             return Some(m);
         }
@@ -415,7 +453,7 @@ fn paren_family(o: &[char], n: &[char]) -> Option<Marker> {
     }
     let k = *n.get(1)?;
     if is_item_kata(k) && n.get(2) == Some(&')') {
-        let mut m = marker(o, Style::ParenKata, vec![kata_index(k, false).unwrap_or(1)], 3, n);
+        let mut m = marker(o, Style::ParenKata, Nums::one(kata_index(k, false).unwrap_or(1)), 3, n);
         m.kata = Some(k);
         return Some(m);
     }

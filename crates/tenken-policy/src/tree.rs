@@ -1,6 +1,6 @@
 //! Builds the section tree from classified lines, then numbers and cites every node.
 
-use crate::scan::{Kind, Line, Marker, Style};
+use crate::scan::{Kind, Line, Marker, Nums, Style};
 use crate::text::{circled_char, compact, kata_index, norm_char, roman_char_value, to_kanji};
 use crate::topics::{heading_prefix, SegmentFinder};
 use crate::Node;
@@ -9,7 +9,7 @@ use std::fmt::{self, Write as _};
 #[derive(Clone, Debug)]
 pub(crate) struct Raw {
     pub style: Style,
-    pub nums: Vec<u32>,
+    pub nums: Nums,
     pub label: String,
     pub title: Option<String>,
     pub text: String,
@@ -256,7 +256,7 @@ impl Builder {
                     let mut n = n;
                     if let Some(k) = m.kata {
                         n = kata_index(k, iroha).unwrap_or(n);
-                        m.nums = vec![n];
+                        m.nums = Nums::one(n);
                         m.iroha = iroha;
                     }
                     if n != last + 1 {
@@ -271,7 +271,7 @@ impl Builder {
                 } else if let Some(k) = m.kata {
                     if k == 'イ' {
                         // A list that starts with イ counts in iroha order (イ ロ ハ …).
-                        m.nums = vec![1];
+                        m.nums = Nums::one(1);
                         m.iroha = true;
                     }
                 }
