@@ -2,8 +2,8 @@
 //! tables of contents and other lines that are not part of any section.
 
 use crate::text::*;
-use std::borrow::Cow;
 use crate::topics::heading_prefix;
+use std::borrow::Cow;
 
 /// Numbering style of a heading. Same style ⇒ same level (until a different parent).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
@@ -639,12 +639,12 @@ fn mark_toc(lines: &mut [Line]) {
 
 /// Splits `text` into lines and cleans each (page chrome kept whole, Markdown stripped).
 pub(crate) fn clean(text: &str) -> Cleaned<'_> {
-    let mut c = Cleaned { orig: Vec::with_capacity(text.chars().count()), norm: Vec::new(), spans: Vec::new() };
+    let mut out = Cleaned { orig: Vec::with_capacity(text.chars().count()), norm: Vec::new(), spans: Vec::new() };
     let mut bold = Vec::new();
     for raw in split_lines(text) {
-        let base = c.orig.len();
-        c.orig.extend(raw.chars());
-        let chars = &c.orig[base..];
+        let base = out.orig.len();
+        out.orig.extend(raw.chars());
+        let chars = &out.orig[base..];
         // Page chrome like "- 3 -" must be seen before list dashes are stripped.
         let (ts, te) = trim_bounds(chars, 0, chars.len());
         let t = &chars[ts..te];
@@ -656,27 +656,27 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
         } else {
             strip_markdown(chars, &mut bold)
         };
-        let text = match kept {
+        let written = match kept {
             Ok((s, e)) => {
                 // Byte bounds of chars s..e within `raw`.
                 let head: usize = chars[..s].iter().map(|c| c.len_utf8()).sum();
                 let tail: usize = chars[e..].iter().map(|c| c.len_utf8()).sum();
                 if s > 0 {
-                    c.orig.copy_within(base + s..base + e, base);
+                    out.orig.copy_within(base + s..base + e, base);
                 }
-                c.orig.truncate(base + e - s);
+                out.orig.truncate(base + e - s);
                 Cow::Borrowed(&raw[head..raw.len() - tail])
             }
             Err(()) => {
-                c.orig.truncate(base);
-                c.orig.extend_from_slice(&bold);
+                out.orig.truncate(base);
+                out.orig.extend_from_slice(&bold);
                 Cow::Owned(bold.iter().collect())
             }
         };
-        c.spans.push((base..c.orig.len(), text));
+        out.spans.push((base..out.orig.len(), written));
     }
-    c.norm = c.orig.iter().map(|c| norm_char(*c)).collect();
-    c
+    out.norm = out.orig.iter().map(|c| norm_char(*c)).collect();
+    out
 }
 
 pub(crate) fn scan<'a>(c: &'a Cleaned<'_>) -> Vec<Line<'a>> {
