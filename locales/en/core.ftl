@@ -92,3 +92,25 @@ checklist-empty-list = item { $item }: { $field } has no values
 checklist-look-at-mismatch = item { $item }: look_at has { $ja } Japanese and { $en } English entries
 checklist-no-items = the file has no items ([[items]])
 checklist-not-utf8 = not UTF-8 text
+
+## Policy topics
+
+topic-purpose = Purpose
+topic-definitions = Definitions
+topic-threats = Threats addressed
+topic-scope = Scope
+topic-obligations = Obligations of staff
+topic-measures = Security measures
+topic-organization = Organisation
+topic-asset-classification = Classification and handling of assets
+topic-resilience = Resilience (network separation)
+topic-physical = Physical security
+topic-human = Human security
+topic-technical = Technical security
+topic-operations = Operations
+topic-outsourcing = Outsourcing and external services
+topic-evaluation = Evaluation and review
+topic-audit = Audit and self-inspection
+topic-review = Review of the policy
+topic-standards = Security standards (対策基準)
+topic-procedures = Implementation procedures

@@ -92,3 +92,25 @@ checklist-empty-list = 項目 { $item }: { $field } に値がありません
 checklist-look-at-mismatch = 項目 { $item }: look_at の ja（{ $ja } 件）と en（{ $en } 件）の件数が違います
 checklist-no-items = 項目（[[items]]）が一つもありません
 checklist-not-utf8 = UTF-8 のテキストではありません
+
+## ポリシーの項目（topic）
+
+topic-purpose = 目的
+topic-definitions = 定義
+topic-threats = 対象とする脅威
+topic-scope = 適用範囲
+topic-obligations = 職員等の遵守義務
+topic-measures = 情報セキュリティ対策
+topic-organization = 組織体制
+topic-asset-classification = 情報資産の分類と管理
+topic-resilience = 強靱性の向上
+topic-physical = 物理的セキュリティ
+topic-human = 人的セキュリティ
+topic-technical = 技術的セキュリティ
+topic-operations = 運用
+topic-outsourcing = 業務委託と外部サービスの利用
+topic-evaluation = 評価・見直し
+topic-audit = 監査及び自己点検
+topic-review = ポリシーの見直し
+topic-standards = 対策基準の策定
+topic-procedures = 実施手順の策定

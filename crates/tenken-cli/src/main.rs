@@ -220,16 +220,7 @@ fn run(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         }) => {
             let mut store = open(&cli)?;
             let o = store.organisation(org)?;
-            let b = bank(&cli)?;
-            let base = b.get(checklist)?;
-            let frozen = match policy {
-                Some(pid) => {
-                    let pol = store.policy(*pid)?;
-                    let std_doc = standards.map(|s| store.policy(s)).transpose()?;
-                    derive(base, &pol.parsed, std_doc.as_ref().map(|s| &s.parsed), &profile(p)).0
-                }
-                None => base.clone(),
-            };
+            let (frozen, _) = tenken_core::views::derive_for_store(&store, &bank(&cli)?, checklist, *policy, *standards, &profile(p))?;
             let new = NewAssessment {
                 organisation_id: o.id,
                 fiscal_year: *fiscal_year,

@@ -2,7 +2,8 @@
 //!
 //! Map (see ARCHITECTURE.md): `domain` (nouns), `store` (SQLite + audit log; one module per
 //! use-case group), `evidence` (content-addressed files), `checklist` (bank and loader),
-//! `calendar` (年度, 和暦), `i18n` (Fluent), `verify`, `backup`, `export`, `demo`.
+//! `calendar` (年度, 和暦), `i18n` (Fluent), `verify`, `backup`, `export`, `demo`,
+//! `views` (read-side projections for the window's screens).
 
 pub mod backup;
 pub mod calendar;
@@ -16,6 +17,7 @@ pub mod export;
 pub mod i18n;
 pub mod store;
 pub mod verify;
+pub mod views;
 
 pub use domain::*;
 pub use error::{Error, Result};

@@ -11,6 +11,7 @@ use super::{Checklist, Item};
 
 /// Facts about the organisation that the policy text does not say (set per assessment).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Profile {
     /// alpha | alpha_prime | beta | beta_prime; None = not stated (network-model items are kept).
     pub network_model: Option<String>,
@@ -19,6 +20,7 @@ pub struct Profile {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KeptItem {
     pub id: String,
     pub section: String,
@@ -31,6 +33,7 @@ pub struct KeptItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LeftOutItem {
     pub id: String,
     pub section: String,
@@ -42,12 +45,14 @@ pub struct LeftOutItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UncoveredSection {
     pub citation: String,
     pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Coverage {
     /// Policy sections (with a topic of the measures) that no kept item cites.
     pub uncovered_sections: Vec<UncoveredSection>,
@@ -56,6 +61,7 @@ pub struct Coverage {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Derivation {
     pub checklist_id: String,
     pub checklist_version: String,
@@ -249,6 +255,7 @@ pub fn derive(checklist: &Checklist, policy: &ParsedPolicy, standards: Option<&P
 
 /// What changed between the checklist an assessment froze and a re-derivation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     pub from_version: String,
     pub to_version: String,
@@ -259,6 +266,7 @@ pub struct Revision {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recited {
     pub id: String,
     pub from: Option<String>,

@@ -64,6 +64,7 @@ pub struct Assessment {
 
 /// One line of the assessment list.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AssessmentSummary {
     pub id: i64,
     pub organisation_id: i64,
@@ -82,12 +83,14 @@ pub struct AssessmentSummary {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Department {
     pub id: i64,
     pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewInterview {
     pub held_on: Option<NaiveDate>,
     pub place: String,
@@ -97,6 +100,7 @@ pub struct NewInterview {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Interview {
     pub id: i64,
     pub assessment_id: i64,
@@ -111,6 +115,7 @@ pub struct Interview {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Remark {
     pub id: i64,
     pub department: Option<String>,

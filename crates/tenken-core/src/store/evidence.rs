@@ -11,6 +11,7 @@ use crate::domain::EvidenceKind;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evidence {
     pub id: i64,
     pub assessment_id: i64,
@@ -31,6 +32,7 @@ pub struct Evidence {
 
 /// What a piece of evidence supports.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EvidenceLink {
     Response { department: String, item_id: String },

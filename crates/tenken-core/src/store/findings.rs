@@ -10,6 +10,7 @@ use crate::domain::{FindingStatus, Priority};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewFinding {
     pub department: String,
     pub item_id: Option<String>,
@@ -42,6 +43,7 @@ pub struct FindingChange {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     pub id: i64,
     pub assessment_id: i64,

@@ -8,6 +8,7 @@ use super::{optional, Store};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Response {
     pub id: i64,
     pub department_id: i64,
