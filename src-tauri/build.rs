@@ -2,12 +2,49 @@
 //! Every command the UI may call is named here and granted in capabilities/main.json;
 //! a command missing from either list is refused at runtime.
 
-const COMMANDS: &[&str] = &["ui_messages", "set_language", "list_organisations", "list_assessments"];
+const COMMANDS: &[&str] = &[
+    "ui_messages",
+    "set_language",
+    "list_organisations",
+    "list_assessments",
+    "add_organisation",
+    "list_policies",
+    "policy_view",
+    "import_policy",
+    "policy_changes",
+    "correct_topic",
+    "list_checklists",
+    "derive_checklist",
+    "create_assessment",
+    "dashboard",
+    "assessment_head",
+    "interview_sheet",
+    "record_answer",
+    "start_interview",
+    "save_interview_notes",
+    "list_findings",
+    "add_finding",
+    "update_finding",
+    "list_evidence",
+    "add_file_evidence",
+    "add_record_evidence",
+    "link_evidence",
+    "export_report",
+    "open_reports_folder",
+    "settings",
+    "backup_data",
+    "restore_data",
+    "switch_data_dir",
+];
 
 fn main() {
     // The UI messages are compiled in with include_str!; rebuild when they change.
     println!("cargo:rerun-if-changed=../locales/ja/ui.ftl");
     println!("cargo:rerun-if-changed=../locales/en/ui.ftl");
+    println!("cargo:rerun-if-changed=../locales/ja/core.ftl");
+    println!("cargo:rerun-if-changed=../locales/ja/ui-records.ftl");
+    println!("cargo:rerun-if-changed=../locales/en/ui-records.ftl");
+    println!("cargo:rerun-if-changed=../locales/en/core.ftl");
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )

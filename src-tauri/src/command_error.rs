@@ -4,15 +4,15 @@
 use serde::Serialize;
 use tenken_core::Lang;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct CommandError {
-    pub code: &'static str,
+    pub code: String,
     pub message: String,
 }
 
 impl CommandError {
     pub fn from_core(error: &tenken_core::Error, lang: Lang) -> Self {
-        CommandError { code: error.code(), message: error.localized(lang) }
+        CommandError { code: error.code().to_string(), message: error.localized(lang) }
     }
 }
 

@@ -1,10 +1,33 @@
 //! Where the store lives: `--data-dir DIR` (or `--data-dir=DIR`), else `TENKEN_DATA_DIR`,
-//! else `tenken_core::default_data_dir()`. Same rule as the `tenken` CLI.
+//! else the folder chosen in the window's settings (remembered in the OS config folder,
+//! `~/.config/tenken/data-dir`), else `tenken_core::default_data_dir()`.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 const USAGE: &str = "usage: tenken-app [--data-dir DIR]";
+
+/// The file remembering the folder chosen in the window.
+fn remembered_file() -> Option<PathBuf> {
+    if let Some(f) = std::env::var_os("TENKEN_APP_CONFIG").filter(|f| !f.is_empty()) {
+        return Some(PathBuf::from(f));
+    }
+    directories::ProjectDirs::from("", "", "tenken").map(|p| p.config_dir().join("data-dir"))
+}
+
+pub fn remembered() -> Option<PathBuf> {
+    let text = std::fs::read_to_string(remembered_file()?).ok()?;
+    let p = PathBuf::from(text.trim());
+    p.is_absolute().then_some(p)
+}
+
+pub fn remember(dir: &std::path::Path) -> std::io::Result<()> {
+    let Some(f) = remembered_file() else { return Ok(()) };
+    if let Some(parent) = f.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(f, dir.display().to_string())
+}
 
 pub fn resolve(
     args: impl IntoIterator<Item = OsString>,
@@ -25,6 +48,7 @@ pub fn resolve(
     }
     Ok(from_args
         .or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(remembered)
         .unwrap_or_else(tenken_core::default_data_dir))
 }
 
@@ -47,8 +71,9 @@ mod tests {
     #[test]
     fn environment_then_default() {
         assert_eq!(resolve(os(&[]), Some("/b".into())).unwrap(), PathBuf::from("/b"));
-        assert_eq!(resolve(os(&[]), Some("".into())).unwrap(), tenken_core::default_data_dir());
-        assert_eq!(resolve(os(&[]), None).unwrap(), tenken_core::default_data_dir());
+        let fallback = remembered().unwrap_or_else(tenken_core::default_data_dir);
+        assert_eq!(resolve(os(&[]), Some("".into())).unwrap(), fallback);
+        assert_eq!(resolve(os(&[]), None).unwrap(), fallback);
     }
 
     #[test]

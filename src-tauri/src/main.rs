@@ -3,9 +3,12 @@
 // No console window behind the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[cfg(test)]
+mod bindings;
 mod command_error;
 mod commands;
 mod data_dir;
+mod paths;
 mod state;
 
 use state::AppState;
@@ -21,13 +24,43 @@ fn main() {
     // A store that cannot be opened does not stop the window: the UI shows the error.
     let state = AppState::open(&data_dir);
 
+    use commands::*;
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::locale::ui_messages,
-            commands::locale::set_language,
-            commands::start::list_organisations,
-            commands::start::list_assessments,
+            locale::ui_messages,
+            locale::set_language,
+            start::list_organisations,
+            start::list_assessments,
+            start::add_organisation,
+            policy::list_policies,
+            policy::policy_view,
+            policy::import_policy,
+            policy::policy_changes,
+            policy::correct_topic,
+            checklist::list_checklists,
+            checklist::derive_checklist,
+            checklist::create_assessment,
+            assessment::dashboard,
+            assessment::assessment_head,
+            interview::interview_sheet,
+            interview::record_answer,
+            interview::start_interview,
+            interview::save_interview_notes,
+            findings::list_findings,
+            findings::add_finding,
+            findings::update_finding,
+            evidence::list_evidence,
+            evidence::add_file_evidence,
+            evidence::add_record_evidence,
+            evidence::link_evidence,
+            report::export_report,
+            report::open_reports_folder,
+            settings::settings,
+            settings::backup_data,
+            settings::restore_data,
+            settings::switch_data_dir,
         ])
         .run(tauri::generate_context!())
         .expect("tenken-app: the window could not be started");

@@ -1,9 +1,12 @@
 //! Tauri-managed state: the one open store (behind a Mutex: rusqlite connections are not
-//! shared between threads) and the language the UI speaks, used for error messages.
+//! shared between threads), the data folder it lives in, and the language the UI speaks
+//! (used for error messages and localized views). The language is kept in the data folder's
+//! `settings.json` so the next start speaks it again.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use serde::{Deserialize, Serialize};
 use tenken_core::{Lang, Store};
 
 use crate::command_error::{CommandError, CommandResult};
@@ -11,24 +14,49 @@ use crate::command_error::{CommandError, CommandResult};
 pub struct AppState {
     /// The opening error is kept so that every command reports it (e.g. a newer database).
     store: Mutex<Result<Store, tenken_core::Error>>,
+    data_dir: Mutex<PathBuf>,
     lang: Mutex<Lang>,
+}
+
+/// What the window remembers between sessions (in `<data dir>/settings.json`).
+#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct SavedSettings {
+    pub language: Option<Lang>,
+}
+
+pub fn read_settings(data_dir: &Path) -> SavedSettings {
+    std::fs::read(data_dir.join("settings.json")).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+}
+
+fn write_settings(data_dir: &Path, s: &SavedSettings) -> std::io::Result<()> {
+    std::fs::create_dir_all(data_dir)?;
+    let tmp = data_dir.join("settings.json.tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(s).expect("settings serialize"))?;
+    std::fs::rename(tmp, data_dir.join("settings.json"))
 }
 
 impl AppState {
     pub fn open(data_dir: &Path) -> AppState {
-        let store = Store::open(data_dir);
-        if let Err(e) = &store {
-            eprintln!("tenken-app: {}: {}", data_dir.display(), e.localized(Lang::En));
-        }
-        AppState { store: Mutex::new(store), lang: Mutex::new(Lang::default()) }
+        let store = open_store(data_dir);
+        let lang = read_settings(data_dir).language.unwrap_or_default();
+        AppState { store: Mutex::new(store), data_dir: Mutex::new(data_dir.to_path_buf()), lang: Mutex::new(lang) }
     }
 
     pub fn lang(&self) -> Lang {
         *lock(&self.lang)
     }
 
-    pub fn set_lang(&self, lang: Lang) {
+    pub fn data_dir(&self) -> PathBuf {
+        lock(&self.data_dir).clone()
+    }
+
+    /// Switches the language and remembers it for the next start.
+    pub fn set_lang(&self, lang: Lang) -> CommandResult<()> {
         *lock(&self.lang) = lang;
+        let dir = self.data_dir();
+        let mut s = read_settings(&dir);
+        s.language = Some(lang);
+        write_settings(&dir, &s).map_err(|e| CommandError::from_core(&tenken_core::Error::io(dir.join("settings.json"), e), lang))
     }
 
     /// Runs `f` on the store; a core error becomes `{code, message}` in the UI's language.
@@ -39,10 +67,77 @@ impl AppState {
             Err(e) => Err(CommandError::from_core(e, lang)),
         }
     }
+
+    /// As `with_store`, for use cases that change the store.
+    pub fn with_store_mut<T>(&self, f: impl FnOnce(&mut Store) -> tenken_core::Result<T>) -> CommandResult<T> {
+        let lang = self.lang();
+        match &mut *lock(&self.store) {
+            Ok(store) => f(store).map_err(|e| CommandError::from_core(&e, lang)),
+            Err(e) => Err(CommandError::from_core(e, lang)),
+        }
+    }
+
+    /// Opens the store in `dir` and, if that worked, uses it from now on (the old one is closed).
+    pub fn switch_data_dir(&self, dir: &Path) -> CommandResult<()> {
+        let lang = self.lang();
+        let store = Store::open(dir).map_err(|e| CommandError::from_core(&e, lang))?;
+        *lock(&self.store) = Ok(store);
+        *lock(&self.data_dir) = dir.to_path_buf();
+        Ok(())
+    }
+
+    /// Closes the store, runs `f` on the (closed) data folder, then opens the store again —
+    /// whatever `f` returned. Used by restore, which replaces the database file.
+    pub fn with_store_closed<T>(&self, f: impl FnOnce(&Path) -> tenken_core::Result<T>) -> CommandResult<T> {
+        let lang = self.lang();
+        let dir = self.data_dir();
+        let mut guard = lock(&self.store);
+        *guard = Err(tenken_core::Error::invalid("store", dir.display(), "open"));
+        let result = f(&dir);
+        *guard = open_store(&dir);
+        let r = result.map_err(|e| CommandError::from_core(&e, lang))?;
+        if let Err(e) = &*guard {
+            return Err(CommandError::from_core(e, lang));
+        }
+        Ok(r)
+    }
+}
+
+fn open_store(data_dir: &Path) -> Result<Store, tenken_core::Error> {
+    let store = Store::open(data_dir);
+    if let Err(e) = &store {
+        eprintln!("tenken-app: {}: {}", data_dir.display(), e.localized(Lang::En));
+    }
+    store
 }
 
 /// A panic inside one command must not lock the app for good: take the data as it is
 /// (SQLite transactions keep the store itself consistent).
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = AppState::open(dir.path());
+        assert_eq!(s.lang(), Lang::Ja);
+        s.set_lang(Lang::En).unwrap();
+        drop(s);
+        assert_eq!(AppState::open(dir.path()).lang(), Lang::En);
+    }
+
+    #[test]
+    fn restore_reopens_the_store_even_when_it_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = AppState::open(dir.path());
+        s.with_store_mut(|st| st.add_organisation("東雲市", None)).unwrap();
+        let e = s.with_store_closed(|_| -> tenken_core::Result<()> { Err(tenken_core::Error::invalid("x", "y", "z")) });
+        assert_eq!(e.unwrap_err().code, "invalid_value");
+        assert_eq!(s.with_store(|st| st.list_organisations()).unwrap().len(), 1);
+    }
 }

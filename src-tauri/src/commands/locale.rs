@@ -1,21 +1,35 @@
-//! The UI's language: its Fluent messages, and the language for error messages.
+//! The UI's language: its Fluent messages, and the language for errors and localized views.
 
 use tauri::State;
 use tenken_core::Lang;
 
+use crate::command_error::CommandResult;
 use crate::state::AppState;
 
-/// Fluent source of the window's strings (locales/<lang>/ui.ftl, compiled in).
+/// Fluent source of the window: the core's domain labels (ratings, classes, topics, …)
+/// followed by the window's own strings (locales/<lang>/{core,ui,ui-records}.ftl, compiled in):
+/// ui.ftl = frame, start, policy, checklist, dashboard, interview;
+/// ui-records.ftl = evidence, findings, report, settings.
 #[tauri::command]
-pub fn ui_messages(lang: Lang) -> &'static str {
+pub fn ui_messages(lang: Lang) -> String {
     match lang {
-        Lang::Ja => include_str!("../../../locales/ja/ui.ftl"),
-        Lang::En => include_str!("../../../locales/en/ui.ftl"),
+        Lang::Ja => [
+            include_str!("../../../locales/ja/core.ftl"),
+            include_str!("../../../locales/ja/ui.ftl"),
+            include_str!("../../../locales/ja/ui-records.ftl"),
+        ]
+        .join("\n"),
+        Lang::En => [
+            include_str!("../../../locales/en/core.ftl"),
+            include_str!("../../../locales/en/ui.ftl"),
+            include_str!("../../../locales/en/ui-records.ftl"),
+        ]
+        .join("\n"),
     }
 }
 
-/// Later errors are reported in `lang`.
+/// Later errors and views are in `lang`; the choice is remembered for the next start.
 #[tauri::command]
-pub fn set_language(state: State<'_, AppState>, lang: Lang) {
-    state.set_lang(lang);
+pub fn set_language(state: State<'_, AppState>, lang: Lang) -> CommandResult<()> {
+    state.set_lang(lang)
 }

@@ -16,3 +16,8 @@ pub fn list_organisations(state: State<'_, AppState>) -> CommandResult<Vec<Organ
 pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<AssessmentSummary>> {
     state.with_store(|store| store.list_assessments())
 }
+
+#[tauri::command(async)]
+pub fn add_organisation(state: State<'_, AppState>, name: String) -> CommandResult<Organisation> {
+    state.with_store_mut(|store| store.add_organisation(&name, None))
+}

@@ -1,0 +1,75 @@
+//! Report: the PDF 監査報告書 written into the data folder's `reports/`, with progress and
+//! its fingerprint; the folder can be opened in the file manager.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::State;
+use tenken_core::{export, Error};
+
+use crate::command_error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ReportProgress {
+    pub percent: u32,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ReportResult {
+    pub file: String,
+    pub folder: String,
+    pub pages: u32,
+    pub bytes: u64,
+    pub fingerprint: String,
+}
+
+fn reports_dir(state: &AppState) -> PathBuf {
+    state.data_dir().join("reports")
+}
+
+#[tauri::command(async)]
+pub fn export_report(state: State<'_, AppState>, assessment_id: i64, progress: Channel<ReportProgress>) -> CommandResult<ReportResult> {
+    let lang = state.lang();
+    let data = state.with_store(|store| export::export(store, assessment_id))?;
+    let dir = reports_dir(&state);
+    let err = |e: Error| CommandError::from_core(&e, lang);
+    std::fs::create_dir_all(&dir).map_err(|e| err(Error::io(&dir, e)))?;
+    let mut shown = u32::MAX;
+    let mut on_progress = |done: usize, total: usize| {
+        let p = (done * 100 / total.max(1)) as u32;
+        if p != shown {
+            shown = p;
+            let _ = progress.send(ReportProgress { percent: p });
+        }
+    };
+    let today = chrono::Local::now().date_naive();
+    let r = tenken_report::render_at(&data, lang, today, &mut on_progress)
+        .map_err(|e| err(Error::io(&dir, std::io::Error::other(e.to_string()))))?;
+    let name = format!("{}-{}-{}.pdf", data.assessment.fiscal_year, assessment_id, chrono::Local::now().format("%Y%m%d-%H%M%S"));
+    let file = dir.join(name);
+    std::fs::write(&file, &r.bytes).map_err(|e| err(Error::io(&file, e)))?;
+    Ok(ReportResult {
+        file: file.display().to_string(),
+        folder: dir.display().to_string(),
+        pages: r.pages as u32,
+        bytes: r.bytes.len() as u64,
+        fingerprint: r.fingerprint,
+    })
+}
+
+/// Opens the reports folder in the desktop's file manager (`xdg-open`; `explorer` on Windows).
+/// Only this one folder can be opened: no path comes from the UI.
+#[tauri::command(async)]
+pub fn open_reports_folder(state: State<'_, AppState>) -> CommandResult<()> {
+    let lang = state.lang();
+    let dir = reports_dir(&state);
+    std::fs::create_dir_all(&dir).map_err(|e| CommandError::from_core(&Error::io(&dir, e), lang))?;
+    let opener = if cfg!(windows) { "explorer" } else if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    std::process::Command::new(opener)
+        .arg(&dir)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| CommandError::from_core(&Error::io(PathBuf::from(opener), e), lang))
+}

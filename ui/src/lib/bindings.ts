@@ -1,0 +1,233 @@
+// GENERATED from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit.
+// Regenerate: TENKEN_WRITE_BINDINGS=1 cargo test -p tenken-app bindings
+// 64-bit integers are ids and counts sent as JSON numbers: typed `number`, not `bigint`.
+
+export type Lang = "ja" | "en";
+
+export type AssessmentKind = "self_inspection" | "internal_audit" | "external_audit";
+
+export type ScaleKind = "audit" | "self_inspection";
+
+export type ClassificationScheme = "four_level" | "two_level";
+
+export type Priority = "high" | "medium" | "low";
+
+export type FindingStatus = "open" | "in_progress" | "done" | "continued";
+
+export type EvidenceKind = "file" | "paper" | "observation";
+
+export type Organisation = { id: number, name: string, 
+/**
+ * Who receives the report (情報セキュリティ委員会, CISO …).
+ */
+addressee: string | null, created_at: string, };
+
+export type AssessmentSummary = { id: number, organisation_id: number, organisation_name: string, title: string, fiscal_year: number, fiscal_year_label: string, kind: AssessmentKind, checklist_id: string, department_count: number, 
+/**
+ * Items in the checklist × departments in scope.
+ */
+item_count: number, 
+/**
+ * Responses with a rating.
+ */
+answered_count: number, finding_count: number, };
+
+export type Department = { id: number, name: string, };
+
+export type Interview = { id: number, assessment_id: number, department_id: number, department: string, held_on: string, place: string, attendees: string, auditor: string, notes: string, updated_at: string, };
+
+export type NewInterview = { held_on: string | null, place: string, attendees: string, auditor: string, notes: string, };
+
+export type Response = { id: number, department_id: number, department: string, item_id: string, 
+/**
+ * A key of the assessment's scale; None = 未評価.
+ */
+rating: string | null, note: string, updated_at: string, };
+
+export type Finding = { id: number, assessment_id: number, 
+/**
+ * 指摘番号 within the assessment (1, 2, …).
+ */
+number: number, department_id: number, department: string, item_id: string | null, cited_clause: string, fact: string, risk: string, recommendation: string, classification: string, priority: Priority, due_date: string | null, owner: string, status: FindingStatus, follows_up: number | null, created_at: string, updated_at: string, };
+
+export type NewFinding = { department: string, item_id: string | null, 
+/**
+ * The organisation's clause; defaults to the item's citation (or its model section).
+ */
+cited_clause: string | null, fact: string, risk: string, recommendation: string, 
+/**
+ * A class of the assessment's classification preset (key or label).
+ */
+classification: string, priority: Priority | null, due_date: string | null, owner: string, status: FindingStatus | null, follows_up: number | null, };
+
+export type Evidence = { id: number, assessment_id: number, kind: EvidenceKind, title: string, sha256: string | null, original_name: string | null, size: number | null, media_type: string | null, 
+/**
+ * The file's own date (modification time), as YYYY-MM-DD.
+ */
+file_date: string | null, 
+/**
+ * 保管場所 of a paper document.
+ */
+location: string, description: string, recorded_at: string, links: Array<EvidenceLink>, };
+
+export type EvidenceLink = { "kind": "response", department: string, item_id: string, } | { "kind": "finding", finding_id: number, number: number, };
+
+export type Profile = { 
+/**
+ * alpha | alpha_prime | beta | beta_prime; None = not stated (network-model items are kept).
+ */
+network_model: string | null, cloud: boolean, social_media: boolean, };
+
+export type KeptItem = { id: string, section: string, topic: string, citation: string, standards_citation: string | null, required: boolean, question: string, };
+
+export type LeftOutItem = { id: string, section: string, topic: string, 
+/**
+ * segment_not_defined | topic_not_in_policy | network_model | no_cloud | no_social_media
+ */
+reason_code: string, reason: string, reason_en: string, };
+
+export type UncoveredSection = { citation: string, title: string | null, };
+
+export type Coverage = { 
+/**
+ * Policy sections (with a topic of the measures) that no kept item cites.
+ */
+uncovered_sections: Array<UncoveredSection>, 
+/**
+ * Topics the items use that the policy does not have.
+ */
+topics_not_found: Array<string>, };
+
+export type Derivation = { checklist_id: string, checklist_version: string, policy_title: string | null, segments: Array<string>, kept: Array<KeptItem>, left_out: Array<LeftOutItem>, coverage: Coverage, };
+
+export type ChecklistInfo = { id: string, version: string, title: string, scale: ScaleKind, items: number, };
+
+export type PolicySummary = { id: number, organisation_id: number, 
+/**
+ * basic_policy | standards
+ */
+kind: string, source_name: string, title: string | null, text_sha256: string, encoding: string, imported_at: string, sections: number, segments: Array<string>, };
+
+export type SectionRow = { depth: number, label: string, 
+/**
+ * Empty for grouping headings (章・節), which cannot be cited.
+ */
+citation: string, title: string | null, text: string, 
+/**
+ * 1-based line of the heading in the original text.
+ */
+line: number, };
+
+export type TopicRow = { key: string, title: string, 
+/**
+ * None: the policy has no section for this topic.
+ */
+citation: string | null, corrected: boolean, };
+
+export type PolicyView = { summary: PolicySummary, sections: Array<SectionRow>, topics: Array<TopicRow>, warnings: Array<string>, 
+/**
+ * The original text as imported (decoded to UTF-8), line by line.
+ */
+lines: Array<string>, };
+
+export type PolicyChanges = { previous_id: number | null, same_text: boolean, added: Array<string>, removed: Array<string>, 
+/**
+ * Same citation, different title or text.
+ */
+changed: Array<string>, 
+/**
+ * Topics whose citation moved: "physical: 第8条第4号 → 第8条第5号".
+ */
+topics_moved: Array<string>, segments_before: Array<string>, segments_after: Array<string>, };
+
+export type RatingChoice = { key: string, symbol: string, label: string, 
+/**
+ * Counts in the score (not 対象外 / 該当なし).
+ */
+scored: boolean, };
+
+export type Area = { key: string, title: string, };
+
+export type AssessmentHead = { id: number, organisation_id: number, organisation_name: string, title: string, fiscal_year: number, fiscal_year_label: string, kind: AssessmentKind, scale: ScaleKind, classification: ClassificationScheme, checklist_id: string, checklist_version: string, ratings: Array<RatingChoice>, 
+/**
+ * The classification preset's classes, labelled ([key, label]).
+ */
+classes: Array<[string, string]>, departments: Array<Department>, };
+
+export type Cell = { items: number, answered: number, 
+/**
+ * Answered items that count in the score (not 対象外 / 該当なし).
+ */
+scored: number, 
+/**
+ * Share of the best rating over scored answers, 0–100; None before any scored answer.
+ */
+score_percent: number | null, 
+/**
+ * Answers with the worst rating (× 不適合 / 実施していない).
+ */
+worst: number, };
+
+export type DashboardRow = { department: Department, cells: Array<Cell>, total: Cell, open_findings: number, interviews: number, };
+
+export type Dashboard = { head: AssessmentHead, areas: Array<Area>, rows: Array<DashboardRow>, total: Cell, open_findings: Array<Finding>, 
+/**
+ * Departments without any interview recorded.
+ */
+departments_not_interviewed: Array<string>, 
+/**
+ * Required items (最低限) still unanswered, per department: [department, count].
+ */
+required_unanswered: Array<[string, number]>, evidence_count: number, };
+
+export type SheetItem = { id: string, area: string, 
+/**
+ * The organisation's clause (or the model section where no policy was bound).
+ */
+citation: string, standards_citation: string | null, question: string, look_at: Array<string>, 
+/**
+ * Localized method names (ヒアリング, 文書確認, …).
+ */
+methods: Array<string>, required: boolean, rating: string | null, note: string, evidence: number, 
+/**
+ * 指摘番号 of findings raised from this item.
+ */
+findings: Array<number>, };
+
+export type InterviewSheet = { head: AssessmentHead, department: Department, areas: Array<Area>, items: Array<SheetItem>, 
+/**
+ * This department's findings of the previous assessment that are not 完了.
+ */
+previous_open_findings: Array<Finding>, interviews: Array<Interview>, };
+
+export type PolicyImport = { policy: PolicyView, changes: PolicyChanges, };
+
+export type DeriveRequest = { checklist_id: string, policy_id: number | null, standards_id: number | null, profile: Profile, };
+
+export type DeriveResult = { 
+/**
+ * None when no policy was chosen (the bank's checklist as is, citing model sections).
+ */
+derivation: Derivation | null, items: number, };
+
+export type CreateAssessmentRequest = { organisation_id: number, fiscal_year: number, kind: AssessmentKind, title: string, classification: ClassificationScheme, auditors: Array<string>, departments: Array<string>, derive: DeriveRequest, };
+
+export type FindingEdit = { cited_clause: string, fact: string, risk: string, recommendation: string, classification: string, priority: Priority, 
+/**
+ * YYYY-MM-DD or empty.
+ */
+due_date: string, owner: string, status: FindingStatus, };
+
+export type LinkRequest = { "kind": "response", department_id: number, item_id: string, } | { "kind": "finding", finding_id: number, };
+
+export type CopyProgress = { done: number, total: number, };
+
+export type ReportProgress = { percent: number, };
+
+export type ReportResult = { file: string, folder: string, pages: number, bytes: number, fingerprint: string, };
+
+export type Settings = { language: Lang, data_dir: string, database: string, schema_version: number, };
+
+export type BackupDone = { path: string, evidence_files: number, bytes: number, };
+
+export type CommandError = { code: string, message: string, };
