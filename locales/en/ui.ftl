@@ -26,7 +26,7 @@ start-summary = { $organisations ->
    *[other] { $assessments } audits and self-inspections
 }
 start-empty-title = No audits or self-inspections yet
-start-empty-body = When you create an audit or a self-inspection for a fiscal year, it is listed here. To try tenken, create demo data with the command “tenken demo”.
+start-empty-body = First register your organisation below, import its information security policy, then create the year's audit or self-inspection. To try tenken, create demo data with the command “tenken demo”.
 organisation-assessment-count = { $count ->
     [one] 1 audit or self-inspection
    *[other] { $count } audits and self-inspections
@@ -62,3 +62,162 @@ assessment-progress-label = Progress of { $title }
 error-heading = The data could not be loaded
 error-code = Error code: { $code }
 error-retry = Reload
+
+## Navigation
+
+nav-settings = Settings
+assessment-tabs = Screens of the assessment
+tab-dashboard = Dashboard
+tab-interview = Interview
+tab-evidence = Evidence
+tab-findings = Findings
+tab-report = Report
+
+## Start screen actions
+
+organisation-policy = Policy
+organisation-new-assessment = New assessment
+organisation-add-label = Organisation name (e.g. Example City)
+organisation-add = Register organisation
+
+## Network segments
+
+segment-mynumber = My Number segment
+segment-lgwan = LGWAN segment
+segment-internet = Internet segment
+segment-independent = Independent network
+
+## Policy
+
+policy-heading = Information security policy of { $organisation }
+policy-to-checklist = Build the checklist
+policy-documents = Imported documents
+policy-none = No document yet. Import the text file of the basic policy (and, if you have it, the security standards).
+policy-kind-basic = Basic policy
+policy-kind-standards = Security standards
+policy-sections = { $count } sections
+policy-drop = Drag and drop a policy text file onto this window, or choose a file (UTF-8, Shift_JIS and UTF-16 are read).
+policy-pick = Choose file…
+policy-pick-title = Policy document to import
+policy-file-filter = Text
+policy-importing = Importing…
+policy-kind = Document kind
+policy-encoding = Encoding
+policy-segments = Segments defined
+policy-segments-none = (none found)
+policy-warnings = { $count } places whose structure could not be read
+policy-structure = Sections
+policy-original = Original text
+policy-topics = Topic mapping (which section covers what)
+policy-topics-help = Every checklist item cites the section mapped here. Choose the right section where the mapping is wrong; your corrections are kept when the same text is imported again.
+policy-topic = Topic
+policy-topic-citation = Section
+policy-topic-correct = Correct
+policy-topic-missing = (not in this document)
+policy-topic-corrected = corrected by hand
+policy-topic-absent = Not in this document
+policy-topic-select = Section covering “{ $topic }”
+policy-changes-heading = Changes since the previous import
+policy-changes-same = Same document as before (the text has not changed).
+policy-changes-none = The structure of the sections has not changed.
+policy-changes-added = { $count } sections added
+policy-changes-removed = { $count } sections removed
+policy-changes-changed = { $count } sections changed
+policy-changes-topics = { $count } topics mapped elsewhere
+policy-changes-segments = Segments defined: { $before } → { $after }
+
+## Checklist
+
+checklist-heading = Checklist for { $organisation }
+checklist-to-policy = Back to the policy
+checklist-derive-heading = Derivation settings
+checklist-bank = Checklist
+checklist-item-count = { $count } items
+checklist-policy = Basic policy
+checklist-no-policy = None (cite the model sections)
+checklist-standards = Security standards
+checklist-no-standards = None
+checklist-network-model = Network separation model
+checklist-network-unknown = Not stated
+checklist-cloud = Uses cloud services
+checklist-social = Uses social media
+checklist-result-heading = Derivation result
+checklist-counts = { $kept } items kept, { $left } left out
+checklist-segments = Segments: { $segments }
+checklist-kept = Items kept ({ $count })
+checklist-left-out = Items left out, with reasons ({ $count })
+checklist-coverage = Coverage ({ $sections } sections without items, { $topics } topics not in the policy)
+checklist-uncovered = { $citation } { $title }: no item checks this section
+checklist-topic-missing = “{ $topic }” is not found in this policy
+checklist-citation = Clause
+checklist-question = What to check
+checklist-without-policy = The { $count } items are used as they are, without a policy.
+checklist-freeze-heading = Start the assessment
+checklist-freeze-help = Freezes this checklist into a new assessment. Later changes to the policy or the item bank never change its items.
+checklist-fiscal-year = Fiscal year
+checklist-kind = Kind
+checklist-title = Title
+checklist-default-title = Information security { $kind }
+checklist-classification = Finding classes
+checklist-auditors = Auditors (comma separated)
+checklist-departments = Departments (one per line)
+checklist-departments-count = { $count ->
+    [one] 1 department
+   *[other] { $count } departments
+}
+checklist-departments-duplicates = duplicates removed: { $names }
+checklist-create = Create
+
+## Dashboard
+
+dashboard-answered = Answered
+dashboard-answered-detail = { $answered } / { $total } items
+dashboard-score = Conformity
+dashboard-worst = { $count } nonconforming or not implemented
+dashboard-open-findings = Open findings
+dashboard-evidence = { $count } pieces of evidence
+dashboard-heat-heading = Departments × policy areas
+dashboard-heat-legend = Each cell: answered/items, conformity (share of the best rating), × the number of nonconforming or not implemented answers. Choose a department to open its interview.
+dashboard-department = Department
+dashboard-total = Total
+dashboard-row-findings = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+dashboard-todo = Still to do
+dashboard-todo-interview = { $department }: no interview recorded
+dashboard-todo-required = { $department }: { $count } required items not rated
+dashboard-todo-none = Nothing left to do.
+dashboard-no-open-findings = No open findings.
+dashboard-clause = Clause
+dashboard-fact = Fact
+dashboard-status = Status
+dashboard-all-findings = Show all { $count } findings
+
+## Interview
+
+interview-department = Department
+interview-progress = { $rated } / { $total } items rated
+interview-auto-advance = Move to the next item after rating
+interview-keys = Keys: 1–{ $max } rate, 0 back to unrated, ↑↓ or j / k move, n or Enter note, Esc back to the list, f raise a finding
+interview-save-saved = Saved
+interview-save-pending = Typing…
+interview-save-saving = Saving…
+interview-save-failed = Could not save
+interview-previous = Open findings from the previous year ({ $count })
+interview-items = Items
+interview-rating = Rating
+interview-has-note = has a note
+interview-required = required
+interview-look-at = Look at:
+interview-methods = How:
+interview-note = Note
+interview-raise = Raise a finding
+interview-raise-heading = Finding from item { $item }
+interview-findings-here = Findings on this item: No. { $numbers }
+interview-evidence-here = { $count } pieces of evidence
+interview-record = Interview record
+interview-held-on = Held on { $date }
+interview-record-notes = Notes on the whole interview
+interview-start = Record an interview
+rating-unrated = Unrated

@@ -20,7 +20,7 @@ language-en = English
 start-heading = 点検・監査の一覧
 start-summary = { $organisations } 団体・{ $assessments } 件の点検・監査
 start-empty-title = 点検・監査はまだ登録されていません
-start-empty-body = 新しい年度の点検・監査を作成すると、ここに一覧で表示されます。試しに使う場合は、コマンド「tenken demo」でデモデータを作成できます。
+start-empty-body = まず下の欄で団体を登録し、その団体の情報セキュリティポリシーを取り込んでから、年度の点検・監査を作成してください。試しに使う場合は、コマンド「tenken demo」でデモデータを作成できます。
 organisation-assessment-count = 点検・監査 { $count } 件
 organisation-no-assessments = この団体の点検・監査はまだありません。
 
@@ -50,3 +50,156 @@ assessment-progress-label = { $title }の回答状況
 error-heading = データを読み込めませんでした
 error-code = エラーコード: { $code }
 error-retry = 再読み込み
+
+## 画面の切り替え
+
+nav-settings = 設定
+assessment-tabs = 点検・監査の画面
+tab-dashboard = ダッシュボード
+tab-interview = ヒアリング
+tab-evidence = 証跡
+tab-findings = 指摘事項
+tab-report = 報告書
+
+## スタート画面の操作
+
+organisation-policy = ポリシー
+organisation-new-assessment = 新しい点検・監査
+organisation-add-label = 団体名（例: 〇〇市）
+organisation-add = 団体を登録
+
+## ネットワークの区分
+
+segment-mynumber = マイナンバー利用事務系
+segment-lgwan = LGWAN接続系
+segment-internet = インターネット接続系
+segment-independent = 独自系ネットワーク
+
+## ポリシー
+
+policy-heading = { $organisation }の情報セキュリティポリシー
+policy-to-checklist = チェックリストの作成へ
+policy-documents = 取り込んだ文書
+policy-none = まだ文書がありません。基本方針（必要に応じて対策基準も）のテキストファイルを取り込んでください。
+policy-kind-basic = 基本方針
+policy-kind-standards = 対策基準
+policy-sections = { $count } 条項
+policy-drop = ポリシーのテキストファイルをこの画面にドラッグ＆ドロップするか、ファイルを選択してください（UTF-8・Shift_JIS・UTF-16 に対応）。
+policy-pick = ファイルを選択…
+policy-pick-title = 取り込むポリシー文書
+policy-file-filter = テキスト
+policy-importing = 取り込んでいます…
+policy-kind = 文書の種類
+policy-encoding = 文字コード
+policy-segments = 定義されている区分
+policy-segments-none = （見つかりません）
+policy-warnings = 構成を読み取れなかった箇所 { $count } 件
+policy-structure = 条項の構成
+policy-original = 原文
+policy-topics = 項目の対応（どの条項が何を定めているか）
+policy-topics-help = チェックリストの各項目は、ここで対応付けた条項を根拠として引用します。誤りがあれば正しい条項を選んでください。修正は同じ文書を取り込み直しても保たれます。
+policy-topic = 項目
+policy-topic-citation = 該当する条項
+policy-topic-correct = 修正
+policy-topic-missing = （この文書にはない）
+policy-topic-corrected = 手動で修正
+policy-topic-absent = この文書にはない
+policy-topic-select = 「{ $topic }」に該当する条項
+policy-changes-heading = 前回取り込んだ文書との違い
+policy-changes-same = 前回と同じ文書です（本文に変更はありません）。
+policy-changes-none = 条項の構成に変更はありません。
+policy-changes-added = 追加された条項 { $count } 件
+policy-changes-removed = 削除された条項 { $count } 件
+policy-changes-changed = 内容が変わった条項 { $count } 件
+policy-changes-topics = 対応先が変わった項目 { $count } 件
+policy-changes-segments = 定義されている区分: { $before } → { $after }
+
+## チェックリスト
+
+checklist-heading = { $organisation }のチェックリスト作成
+checklist-to-policy = ポリシーへ戻る
+checklist-derive-heading = 導出の条件
+checklist-bank = チェックリスト
+checklist-item-count = { $count } 項目
+checklist-policy = 基本方針
+checklist-no-policy = 使わない（モデルの節番号を引用）
+checklist-standards = 対策基準
+checklist-no-standards = 使わない
+checklist-network-model = ネットワークの分離モデル
+checklist-network-unknown = 指定しない
+checklist-cloud = クラウドサービスを利用している
+checklist-social = ソーシャルメディアを利用している
+checklist-result-heading = 導出の結果
+checklist-counts = 採用 { $kept } 項目・除外 { $left } 項目
+checklist-segments = 区分: { $segments }
+checklist-kept = 採用した項目（{ $count }）
+checklist-left-out = 除外した項目と理由（{ $count }）
+checklist-coverage = 網羅性の確認（項目のない条項 { $sections } 件・ポリシーにない項目 { $topics } 件）
+checklist-uncovered = { $citation } { $title }: この条項を確認する項目がありません
+checklist-topic-missing = 「{ $topic }」はこのポリシーに見当たりません
+checklist-citation = 根拠条項
+checklist-question = 確認内容
+checklist-without-policy = ポリシーを使わずに { $count } 項目をそのまま使います。
+checklist-freeze-heading = 点検・監査として確定
+checklist-freeze-help = この内容でチェックリストを確定し、新しい点検・監査を作成します。確定後にポリシーや項目集を変更しても、この点検・監査の項目は変わりません。
+checklist-fiscal-year = 年度（西暦）
+checklist-kind = 種別
+checklist-title = 名称
+checklist-default-title = 情報セキュリティ{ $kind }
+checklist-classification = 指摘の区分
+checklist-auditors = 監査人（読点区切り）
+checklist-departments = 対象部門（1行に1部門）
+checklist-departments-count = { $count } 部門
+checklist-departments-duplicates = 重複を除きました: { $names }
+checklist-create = 作成する
+
+## ダッシュボード
+
+dashboard-answered = 回答済み
+dashboard-answered-detail = { $answered } / { $total } 項目
+dashboard-score = 適合度
+dashboard-worst = 不適合・未実施 { $count } 件
+dashboard-open-findings = 未完了の指摘事項
+dashboard-evidence = 証跡 { $count } 件
+dashboard-heat-heading = 部門 × 対策分野
+dashboard-heat-legend = 各欄: 回答済み/項目数、適合度（最良の評価を100%とした割合）、×は不適合・未実施の件数。部門名を選ぶとその部門のヒアリングを開きます。
+dashboard-department = 部門
+dashboard-total = 合計
+dashboard-row-findings = 指摘 { $count } 件
+dashboard-todo = 残っている作業
+dashboard-todo-interview = { $department }: ヒアリングの記録がありません
+dashboard-todo-required = { $department }: 必須項目 { $count } 件が未評価です
+dashboard-todo-none = 残っている作業はありません。
+dashboard-no-open-findings = 未完了の指摘事項はありません。
+dashboard-clause = 根拠条項
+dashboard-fact = 事実
+dashboard-status = 状況
+dashboard-all-findings = すべての指摘事項（{ $count } 件）を表示
+
+## ヒアリング
+
+interview-department = 部門
+interview-progress = { $rated } / { $total } 項目を評価済み
+interview-auto-advance = 評価したら次の項目へ進む
+interview-keys = キー操作: 1〜{ $max } 評価、0 未評価に戻す、↑↓ または j / k 移動、n または Enter メモ、Esc 一覧に戻る、f 指摘事項を起票
+interview-save-saved = 保存済み
+interview-save-pending = 入力中…
+interview-save-saving = 保存しています…
+interview-save-failed = 保存できませんでした
+interview-previous = 前年度の未完了の指摘事項（{ $count } 件）
+interview-items = 確認項目
+interview-rating = 評価
+interview-has-note = メモあり
+interview-required = 必須
+interview-look-at = 確認資料の例:
+interview-methods = 確認方法:
+interview-note = メモ
+interview-raise = 指摘事項を起票
+interview-raise-heading = 項目 { $item } から指摘事項を起票
+interview-findings-here = この項目の指摘: No.{ $numbers }
+interview-evidence-here = 証跡 { $count } 件
+interview-record = 面談記録
+interview-held-on = 実施日: { $date }
+interview-record-notes = 面談全体のメモ
+interview-start = 面談を記録する
+rating-unrated = 未評価

@@ -5,8 +5,12 @@ import { describe, expect, it } from "vitest";
 import { createBundle, FluentSourceError, formatMessage, messageIds, type MessageArgs } from "./fluent";
 import { LANGS, type Lang } from "./types";
 
-const source = (lang: Lang) =>
-  readFileSync(fileURLToPath(new URL(`../../../locales/${lang}/ui.ftl`, import.meta.url)), "utf8");
+const read = (lang: Lang, file: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../locales/${lang}/${file}`, import.meta.url)), "utf8");
+// The window's own files; the shell sends core.ftl (domain labels) before them.
+const UI_FILES = ["ui.ftl", "ui-records.ftl"];
+const source = (lang: Lang) => UI_FILES.map((f) => read(lang, f)).join("\n");
+const windowSource = (lang: Lang) => [read(lang, "core.ftl"), source(lang)].join("\n");
 
 // Arguments every message may use; formatting with them must produce no error.
 const SAMPLE_ARGS: MessageArgs = {
@@ -21,9 +25,44 @@ const SAMPLE_ARGS: MessageArgs = {
   percent: 30,
   title: "令和8年度 情報セキュリティ自己点検",
   code: "store_newer_schema",
+  kept: 250,
+  left: 6,
+  segments: "LGWAN接続系",
+  sections: 2,
+  topics: 1,
+  citation: "第8条第4号",
+  topic: "物理的セキュリティ",
+  names: "総務課",
+  kind: "内部監査",
+  rated: 10,
+  max: 4,
+  numbers: "1, 2",
+  before: "LGWAN接続系",
+  after: "—",
+  // ui-records.ftl (evidence, findings, report, settings)
+  number: 3,
+  department: "総務課",
+  fact: "入退室記録簿が備えられていない",
+  shown: 5,
+  done: "1.5 MB",
+  size: "12.3 MB",
+  bytes: "12,897,484",
+  pages: "18",
+  files: "1,204",
+  name: "入退室記録簿.pdf",
+  location: "総務課 書庫",
+  date: "2026-05-01",
+  item: "A-1-01",
 };
 
-describe("locales/*/ui.ftl", () => {
+describe("locales/*/ui.ftl and ui-records.ftl", () => {
+  for (const lang of LANGS) {
+    it(`${lang}: core.ftl + the UI files load as one bundle (no id defined twice)`, () => {
+      const bundle = createBundle(lang, windowSource(lang));
+      expect(formatMessage(bundle, "rating-audit-conform", undefined, (p) => expect.fail(p))).toMatch(/○/);
+    });
+  }
+
   for (const lang of LANGS) {
     it(`${lang}: has no syntax errors (the runtime parser would skip them silently)`, () => {
       const junk = new FluentParser({ withSpans: true })

@@ -1,6 +1,8 @@
-// The only place that talks to the Tauri shell. Components call these typed functions.
-import { invoke } from "@tauri-apps/api/core";
-import type { AssessmentSummary, CommandError, Lang, Organisation } from "./types";
+// The only place that talks to the Tauri shell. Components call these typed functions; every
+// argument and result type comes from ./bindings.ts (generated from the Rust types).
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type * as B from "./bindings";
+import type { CommandError, Lang } from "./types";
 
 /** Normalises whatever a rejected `invoke` carries into `{code, message}`. */
 export function toCommandError(err: unknown): CommandError {
@@ -21,12 +23,98 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-/** Fluent source (locales/<lang>/ui.ftl) compiled into the shell. */
+// Language
+/** Fluent source (locales/<lang>/core.ftl + ui.ftl) compiled into the shell. */
 export const uiMessages = (lang: Lang) => call<string>("ui_messages", { lang });
-
-/** Tells the shell which language to use for error messages. */
+/** Tells the shell which language to use for errors and views; remembered for the next start. */
 export const setLanguage = (lang: Lang) => call<void>("set_language", { lang });
 
-export const listOrganisations = () => call<Organisation[]>("list_organisations");
+// Start
+export const listOrganisations = () => call<B.Organisation[]>("list_organisations");
+export const listAssessments = () => call<B.AssessmentSummary[]>("list_assessments");
+export const addOrganisation = (name: string) => call<B.Organisation>("add_organisation", { name });
 
-export const listAssessments = () => call<AssessmentSummary[]>("list_assessments");
+// Policy
+export const listPolicies = (organisationId: number) =>
+  call<B.PolicySummary[]>("list_policies", { organisationId });
+export const policyView = (id: number) => call<B.PolicyView>("policy_view", { id });
+export const importPolicy = (organisationId: number, path: string) =>
+  call<B.PolicyImport>("import_policy", { organisationId, path });
+export const policyChanges = (id: number) => call<B.PolicyChanges>("policy_changes", { id });
+export const correctTopic = (policyId: number, topic: string, section: string | null) =>
+  call<B.PolicyView>("correct_topic", { policyId, topic, section });
+
+// Checklist
+export const listChecklists = () => call<B.ChecklistInfo[]>("list_checklists");
+export const deriveChecklist = (request: B.DeriveRequest) =>
+  call<B.DeriveResult>("derive_checklist", { request });
+export const createAssessment = (request: B.CreateAssessmentRequest) =>
+  call<number>("create_assessment", { request });
+
+// Assessment
+export const dashboard = (assessmentId: number) => call<B.Dashboard>("dashboard", { assessmentId });
+export const assessmentHead = (assessmentId: number) =>
+  call<B.AssessmentHead>("assessment_head", { assessmentId });
+
+// Interview
+export const interviewSheet = (assessmentId: number, departmentId: number) =>
+  call<B.InterviewSheet>("interview_sheet", { assessmentId, departmentId });
+export const recordAnswer = (
+  assessmentId: number,
+  departmentId: number,
+  itemId: string,
+  change: { rating?: string; note?: string },
+) =>
+  call<B.Response>("record_answer", {
+    assessmentId,
+    departmentId,
+    itemId,
+    rating: change.rating ?? null,
+    note: change.note ?? null,
+  });
+export const startInterview = (assessmentId: number, departmentId: number, interview: B.NewInterview) =>
+  call<B.Interview>("start_interview", { assessmentId, departmentId, interview });
+export const saveInterviewNotes = (interviewId: number, notes: string) =>
+  call<B.Interview>("save_interview_notes", { interviewId, notes });
+
+// Findings
+export const listFindings = (assessmentId: number) => call<B.Finding[]>("list_findings", { assessmentId });
+export const addFinding = (assessmentId: number, finding: B.NewFinding) =>
+  call<B.Finding>("add_finding", { assessmentId, finding });
+export const updateFinding = (findingId: number, edit: B.FindingEdit) =>
+  call<B.Finding>("update_finding", { findingId, edit });
+
+// Evidence
+export const listEvidence = (assessmentId: number) => call<B.Evidence[]>("list_evidence", { assessmentId });
+export function addFileEvidence(
+  assessmentId: number,
+  path: string,
+  title: string,
+  links: B.LinkRequest[],
+  onProgress: (p: B.CopyProgress) => void,
+): Promise<B.Evidence> {
+  const progress = new Channel<B.CopyProgress>();
+  progress.onmessage = onProgress;
+  return call<B.Evidence>("add_file_evidence", { assessmentId, path, title, links, progress });
+}
+export const addRecordEvidence = (
+  assessmentId: number,
+  record: { title: string; location: string | null; description: string },
+  links: B.LinkRequest[],
+) => call<B.Evidence>("add_record_evidence", { assessmentId, ...record, links });
+export const linkEvidence = (assessmentId: number, evidenceId: number, link: B.LinkRequest) =>
+  call<B.Evidence>("link_evidence", { assessmentId, evidenceId, link });
+
+// Report
+export function exportReport(assessmentId: number, onProgress: (percent: number) => void): Promise<B.ReportResult> {
+  const progress = new Channel<B.ReportProgress>();
+  progress.onmessage = (p) => onProgress(p.percent);
+  return call<B.ReportResult>("export_report", { assessmentId, progress });
+}
+export const openReportsFolder = () => call<void>("open_reports_folder");
+
+// Settings
+export const settings = () => call<B.Settings>("settings");
+export const backupData = (parent: string) => call<B.BackupDone>("backup_data", { parent });
+export const restoreData = (backupDir: string) => call<string>("restore_data", { backupDir });
+export const switchDataDir = (path: string) => call<B.Settings>("switch_data_dir", { path });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AssessmentSummary } from "../lib/types";
+import type { AssessmentSummary } from "../lib/bindings";
 import { groupByOrganisation, kindMessageId, progressPercent } from "./overview";
 
 const assessment = (over: Partial<AssessmentSummary>): AssessmentSummary => ({
@@ -10,9 +10,11 @@ const assessment = (over: Partial<AssessmentSummary>): AssessmentSummary => ({
   fiscal_year: 2026,
   fiscal_year_label: "令和8年度",
   kind: "self_inspection",
+  checklist_id: "self-staff",
   department_count: 3,
   item_count: 10,
   answered_count: 4,
+  finding_count: 0,
   ...over,
 });
 

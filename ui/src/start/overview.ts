@@ -1,8 +1,11 @@
 // What the start screen shows, computed from the two lists the shell returns.
-import type { AssessmentSummary, Organisation } from "../lib/types";
+import type { AssessmentSummary, Organisation } from "../lib/bindings";
+
+/** What the start screen needs of an organisation. */
+export type OrganisationRef = Pick<Organisation, "id" | "name">;
 
 export interface OrganisationOverview {
-  organisation: Organisation;
+  organisation: OrganisationRef;
   assessments: AssessmentSummary[];
 }
 
@@ -12,7 +15,7 @@ export interface OrganisationOverview {
  * under its `organisation_name`.
  */
 export function groupByOrganisation(
-  organisations: readonly Organisation[],
+  organisations: readonly OrganisationRef[],
   assessments: readonly AssessmentSummary[],
 ): OrganisationOverview[] {
   const byId = new Map<number, OrganisationOverview>();
