@@ -111,3 +111,36 @@ class Session:
     def screenshot(self, path: str) -> None:
         with open(path, "wb") as f:
             f.write(base64.b64decode(self._cmd("GET", "/screenshot")))
+
+    # --- input and scripts (W3C WebDriver) -------------------------------------------------
+
+    def send_keys(self, element: str, text: str) -> None:
+        """Types `text` into an editable element (input, textarea)."""
+        self._cmd("POST", f"/element/{element}/value", {"text": text})
+
+    def clear(self, element: str) -> None:
+        self._cmd("POST", f"/element/{element}/clear", {})
+
+    def press(self, *keys: str) -> None:
+        """Presses and releases each key in turn on whatever has the focus (Actions API).
+        Special keys use WebDriver code points, e.g. "\\ue015" for ArrowDown."""
+        actions = []
+        for k in keys:
+            actions += [{"type": "keyDown", "value": k}, {"type": "keyUp", "value": k}]
+        self._cmd("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
+        self._cmd("DELETE", "/actions")
+
+    def execute(self, script: str, *args):
+        """Runs `script` (a function body) in the page and returns its value."""
+        return self._cmd("POST", "/execute/sync", {"script": script, "args": list(args)})
+
+    def execute_async(self, script: str, *args):
+        """Runs `script`; it finishes by calling arguments[arguments.length - 1](value)."""
+        return self._cmd("POST", "/execute/async", {"script": script, "args": list(args)})
+
+    def property(self, element: str, name: str):
+        return self._cmd("GET", f"/element/{element}/property/{name}")
+
+    def find_all(self, css: str) -> list[str]:
+        values = self._cmd("POST", "/elements", {"using": "css selector", "value": css})
+        return [v[ELEMENT_KEY] for v in values]

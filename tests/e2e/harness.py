@@ -1,0 +1,154 @@
+"""Shared parts of the end-to-end tests: paths, the check counter, tauri-driver, app sessions.
+
+Each test script runs under a display (scripts/test.sh uses xvfb-run), starts tauri-driver
+(which starts WebKitWebDriver and the real tenken-app), prints one line per check and
+`N passed, N failed` last.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from typing import Callable
+
+import webdriver
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+# Cargo's target folder (CARGO_TARGET_DIR when set, as cargo itself does).
+TARGET = os.path.abspath(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"))
+TENKEN = os.path.join(TARGET, "debug", "tenken")
+APP = os.path.join(TARGET, "debug", "tenken-app")
+SHOTS = os.path.join(TARGET, "e2e-screenshots")
+DRIVER_LOG = os.path.join(TARGET, "e2e-tauri-driver.log")
+DRIVER_PORT = 4444
+DRIVER = f"http://127.0.0.1:{DRIVER_PORT}"
+
+
+def ftl_messages(lang: str, files: tuple[str, ...] = ("ui.ftl", "ui-records.ftl", "core.ftl")) -> dict[str, str]:
+    """Single-line messages without variables of locales/<lang>/*.ftl (enough for checks)."""
+    messages = {}
+    for name in files:
+        with open(os.path.join(ROOT, "locales", lang, name), encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"^([a-z][a-z0-9_-]*) = (.+)$", line.rstrip("\n"))
+                if m and "{" not in m.group(2):
+                    messages[m.group(1)] = m.group(2)
+    return messages
+
+
+class Checks:
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name: str, ok: bool, detail: str = "") -> bool:
+        if ok:
+            self.passed += 1
+            print(f"ok   {name}", flush=True)
+        else:
+            self.failed += 1
+            print(f"FAIL {name}{': ' + detail if detail else ''}", flush=True)
+        return ok
+
+
+def open_app(data_dir: str, env: dict[str, str] | None = None) -> webdriver.Session:
+    """A new window of the app on `data_dir`, sized like the auditors' laptops."""
+    session = webdriver.Session(DRIVER, {
+        "alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": APP, "args": ["--data-dir", data_dir]},
+        }
+    })
+    session.set_window_rect(1366, 768)
+    return session
+
+
+def close_app(session: webdriver.Session) -> None:
+    try:
+        session.delete()
+    except Exception as e:  # the app may be gone already; report, do not hide the test's error
+        print(f"     (deleting the session failed: {e})", flush=True)
+
+
+def wait_for_text(session: webdriver.Session, css: str, needle: str, timeout: float = 15.0) -> str:
+    """Text of `css` once it contains `needle` (or the last text seen after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        element = session.find(css)
+        text = session.text(element) if element else ""
+        if needle in text or time.monotonic() > deadline:
+            return text
+        time.sleep(0.2)
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while True:
+        if predicate():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+
+
+def screenshot(session: webdriver.Session, name: str) -> None:
+    """Writes target/e2e-screenshots/<name>.png after letting the webview paint."""
+    os.makedirs(SHOTS, exist_ok=True)
+    time.sleep(0.5)
+    session.screenshot(os.path.join(SHOTS, f"{name}.png"))
+
+
+def main(run: Callable[[Checks, str], None]) -> int:
+    """Starts tauri-driver, runs `run(checks, data_dir)` on a fresh data dir, reports."""
+    keep = "--keep-data" in sys.argv[1:]
+    for path in (TENKEN, APP):
+        if not os.access(path, os.X_OK):
+            print(f"missing {path}: build first (cargo build --workspace)")
+            print("0 passed, 1 failed")
+            return 1
+    if not os.environ.get("DISPLAY"):
+        print("no DISPLAY: run under xvfb-run -a (scripts/test.sh does)")
+        print("0 passed, 1 failed")
+        return 1
+    driver_bin = shutil.which("tauri-driver") or os.path.expanduser("~/.cargo/bin/tauri-driver")
+    checks = Checks()
+    data_dir = tempfile.mkdtemp(prefix="tenken-e2e-")
+    os.makedirs(TARGET, exist_ok=True)
+    log = open(DRIVER_LOG, "wb")
+    # The window remembers a chosen data folder in the OS config folder: keep tests out of it.
+    env = dict(os.environ, TENKEN_APP_CONFIG=os.path.join(data_dir, "app-config"))
+    driver = subprocess.Popen(
+        [driver_bin, "--port", str(DRIVER_PORT), "--native-port", str(DRIVER_PORT + 1)],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
+    )
+    try:
+        webdriver.wait_until_ready(DRIVER)
+        run(checks, data_dir)
+    except Exception:
+        traceback.print_exc()
+        checks.check("end-to-end run completed without an exception", False)
+    finally:
+        # tauri-driver runs in its own process group: end it and the WebKitWebDriver it started.
+        try:
+            os.killpg(driver.pid, signal.SIGTERM)
+            driver.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(driver.pid, signal.SIGKILL)
+        log.close()
+        if checks.failed:
+            with open(DRIVER_LOG, encoding="utf-8", errors="replace") as f:
+                tail = f.read()[-3000:]
+            print(f"     --- end of {DRIVER_LOG} (driver, WebKit and app output) ---\n{tail}")
+        if keep:
+            print(f"     data dir kept: {data_dir}")
+        else:
+            shutil.rmtree(data_dir, ignore_errors=True)
+    print(f"{checks.passed} passed, {checks.failed} failed")
+    return 0 if checks.failed == 0 and checks.passed > 0 else 1
