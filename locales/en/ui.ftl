@@ -221,3 +221,25 @@ interview-held-on = Held on { $date }
 interview-record-notes = Notes on the whole interview
 interview-start = Record an interview
 rating-unrated = Unrated
+
+## Excel round trip
+
+tab-sheets = Excel sheets
+sheets-heading = Answer sheets out and back in Excel
+sheets-out-heading = Write answer sheets
+sheets-out-help = Writes one Excel file with the frozen checklist for each of the { $count } departments. Ratings are chosen from a list; everything but the answer cells is protected.
+sheets-generate = Write answer sheets
+sheets-open-folder = Open the folder
+sheets-written = { $count } files written.
+sheets-in-heading = Import filled sheets
+sheets-conflict-legend = When a department's answer differs from a change made in tenken after the sheets were written
+sheets-conflict-refuse = Do not import that file; list the differences (recommended)
+sheets-conflict-tenken = Keep tenken's value, import the other answers
+sheets-conflict-sheet = Overwrite with the sheet's value
+sheets-drop = Drop filled .xlsx files onto this window, or choose files. Each file is imported completely or not at all.
+sheets-pick = Choose files…
+sheets-pick-title = Answer sheets to import
+sheets-working = Working…
+sheets-status-imported = Imported
+sheets-status-unchanged = No change
+sheets-status-refused = Not imported

@@ -203,3 +203,25 @@ interview-held-on = 実施日: { $date }
 interview-record-notes = 面談全体のメモ
 interview-start = 面談を記録する
 rating-unrated = 未評価
+
+## Excel 回収
+
+tab-sheets = Excel 回収
+sheets-heading = Excel による回答の配布と回収
+sheets-out-heading = 回答用シートの作成
+sheets-out-help = 対象の { $count } 部門それぞれに、確定したチェックリストの回答用 Excel ファイルを作成します。評価欄は選択肢から選ぶ形式で、回答欄以外は保護されています。
+sheets-generate = 回答用シートを作成
+sheets-open-folder = 保存先フォルダを開く
+sheets-written = { $count } 件のファイルを作成しました。
+sheets-in-heading = 記入済みシートの取り込み
+sheets-conflict-legend = 部門の回答と、シート配布後に tenken で変更した回答が食い違うとき
+sheets-conflict-refuse = そのファイルを取り込まず、食い違いを一覧にする（推奨）
+sheets-conflict-tenken = tenken の値を残し、ほかの回答を取り込む
+sheets-conflict-sheet = シートの値で上書きする
+sheets-drop = 記入済みの .xlsx ファイルをこの画面にドロップするか、ファイルを選択してください。ファイルごとに、すべての回答を取り込むか、何も取り込まないかのどちらかです。
+sheets-pick = ファイルを選択…
+sheets-pick-title = 取り込む回答シート
+sheets-working = 処理しています…
+sheets-status-imported = 取り込み済み
+sheets-status-unchanged = 変更なし
+sheets-status-refused = 取り込めませんでした

@@ -5,7 +5,7 @@
 
 use ts_rs::TS;
 
-use crate::commands::{checklist, evidence, findings, policy, report, settings};
+use crate::commands::{checklist, evidence, findings, policy, report, settings, sheets};
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
 
@@ -25,7 +25,8 @@ pub fn typescript() -> String {
         v::RatingChoice, v::Area, v::AssessmentHead, v::Cell, v::DashboardRow, v::Dashboard, v::SheetItem, v::InterviewSheet,
         policy::PolicyImport, checklist::DeriveRequest, checklist::DeriveResult, checklist::CreateAssessmentRequest,
         findings::FindingEdit, evidence::LinkRequest, evidence::CopyProgress, report::ReportProgress, report::ReportResult,
-        settings::Settings, settings::BackupDone, crate::command_error::CommandError,
+        settings::Settings, settings::BackupDone, sheets::SheetsWritten, sheets::OnConflict, sheets::SheetImport,
+        crate::command_error::CommandError,
     ];
     let mut out = String::from(
         "// GENERATED from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit.\n\

@@ -37,6 +37,14 @@ pub fn new_or_existing_dir(path: &str) -> Result<PathBuf, Error> {
     }
 }
 
+/// Opens one of the app's own folders in the desktop's file manager (`xdg-open`; `explorer` on
+/// Windows, `open` on macOS), creating it first. Callers pass folders they computed themselves.
+pub fn reveal_folder(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let opener = if cfg!(windows) { "explorer" } else if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    std::process::Command::new(opener).arg(dir).spawn().map(|_| ()).map_err(|e| Error::io(PathBuf::from(opener), e))
+}
+
 fn absolute(path: &str) -> Result<PathBuf, Error> {
     let p = Path::new(path.trim());
     if path.trim().is_empty() || !p.is_absolute() {

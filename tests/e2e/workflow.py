@@ -17,6 +17,7 @@ event the webview emits when files are dropped (a native file dialog cannot be d
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -183,6 +184,24 @@ def run(checks: Checks, data_dir: str) -> None:
         session.wait_for('[data-testid="findings-row-1"]', timeout=30)
         screenshot(session, "08-findings-ja")
 
+        # Excel round trip in the window: sheets out, one back unchanged, a broken file refused
+        click(session, "tab-sheets")
+        click(session, "sheets-generate")
+        wait_for_text(session, '[data-testid="sheets-written"]', ".xlsx", timeout=60)
+        sheets = sorted(glob.glob(os.path.join(data_dir, "sheets", "*", "*.xlsx")))
+        checks.check("answer sheets written, one per department", len(sheets) == 2, str(sheets))
+        broken = os.path.join(data_dir, "壊れた回答.xlsx")
+        with open(broken, "wb") as f:
+            f.write(b"PK\x03\x04 not really a workbook")
+        if sheets:
+            drop_files(session, [sheets[0], broken])
+            results = wait_for_text(session, '[data-testid="sheets-results"]', "壊れた回答.xlsx", timeout=60)
+            statuses = session.execute(
+                "return [...document.querySelectorAll('[data-testid=sheets-results] > li')].map(li => li.dataset.status)")
+            checks.check("sheets: the untouched sheet imports as unchanged, the broken file is refused",
+                         statuses == ["unchanged", "refused"], f"{statuses} {results[:300]}")
+        screenshot(session, "11-sheets-ja")
+
         # Report
         click(session, "tab-report")
         click(session, "report-export")
@@ -235,7 +254,7 @@ def run(checks: Checks, data_dir: str) -> None:
         checks.check("English: interview tab", text_of(session, "tab-interview") == en["tab-interview"])
         screenshot(session, "05-interview-en")
         for tab, name in (("dashboard", "04-dashboard-en"), ("evidence", "07-evidence-en"),
-                          ("findings", "08-findings-en"), ("report", "09-report-en")):
+                          ("findings", "08-findings-en"), ("sheets", "11-sheets-en"), ("report", "09-report-en")):
             click(session, f"tab-{tab}")
             time.sleep(1.0)
             screenshot(session, name)

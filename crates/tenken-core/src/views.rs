@@ -277,7 +277,9 @@ pub struct AssessmentHead {
 }
 
 pub fn assessment_head(store: &Store, id: i64, lang: Lang) -> Result<AssessmentHead> {
-    let a = store.assessment(id)?;
+    // The frozen copy is parsed once per store and shared (300 items parse in milliseconds,
+    // but an interview switches department many times).
+    let a = store.frozen(id)?;
     let org = store.list_organisations()?.into_iter().find(|o| o.id == a.organisation_id);
     Ok(AssessmentHead {
         id,
@@ -384,7 +386,7 @@ fn finish(cell: &mut Cell, scale: ScaleKind) {
 
 pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
     let head = assessment_head(store, id, lang)?;
-    let a = store.assessment(id)?;
+    let a = store.frozen(id)?;
     let areas = areas_of(&a.checklist, lang);
     let answers = store.answers(id, None)?;
     let by: HashMap<(i64, &str), Option<&str>> =
@@ -474,7 +476,7 @@ pub struct InterviewSheet {
 
 pub fn interview_sheet(store: &Store, id: i64, department: &str, lang: Lang) -> Result<InterviewSheet> {
     let head = assessment_head(store, id, lang)?;
-    let a = store.assessment(id)?;
+    let a = store.frozen(id)?;
     let dept = store.department(id, department)?;
     let areas = areas_of(&a.checklist, lang);
     let answers: HashMap<String, crate::store::Response> =
@@ -536,10 +538,11 @@ fn previous_of(store: &Store, a: &crate::store::Assessment) -> Result<Option<i64
     if a.previous_assessment_id.is_some() {
         return Ok(a.previous_assessment_id);
     }
-    Ok(store
-        .list_assessments()?
-        .into_iter()
-        .filter(|s| s.organisation_id == a.organisation_id && s.kind == a.kind && s.fiscal_year < a.fiscal_year)
-        .max_by_key(|s| (s.fiscal_year, s.id))
-        .map(|s| s.id))
+    let found = store.conn().query_row(
+        "SELECT id FROM assessments WHERE organisation_id = ?1 AND kind = ?2 AND fiscal_year < ?3
+         ORDER BY fiscal_year DESC, id DESC LIMIT 1",
+        rusqlite::params![a.organisation_id, a.kind.key(), a.fiscal_year],
+        |r| r.get(0),
+    );
+    Ok(crate::store::optional(found)?)
 }

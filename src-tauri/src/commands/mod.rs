@@ -12,4 +12,5 @@ pub mod locale;
 pub mod policy;
 pub mod report;
 pub mod settings;
+pub mod sheets;
 pub mod start;

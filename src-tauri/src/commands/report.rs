@@ -59,17 +59,10 @@ pub fn export_report(state: State<'_, AppState>, assessment_id: i64, progress: C
     })
 }
 
-/// Opens the reports folder in the desktop's file manager (`xdg-open`; `explorer` on Windows).
-/// Only this one folder can be opened: no path comes from the UI.
+/// Opens the reports folder in the desktop's file manager. Only this folder can be opened:
+/// no path comes from the UI.
 #[tauri::command(async)]
 pub fn open_reports_folder(state: State<'_, AppState>) -> CommandResult<()> {
     let lang = state.lang();
-    let dir = reports_dir(&state);
-    std::fs::create_dir_all(&dir).map_err(|e| CommandError::from_core(&Error::io(&dir, e), lang))?;
-    let opener = if cfg!(windows) { "explorer" } else if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    std::process::Command::new(opener)
-        .arg(&dir)
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| CommandError::from_core(&Error::io(PathBuf::from(opener), e), lang))
+    crate::paths::reveal_folder(&reports_dir(&state)).map_err(|e| CommandError::from_core(&e, lang))
 }

@@ -230,4 +230,18 @@ export type Settings = { language: Lang, data_dir: string, database: string, sch
 
 export type BackupDone = { path: string, evidence_files: number, bytes: number, };
 
+export type SheetsWritten = { folder: string, files: Array<string>, };
+
+export type OnConflict = "refuse" | "sheet" | "tenken";
+
+export type SheetImport = { file: string, 
+/**
+ * imported | unchanged | refused
+ */
+status: string, department: string | null, changed: number, unchanged: number, 
+/**
+ * "総務課.xlsx!D14: 「はい」は選択肢にありません", …
+ */
+problems: Array<string>, conflicts: Array<string>, summary: string, };
+
 export type CommandError = { code: string, message: string, };

@@ -118,3 +118,9 @@ export const settings = () => call<B.Settings>("settings");
 export const backupData = (parent: string) => call<B.BackupDone>("backup_data", { parent });
 export const restoreData = (backupDir: string) => call<string>("restore_data", { backupDir });
 export const switchDataDir = (path: string) => call<B.Settings>("switch_data_dir", { path });
+
+// Excel round trip
+export const xlsxSheets = (assessmentId: number) => call<B.SheetsWritten>("xlsx_sheets", { assessmentId });
+export const xlsxImport = (paths: string[], onConflict: B.OnConflict) =>
+  call<B.SheetImport[]>("xlsx_import", { paths, onConflict });
+export const openSheetsFolder = () => call<void>("open_sheets_folder");

@@ -9,6 +9,7 @@ export type Screen =
   | { name: "interview"; assessmentId: number; departmentId?: number }
   | { name: "evidence"; assessmentId: number }
   | { name: "findings"; assessmentId: number }
+  | { name: "sheets"; assessmentId: number }
   | { name: "report"; assessmentId: number }
   | { name: "settings" };
 
