@@ -3,6 +3,10 @@
 /// Maps one char to its "normalised" form, 1:1 so char indices stay aligned:
 /// full-width ASCII → ASCII, every kind of space → ' '.
 pub(crate) fn norm_char(c: char) -> char {
+    // Fast path for printable ASCII and the kana/kanji block, which map to themselves.
+    if matches!(c, '!'..='~' | '\u{3001}'..='\u{FEFE}') {
+        return c;
+    }
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\t' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{202F}' | '\u{205F}'
