@@ -11,7 +11,7 @@ cd "$TENKEN_ROOT"
 
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev
-  xvfb xauth webkit2gtk-driver
+  xvfb xauth webkit2gtk-driver x11-apps netpbm
   fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   poppler-utils
   libreoffice-calc

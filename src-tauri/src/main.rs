@@ -14,6 +14,14 @@ mod state;
 use state::AppState;
 
 fn main() {
+    // WebKitGTK's accelerated compositing draws every frame through OpenGL; without a GPU
+    // (virtual desktops, remote sessions, software GL) a frame of this window took 300–500 ms,
+    // with it off 30 ms, and the web process needs ~80 MB less. tenken uses no 3D/CSS effects
+    // that need it. Measured by tests/e2e/bench_window.py; a user's own setting wins.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
     let data_dir = match data_dir::resolve(std::env::args_os().skip(1), std::env::var_os("TENKEN_DATA_DIR")) {
         Ok(dir) => dir,
         Err(usage) => {

@@ -99,10 +99,18 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> bool:
 
 
 def screenshot(session: webdriver.Session, name: str) -> None:
-    """Writes target/e2e-screenshots/<name>.png after letting the webview paint."""
+    """Writes target/e2e-screenshots/<name>.png: the X display as it is (xwd → netpbm), so the
+    picture is what a person would see, native parts included. (WebKitWebDriver's own
+    screenshot hangs when WebKit's accelerated compositing is off, as tenken-app sets it.)"""
     os.makedirs(SHOTS, exist_ok=True)
-    time.sleep(0.5)
-    session.screenshot(os.path.join(SHOTS, f"{name}.png"))
+    time.sleep(0.6)
+    png = os.path.join(SHOTS, f"{name}.png")
+    with open(png, "wb") as out:
+        xwd = subprocess.Popen(["xwd", "-root", "-silent"], stdout=subprocess.PIPE)
+        pnm = subprocess.Popen(["xwdtopnm"], stdin=xwd.stdout, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        subprocess.run(["pnmtopng"], stdin=pnm.stdout, stdout=out, stderr=subprocess.DEVNULL, check=True)
+        xwd.wait()
+        pnm.wait()
 
 
 def main(run: Callable[[Checks, str], None]) -> int:
