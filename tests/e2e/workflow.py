@@ -101,6 +101,22 @@ def run(checks: Checks, data_dir: str) -> None:
         stored = cli(data_dir, "policy", "list", "--org", str(org_id))
         checks.check("policy stored once", len(stored) == 1, str(stored))
         screenshot(session, "02-policy-ja")
+        # Correct a topic mapping in the window (to 第11条, then back): the store keeps each correction.
+        pid = str(stored[0]["id"]) if stored else "0"
+        choose_option(session, "topic-select-procedures", "第11条")
+        wait_until(lambda: "第11条" in session.text(session.find('[data-topic="procedures"]')), 10)
+        shown = cli(data_dir, "policy", "show", pid)
+        checks.check("topic correction saved from the window",
+                     shown["parsed"]["topics"].get("procedures", {}).get("citation") == "第11条"
+                     and any(c["topic"] == "procedures" for c in shown["corrections"]), str(shown.get("corrections")))
+        choose_option(session, "topic-select-procedures", "第12条")
+        wait_until(lambda: "第12条" in session.text(session.find('[data-topic="procedures"]')), 10)
+        checks.check("topic mapping marked as corrected by hand",
+                     ja["policy-topic-corrected"] in session.text(session.find('[data-topic="procedures"]')))
+        # Re-import the same text: the window says nothing changed.
+        drop_files(session, [SEED])
+        same = wait_for_text(session, '[data-testid="policy-changes"]', ja["policy-changes-same"], timeout=30)
+        checks.check("re-import shows what changed (here: the same text)", ja["policy-changes-same"] in same, same[:200])
 
         # Checklist: derive and freeze into an assessment with two departments
         click(session, "policy-to-checklist")

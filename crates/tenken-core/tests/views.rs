@@ -141,7 +141,9 @@ fn policy_view_and_changes_after_a_revised_import() {
     assert_eq!(v.summary.segments, vec!["mynumber", "lgwan", "internet"]);
     let physical = v.topics.iter().find(|t| t.key == "physical").unwrap();
     assert_eq!((physical.citation.as_deref(), physical.corrected), (Some("第8条第4号"), false));
-    assert!(v.sections.iter().any(|r| r.citation == "第8条第4号" && r.depth == 1));
+    // 第2章 (a grouping heading, not citable) > 第8条 > 第8条第4号
+    assert!(v.sections.iter().any(|r| r.citation == "第8条第4号" && r.depth == 2));
+    assert!(v.sections.iter().any(|r| r.citation.is_empty() && r.depth == 0 && r.label.contains("章")));
     assert_eq!(v.lines.len(), String::from_utf8_lossy(SEED_000).lines().count());
     // First import: nothing to compare with.
     assert_eq!(views::policy_changes(&s, first).unwrap().previous_id, None);

@@ -78,7 +78,7 @@ export type Profile = {
  */
 network_model: string | null, cloud: boolean, social_media: boolean, };
 
-export type KeptItem = { id: string, section: string, topic: string, citation: string, standards_citation: string | null, required: boolean, question: string, };
+export type KeptItem = { id: string, section: string, topic: string, citation: string, standards_citation: string | null, required: boolean, question: string, question_en: string, };
 
 export type LeftOutItem = { id: string, section: string, topic: string, 
 /**

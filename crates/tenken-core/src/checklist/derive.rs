@@ -30,6 +30,8 @@ pub struct KeptItem {
     pub standards_citation: Option<String>,
     pub required: bool,
     pub question: String,
+    #[serde(default)]
+    pub question_en: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -222,6 +224,7 @@ pub fn derive(checklist: &Checklist, policy: &ParsedPolicy, standards: Option<&P
             standards_citation: standards_citation.clone(),
             required: item.required,
             question: item.question.ja.clone(),
+            question_en: item.question.en.clone(),
         });
         let mut b = item.clone();
         b.citation = Some(citation);
