@@ -175,7 +175,10 @@ dashboard-answered-detail = { $answered } / { $total } items
 dashboard-score = Conformity
 dashboard-worst = { $count } nonconforming or not implemented
 dashboard-open-findings = Open findings
-dashboard-evidence = { $count } pieces of evidence
+dashboard-evidence = { $count ->
+    [one] 1 piece of evidence
+   *[other] { $count } pieces of evidence
+}
 dashboard-heat-heading = Departments × policy areas
 dashboard-heat-legend = Each cell: answered/items, conformity (share of the best rating), × the number of nonconforming or not implemented answers. Choose a department to open its interview.
 dashboard-department = Department
@@ -215,11 +218,17 @@ interview-note = Note
 interview-raise = Raise a finding
 interview-raise-heading = Finding from item { $item }
 interview-findings-here = Findings on this item: No. { $numbers }
-interview-evidence-here = { $count } pieces of evidence
+interview-evidence-here = { $count ->
+    [one] 1 piece of evidence
+   *[other] { $count } pieces of evidence
+}
 interview-record = Interview record
 interview-held-on = Held on { $date }
 interview-record-notes = Notes on the whole interview
 interview-start = Record an interview
+interview-pick = Interview
+interview-nth = No. { $n } ({ $date })
+interview-start-another = Record another interview
 rating-unrated = Unrated
 
 ## Excel round trip

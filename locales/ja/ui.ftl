@@ -202,6 +202,9 @@ interview-record = 面談記録
 interview-held-on = 実施日: { $date }
 interview-record-notes = 面談全体のメモ
 interview-start = 面談を記録する
+interview-pick = 面談
+interview-nth = { $n } 回目（{ $date }）
+interview-start-another = 別の面談を記録する
 rating-unrated = 未評価
 
 ## Excel 回収

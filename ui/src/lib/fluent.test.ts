@@ -37,6 +37,7 @@ const SAMPLE_ARGS: MessageArgs = {
   rated: 10,
   max: 4,
   numbers: "1, 2",
+  n: 2,
   before: "LGWAN接続系",
   after: "—",
   // ui-records.ftl (evidence, findings, report, settings)
