@@ -6,10 +6,10 @@
 Measures, on the real window driven through tauri-driver:
   launch     process start → start screen interactive (cold = first launch, then warm launches)
   switch     interview mode, 300 items: department change → new sheet rendered and painted
-  rating     100 items rated in a row by keyboard: key → row shows the rating (painted) and the
-             store has acknowledged the save; per key
+  rating     100 items rated in a row by keyboard: per key, the later of "the row shows the rating
+             (painted)" and "the store has acknowledged the save"
 "Painted" = two animation frames after the DOM change (the first frame callback runs before
-drawing). Run it on a quiet machine: other builds on the 2 cores double every figure.
+drawing), so it includes up to two frame waits. Run it on a quiet machine: other builds on the 2 cores double every figure.
   memory     idle PSS of the whole process tree (tenken-app, WebKitWebProcess, WebKitNetworkProcess)
 
 With --release it uses target/release (build it with `cargo build --release -p tenken-app -p tenken-cli`).
@@ -178,11 +178,20 @@ def run(checks: harness.Checks, data_dir: str) -> None:
               // Alternate ratings so every key is a real change.
               const key = String(1 + (i % 3));
               const t0 = performance.now();
+              let visible = null, saved = null, painting = false;
               list.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}));
+              // Visible: two frames after the row shows the rating (the first frame callback runs
+              // before drawing). Saved: the store acknowledged it. The key's time is the later one.
               const poll = () => {
-                if (row() && row().dataset.rating !== '' && state.dataset.pendingRatings === '0') {
-                  const dom = performance.now() - t0;
-                  requestAnimationFrame(() => requestAnimationFrame(() => { times.push([dom, performance.now() - t0]); one(i + 1); }));
+                const r = row();
+                if (!painting && r && r.dataset.rating !== '') {
+                  painting = true;
+                  requestAnimationFrame(() => requestAnimationFrame(() => { visible = performance.now() - t0; }));
+                }
+                if (saved === null && painting && state.dataset.pendingRatings === '0') saved = performance.now() - t0;
+                if (visible !== null && saved !== null) {
+                  times.push([saved, visible, Math.max(saved, visible)]);
+                  one(i + 1);
                 } else setTimeout(poll, 0);
               };
               poll();
@@ -190,11 +199,13 @@ def run(checks: harness.Checks, data_dir: str) -> None:
             // Start at the first item.
             list.querySelector('[data-index="0"]').click();
             one(0);""")
-        dom = sorted(t[0] for t in per_key)
-        per_key = sorted(t[1] for t in per_key)
-        print(f"rating 100 items by keyboard (shown and saved): median {statistics.median(per_key):.0f} ms, "
-              f"p95 {per_key[94]:.0f} ms, max {per_key[-1]:.0f} ms (goal ≤ 50 ms each); "
-              f"saved and in the DOM before painting: median {statistics.median(dom):.0f} ms", flush=True)
+        saved = sorted(t[0] for t in per_key)
+        shown = sorted(t[1] for t in per_key)
+        both = sorted(t[2] for t in per_key)
+        print(f"rating 100 items by keyboard, each shown and saved: median {statistics.median(both):.0f} ms, "
+              f"p95 {both[94]:.0f} ms, max {both[-1]:.0f} ms (goal ≤ 50 ms each); saved: median "
+              f"{statistics.median(saved):.0f} / max {saved[-1]:.0f} ms; shown (painted): median "
+              f"{statistics.median(shown):.0f} / max {shown[-1]:.0f} ms", flush=True)
         saved = json.loads(cli(data_dir, "answer", "list", str(aid), "--department", "総務課"))
         checks.check("ratings reached the store", sum(1 for a in saved if a["rating"]) >= 1, str(len(saved)))
     finally:
