@@ -131,22 +131,3 @@ export function cleanEdit(edit: FindingEdit): FindingEdit {
 export function evidenceCountFor(findingId: number, evidence: readonly Pick<Evidence, "links">[]): number {
   return evidence.filter((e) => e.links.some((l) => l.kind === "finding" && l.finding_id === findingId)).length;
 }
-
-/** What Enter does in the form: text inputs never submit (IME-safe); Ctrl/⌘+Enter submits. */
-export type EnterAction = "submit" | "block" | "pass";
-
-export function enterAction(e: {
-  key: string;
-  isComposing: boolean;
-  keyCode?: number;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  target: "input" | "textarea" | "other";
-}): EnterAction {
-  if (e.key !== "Enter") return "pass";
-  // The Enter that confirms an IME conversion (WebKit reports keyCode 229 for it) is the IME's.
-  if (e.isComposing || e.keyCode === 229) return "pass";
-  if (e.ctrlKey || e.metaKey) return "submit";
-  // Implicit submission from a one-line field would save a half-written finding.
-  return e.target === "input" ? "block" : "pass";
-}

@@ -16,13 +16,6 @@ export function problemMessage(p: FieldProblem): string {
   }
 }
 
-/** Where a key press went, for enterAction. */
-export function keyTarget(target: EventTarget | null): "input" | "textarea" | "other" {
-  if (target instanceof HTMLTextAreaElement) return "textarea";
-  if (target instanceof HTMLInputElement) return "input";
-  return "other";
-}
-
 /** core.ftl keys use "-" where the Rust key has "_" (in_progress → status-in-progress). */
 export const statusLabel = (s: FindingStatus): string => locale.t(`status-${s.replace(/_/g, "-")}`);
 export const priorityLabel = (p: Priority): string => locale.t(`priority-${p}`);
