@@ -223,3 +223,39 @@ fn export_is_deterministic_and_complete() {
     assert!(e.evidence.iter().all(|ev| !ev.links.is_empty()));
     assert_eq!(tenken_core::demo::fill(&mut s, tenken_core::demo::Size::Small).unwrap_err().code(), "store_not_empty");
 }
+
+#[test]
+fn an_assessment_starts_with_its_departments_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    s.add_organisation("南幌町", None).unwrap();
+    let org = s.list_organisations().unwrap()[0].id;
+    let checklist = Bank::builtin().unwrap().get("audit").unwrap().clone();
+    let new = NewAssessment {
+        organisation_id: org,
+        fiscal_year: 2026,
+        kind: AssessmentKind::InternalAudit,
+        title: "令和8年度 監査".into(),
+        period_start: None,
+        period_end: None,
+        auditors: vec![],
+        scale: ScaleKind::Audit,
+        classification: ClassificationScheme::FourLevel,
+        checklist,
+        policy_document_id: None,
+        standards_document_id: None,
+        profile: Profile::default(),
+        previous_assessment_id: None,
+    };
+    let names = |v: &[&str]| v.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let log_before = s.audit_log(None).unwrap().len();
+    let e = s.create_assessment_with_departments(&new, &names(&["総務課", " 税務課 ", "総務課"])).unwrap_err();
+    assert_eq!(e.code(), "already_exists");
+    assert!(e.localized(Lang::Ja).contains("総務課"));
+    assert_eq!(s.create_assessment_with_departments(&new, &names(&["", "  "])).unwrap_err().code(), "invalid_value");
+    assert!(s.list_assessments().unwrap().is_empty(), "a refused list stores nothing");
+    assert_eq!(s.audit_log(None).unwrap().len(), log_before);
+    let a = s.create_assessment_with_departments(&new, &names(&["総務課", " 税務課 ", "", "市民課"])).unwrap();
+    let depts: Vec<String> = s.departments(a.id).unwrap().into_iter().map(|d| d.name).collect();
+    assert_eq!(depts, ["総務課", "税務課", "市民課"]);
+}

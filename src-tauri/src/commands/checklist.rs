@@ -7,7 +7,7 @@ use tenken_core::checklist::derive::{Derivation, Profile};
 use tenken_core::checklist::Bank;
 use tenken_core::store::NewAssessment;
 use tenken_core::views::{self, ChecklistInfo};
-use tenken_core::{AssessmentKind, ClassificationScheme, Error};
+use tenken_core::{AssessmentKind, ClassificationScheme};
 
 use crate::command_error::{CommandError, CommandResult};
 use crate::state::AppState;
@@ -61,19 +61,12 @@ pub struct CreateAssessmentRequest {
     pub derive: DeriveRequest,
 }
 
-/// Freezes the derived checklist into a new assessment and adds its departments, in order.
-/// Everything is checked first: a bad department list stores nothing.
+/// Freezes the derived checklist into a new assessment with its departments, in order, in one
+/// transaction (see `Store::create_assessment_with_departments`).
 #[tauri::command(async)]
 pub fn create_assessment(state: State<'_, AppState>, request: CreateAssessmentRequest) -> CommandResult<i64> {
     let b = bank(state.lang())?;
     state.with_store_mut(|store| {
-        let names: Vec<&str> = request.departments.iter().map(|d| d.trim()).filter(|d| !d.is_empty()).collect();
-        if names.is_empty() {
-            return Err(Error::invalid("departments", "", "1つ以上の部門名 / at least one department"));
-        }
-        if let Some(dup) = names.iter().enumerate().find(|(i, n)| names[..*i].contains(n)).map(|(_, n)| n) {
-            return Err(Error::invalid("departments", dup, "重複しない部門名 / department names without duplicates"));
-        }
         let d = &request.derive;
         let (frozen, _) = views::derive_for_store(store, &b, &d.checklist_id, d.policy_id, d.standards_id, &d.profile)?;
         let new = NewAssessment {
@@ -92,10 +85,6 @@ pub fn create_assessment(state: State<'_, AppState>, request: CreateAssessmentRe
             profile: d.profile.clone(),
             previous_assessment_id: None,
         };
-        let a = store.create_assessment(&new)?;
-        for n in names {
-            store.add_department(a.id, n)?;
-        }
-        Ok(a.id)
+        Ok(store.create_assessment_with_departments(&new, &request.departments)?.id)
     })
 }

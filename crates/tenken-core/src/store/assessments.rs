@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::{optional, Store};
+use super::{optional, Store, Tx};
 use crate::calendar::fiscal_year_label;
 use crate::checklist::derive::Profile;
 use crate::checklist::Checklist;
@@ -173,6 +173,33 @@ pub fn parse_id(s: &str, unknown: impl FnOnce(String) -> Error) -> Result<i64> {
 impl Store {
     /// Starts an assessment, freezing the checklist it uses.
     pub fn create_assessment(&mut self, new: &NewAssessment) -> Result<Assessment> {
+        self.check_new_assessment(new)?;
+        let id = self.write(|t| insert_assessment(t, new))?;
+        self.assessment(id)
+    }
+
+    /// Starts an assessment with its departments in scope (in this order), all in one
+    /// transaction: a bad department list (empty, blank or repeated name) stores nothing.
+    pub fn create_assessment_with_departments(&mut self, new: &NewAssessment, departments: &[String]) -> Result<Assessment> {
+        self.check_new_assessment(new)?;
+        let names: Vec<String> = departments.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect();
+        if names.is_empty() {
+            return Err(Error::invalid("departments", "", "1つ以上の部署名 / at least one department"));
+        }
+        if let Some(dup) = names.iter().enumerate().find(|(i, n)| names[..*i].contains(n)).map(|(_, n)| n) {
+            return Err(Error::AlreadyExists { what: "department".into(), name: dup.clone() });
+        }
+        let id = self.write(|t| {
+            let id = insert_assessment(t, new)?;
+            for n in &names {
+                insert_department(t, new.organisation_id, id, n)?;
+            }
+            Ok(id)
+        })?;
+        self.assessment(id)
+    }
+
+    fn check_new_assessment(&self, new: &NewAssessment) -> Result<()> {
         if new.title.trim().is_empty() {
             return Err(Error::invalid("title", &new.title, "空でない表題 / a non-empty title"));
         }
@@ -196,38 +223,7 @@ impl Store {
                 return Err(Error::invalid("policy", p, "同じ団体のポリシー文書 / a policy of the same organisation"));
             }
         }
-        let id = self.write(|t| {
-            t.tx.execute(
-                "INSERT INTO assessments (organisation_id, fiscal_year, kind, title, period_start, period_end, auditors_json, scale,
-                 classification, checklist_json, policy_document_id, previous_assessment_id, created_at, standards_document_id, profile_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                params![
-                    new.organisation_id,
-                    new.fiscal_year,
-                    new.kind.key(),
-                    new.title.trim(),
-                    new.period_start.map(|d| d.to_string()),
-                    new.period_end.map(|d| d.to_string()),
-                    serde_json::to_string(&new.auditors)?,
-                    new.scale.key(),
-                    new.classification.key(),
-                    serde_json::to_string(&new.checklist)?,
-                    new.policy_document_id,
-                    new.previous_assessment_id,
-                    t.now,
-                    new.standards_document_id,
-                    serde_json::to_string(&new.profile)?
-                ],
-            )?;
-            let id = t.tx.last_insert_rowid();
-            let logged = serde_json::json!({
-                "title": new.title, "fiscal_year": new.fiscal_year, "kind": new.kind,
-                "checklist": {"id": new.checklist.id, "version": new.checklist.version, "items": new.checklist.items.len()},
-            });
-            t.log("assessment.create", "assessment", id, None::<&()>, Some(&logged))?;
-            Ok(id)
-        })?;
-        self.assessment(id)
+        Ok(())
     }
 
     pub fn assessment(&self, id: i64) -> Result<Assessment> {
@@ -297,22 +293,7 @@ impl Store {
         if self.departments(assessment)?.iter().any(|d| d.name == name) {
             return Err(Error::AlreadyExists { what: "department".into(), name });
         }
-        self.write(|t| {
-            t.tx.execute("INSERT OR IGNORE INTO departments (organisation_id, name) VALUES (?1, ?2)", params![a.organisation_id, name])?;
-            let id: i64 = t.tx.query_row(
-                "SELECT id FROM departments WHERE organisation_id = ?1 AND name = ?2",
-                params![a.organisation_id, name],
-                |r| r.get(0),
-            )?;
-            t.tx.execute(
-                "INSERT INTO assessment_departments (assessment_id, department_id, position)
-                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM assessment_departments WHERE assessment_id = ?1))",
-                params![assessment, id],
-            )?;
-            let d = Department { id, name: name.clone() };
-            t.log("department.add", "assessment_department", format!("{assessment}/{id}"), None::<&()>, Some(&d))?;
-            Ok(d)
-        })
+        self.write(|t| insert_department(t, a.organisation_id, assessment, &name))
     }
 
     /// The departments in scope, in the order they were added.
@@ -433,4 +414,52 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Inserts an assessment row and its audit-log entry (checked by `check_new_assessment`).
+fn insert_assessment(t: &Tx, new: &NewAssessment) -> Result<i64> {
+    t.tx.execute(
+        "INSERT INTO assessments (organisation_id, fiscal_year, kind, title, period_start, period_end, auditors_json, scale,
+         classification, checklist_json, policy_document_id, previous_assessment_id, created_at, standards_document_id, profile_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            new.organisation_id,
+            new.fiscal_year,
+            new.kind.key(),
+            new.title.trim(),
+            new.period_start.map(|d| d.to_string()),
+            new.period_end.map(|d| d.to_string()),
+            serde_json::to_string(&new.auditors)?,
+            new.scale.key(),
+            new.classification.key(),
+            serde_json::to_string(&new.checklist)?,
+            new.policy_document_id,
+            new.previous_assessment_id,
+            t.now,
+            new.standards_document_id,
+            serde_json::to_string(&new.profile)?
+        ],
+    )?;
+    let id = t.tx.last_insert_rowid();
+    let logged = serde_json::json!({
+        "title": new.title, "fiscal_year": new.fiscal_year, "kind": new.kind,
+        "checklist": {"id": new.checklist.id, "version": new.checklist.version, "items": new.checklist.items.len()},
+    });
+    t.log("assessment.create", "assessment", id, None::<&()>, Some(&logged))?;
+    Ok(id)
+}
+
+/// Puts a department in an assessment's scope, registering it for the organisation if new.
+fn insert_department(t: &Tx, organisation_id: i64, assessment: i64, name: &str) -> Result<Department> {
+    t.tx.execute("INSERT OR IGNORE INTO departments (organisation_id, name) VALUES (?1, ?2)", params![organisation_id, name])?;
+    let id: i64 =
+        t.tx.query_row("SELECT id FROM departments WHERE organisation_id = ?1 AND name = ?2", params![organisation_id, name], |r| r.get(0))?;
+    t.tx.execute(
+        "INSERT INTO assessment_departments (assessment_id, department_id, position)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM assessment_departments WHERE assessment_id = ?1))",
+        params![assessment, id],
+    )?;
+    let d = Department { id, name: name.to_string() };
+    t.log("department.add", "assessment_department", format!("{assessment}/{id}"), None::<&()>, Some(&d))?;
+    Ok(d)
 }
