@@ -361,27 +361,39 @@ fn areas_of(c: &Checklist, lang: Lang) -> Vec<Area> {
     keys.into_iter().map(|(_, k)| Area { key: k.to_string(), title: topic_label(k, lang) }).collect()
 }
 
-fn add(cell: &mut Cell, rating: Option<&str>, scale: ScaleKind) {
-    cell.items += 1;
-    let Some(r) = rating.and_then(|k| scale.ratings().iter().find(|x| x.key == k)) else { return };
-    cell.answered += 1;
-    let worst = scale.ratings().iter().filter_map(|x| x.score).filter(|s| *s >= 0).min().unwrap_or(0);
-    if let Some(s) = r.score {
-        cell.scored += 1;
-        // score_percent keeps the running sum in `score_percent` until `finish`.
-        cell.score_percent = Some(cell.score_percent.unwrap_or(0) + s.max(0) as u32);
-        if s == worst {
-            cell.worst += 1;
+/// Counts answers into a `Cell`; the score is a sum until `cell()` turns it into a percentage.
+#[derive(Clone, Default)]
+struct Tally {
+    cell: Cell,
+    score_sum: u32,
+}
+
+impl Tally {
+    fn add(&mut self, rating: Option<&str>, scale: ScaleKind) {
+        self.cell.items += 1;
+        let Some(r) = rating.and_then(|k| scale.ratings().iter().find(|x| x.key == k)) else { return };
+        self.cell.answered += 1;
+        if let Some(s) = r.score {
+            self.cell.scored += 1;
+            self.score_sum += s.max(0) as u32;
+            if s == worst_score(scale) {
+                self.cell.worst += 1;
+            }
         }
+    }
+
+    /// The cell, with the score as the share of the best rating (rounded), None before any
+    /// scored answer.
+    fn cell(self, scale: ScaleKind) -> Cell {
+        let best = scale.ratings().iter().filter_map(|x| x.score).max().unwrap_or(1).max(1) as u32;
+        let n = self.cell.scored;
+        Cell { score_percent: (n > 0).then(|| (self.score_sum * 100 + best * n / 2) / (best * n)), ..self.cell }
     }
 }
 
-fn finish(cell: &mut Cell, scale: ScaleKind) {
-    let best = scale.ratings().iter().filter_map(|x| x.score).max().unwrap_or(1).max(1) as u32;
-    cell.score_percent = match (cell.score_percent, cell.scored) {
-        (Some(sum), n) if n > 0 => Some((sum * 100 + best * n / 2) / (best * n)),
-        _ => None,
-    };
+/// The lowest real score of a scale (× 不適合 / 実施していない; わからない's −1 is not a result).
+fn worst_score(scale: ScaleKind) -> i32 {
+    scale.ratings().iter().filter_map(|x| x.score).filter(|s| *s >= 0).min().unwrap_or(0)
 }
 
 pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
@@ -394,42 +406,39 @@ pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
     let findings = store.findings(id)?;
     let interviews = store.interviews(id)?;
     let mut rows = Vec::new();
-    let mut grand = Cell::default();
+    let mut grand = Tally::default();
     let mut required_unanswered = Vec::new();
     for d in &head.departments {
-        let mut cells = vec![Cell::default(); areas.len()];
-        let mut total = Cell::default();
+        let mut cells = vec![Tally::default(); areas.len()];
+        let mut total = Tally::default();
         let mut req = 0;
         for item in &a.checklist.items {
             let rating = by.get(&(d.id, item.id.as_str())).copied().flatten();
             let ai = areas.iter().position(|ar| ar.key == item.topic).unwrap_or(0);
-            add(&mut cells[ai], rating, a.scale);
-            add(&mut total, rating, a.scale);
-            add(&mut grand, rating, a.scale);
+            cells[ai].add(rating, a.scale);
+            total.add(rating, a.scale);
+            grand.add(rating, a.scale);
             if item.required && rating.is_none() {
                 req += 1;
             }
         }
-        cells.iter_mut().for_each(|c| finish(c, a.scale));
-        finish(&mut total, a.scale);
         if req > 0 {
             required_unanswered.push((d.name.clone(), req));
         }
         rows.push(DashboardRow {
             department: d.clone(),
-            cells,
-            total,
+            cells: cells.into_iter().map(|c| c.cell(a.scale)).collect(),
+            total: total.cell(a.scale),
             open_findings: findings.iter().filter(|f| f.department_id == d.id && is_open(f.status)).count() as u32,
             interviews: interviews.iter().filter(|i| i.department_id == d.id).count() as u32,
         });
     }
-    finish(&mut grand, a.scale);
     Ok(Dashboard {
         departments_not_interviewed: rows.iter().filter(|r| r.interviews == 0).map(|r| r.department.name.clone()).collect(),
         head,
         areas,
         rows,
-        total: grand,
+        total: grand.cell(a.scale),
         open_findings: findings.into_iter().filter(|f| is_open(f.status)).collect(),
         required_unanswered,
         evidence_count: store.evidence_list(id)?.len() as u32,
