@@ -50,6 +50,24 @@ impl AppState {
         lock(&self.data_dir).clone()
     }
 
+    /// Where the window saves what it writes for people (reports, answer sheets): the user's
+    /// documents folder (`Documents/tenken`), never the data folder — an output there could
+    /// replace a record. `TENKEN_OUTPUT_DIR` overrides it (tests, managed machines).
+    pub fn output_dir(&self) -> PathBuf {
+        if let Some(d) = std::env::var_os("TENKEN_OUTPUT_DIR").filter(|d| !d.is_empty()) {
+            return PathBuf::from(d);
+        }
+        directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(|d| d.join("tenken")))
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().join("tenken")))
+            .unwrap_or_else(|| std::env::temp_dir().join("tenken"))
+    }
+
+    /// The output rule of the window: never inside the data folder, never over a file.
+    pub fn output(&self) -> tenken_core::output::Output {
+        tenken_core::output::Output::new(&self.data_dir(), false)
+    }
+
     /// Switches the language and remembers it for the next start.
     pub fn set_lang(&self, lang: Lang) -> CommandResult<()> {
         *lock(&self.lang) = lang;

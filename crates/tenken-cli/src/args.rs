@@ -72,6 +72,9 @@ pub enum Command {
         /// Write to a file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace files that already exist (never allowed inside the data folder).
+        #[arg(long)]
+        force: bool,
     },
     /// The PDF report (監査報告書) of an assessment, or of an `export` JSON file.
     Report {
@@ -84,6 +87,9 @@ pub enum Command {
         /// The PDF file to write.
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
+        /// Replace files that already exist (never allowed inside the data folder).
+        #[arg(long)]
+        force: bool,
     },
     /// Check that a report PDF still matches the records; exit 1 and say what changed if not.
     VerifyReport {
@@ -275,9 +281,13 @@ pub enum AnswerCmd {
         department: String,
         #[arg(long)]
         item: String,
-        /// Key, symbol or label of the scale (e.g. conform, ○, 適合); "unrated" clears.
-        #[arg(long)]
+        /// Key, symbol or label of the scale (e.g. conform, ○, 適合); "unrated"/"未評価" clears.
+        /// An empty rating is refused: clearing must be asked for.
+        #[arg(long, conflicts_with = "clear")]
         rating: Option<String>,
+        /// Clear the rating (back to 未評価).
+        #[arg(long)]
+        clear: bool,
         #[arg(long)]
         note: Option<String>,
     },
@@ -398,6 +408,9 @@ pub enum XlsxCmd {
         assessment: String,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Replace files that already exist (never allowed inside the data folder).
+        #[arg(long)]
+        force: bool,
     },
     /// Import filled sheets, each file all-or-nothing; exit 1 when any file is refused.
     /// A conflict (changed on the sheet and in tenken after the sheet was issued) refuses
@@ -420,5 +433,8 @@ pub enum XlsxCmd {
         assessment: String,
         #[arg(long, value_name = "FILE.xlsx")]
         out: PathBuf,
+        /// Replace files that already exist (never allowed inside the data folder).
+        #[arg(long)]
+        force: bool,
     },
 }

@@ -13,11 +13,18 @@ use crate::store::{audit_log, schema, Store, DB_FILE};
 
 pub const MANIFEST: &str = "tenken-backup.json";
 
+/// The manifest format written by this build. Format 2 added the database's SHA-256: a
+/// backup whose database was edited after it was written is refused.
+pub const MANIFEST_FORMAT: u32 = 2;
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Manifest {
     pub format: u32,
     pub created_at: String,
     pub schema_version: i64,
+    /// SHA-256 and size of `tenken.db` as written into the backup.
+    #[serde(default)]
+    pub database: Option<ManifestFile>,
     pub evidence: Vec<ManifestFile>,
 }
 
@@ -39,42 +46,82 @@ fn invalid(path: &Path, reason: impl ToString) -> Error {
     Error::BackupInvalid { path: path.to_path_buf(), reason: reason.to_string() }
 }
 
-/// Writes a backup of `store` into `dest` (which must not exist or be empty), then verifies it.
+/// Writes a backup of `store` into `dest` (which must not exist or be empty, and must not be
+/// inside the data folder), then verifies it. Only reads the store, so it works from a
+/// read-only data folder and when the data folder's disk is full. When writing fails (the
+/// backup medium is full, say), what was written is removed again.
 pub fn backup(store: &Store, dest: &Path) -> Result<BackupReport> {
-    if dest.exists() && fs::read_dir(dest).map_err(|e| Error::io(dest, e))?.next().is_some() {
+    crate::output::Output::new(store.dir(), false).check_dir(dest)?;
+    let existed = dest.exists();
+    if existed && fs::read_dir(dest).map_err(|e| Error::io(dest, e))?.next().is_some() {
         return Err(Error::invalid("backup folder", dest.display(), "存在しないか空のフォルダ / a new or empty folder"));
     }
-    fs::create_dir_all(dest).map_err(|e| Error::DataDirNotWritable { path: dest.to_path_buf(), reason: e.to_string() })?;
-    store.backup_database_to(&dest.join(DB_FILE))?;
+    crate::private::create_dir_all(dest).map_err(|e| match e.kind() {
+        std::io::ErrorKind::StorageFull => Error::io(dest, e),
+        _ => Error::DataDirNotWritable { path: dest.to_path_buf(), reason: e.to_string() },
+    })?;
+    let result = write_backup(store, dest);
+    if result.is_err() {
+        remove_contents(dest);
+        if !existed {
+            let _ = fs::remove_dir(dest);
+        }
+    }
+    result
+}
+
+fn write_backup(store: &Store, dest: &Path) -> Result<BackupReport> {
+    let db = dest.join(DB_FILE);
+    store.backup_database_to(&db)?;
+    crate::private::make_file_private(&db);
     // The files the copied database refers to (read from the copy: consistent with it).
-    let copy = Connection::open_with_flags(dest.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let mut stmt = copy.prepare("SELECT DISTINCT sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY sha256")?;
-    let files: Vec<ManifestFile> = stmt
-        .query_map([], |r| Ok(ManifestFile { sha256: r.get(0)?, size: r.get::<_, i64>(1)? as u64 }))?
-        .collect::<rusqlite::Result<_>>()?;
-    drop(stmt);
+    let copy = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let files = referenced_files(&copy)?;
     let schema_version: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     drop(copy);
+    let (db_sha, db_size) = hash_file(&db).map_err(|e| Error::io(&db, e))?;
     let target = EvidenceFiles::new(dest);
-    let mut bytes = fs::metadata(dest.join(DB_FILE)).map(|m| m.len()).unwrap_or(0);
+    let mut bytes = db_size;
     for f in &files {
         let from = store.evidence_files().path_of(&f.sha256);
         let to = target.path_of(&f.sha256);
         if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            crate::private::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        bytes += fs::copy(&from, &to).map_err(|e| Error::io(&from, e))?;
+        bytes += fs::copy(&from, &to).map_err(|e| if e.kind() == std::io::ErrorKind::StorageFull { Error::io(&to, e) } else { Error::io(&from, e) })?;
     }
     let manifest = Manifest {
-        format: 1,
+        format: MANIFEST_FORMAT,
         created_at: crate::clock::stamp(store.now()),
         schema_version,
+        database: Some(ManifestFile { sha256: db_sha, size: db_size }),
         evidence: files,
     };
     let mpath = dest.join(MANIFEST);
-    fs::write(&mpath, serde_json::to_vec_pretty(&manifest)?).map_err(|e| Error::io(&mpath, e))?;
+    let mut f = fs::OpenOptions::new().write(true).create_new(true).open(&mpath).map_err(|e| Error::io(&mpath, e))?;
+    std::io::Write::write_all(&mut f, &serde_json::to_vec_pretty(&manifest)?).map_err(|e| Error::io(&mpath, e))?;
+    f.sync_all().map_err(|e| Error::io(&mpath, e))?;
     check_backup(dest)?;
     Ok(BackupReport { path: dest.to_path_buf(), schema_version, evidence_files: manifest.evidence.len(), bytes })
+}
+
+/// Every evidence file a database refers to (digest and size), sorted.
+fn referenced_files(conn: &Connection) -> Result<Vec<ManifestFile>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY sha256")?;
+    let files = stmt
+        .query_map([], |r| Ok(ManifestFile { sha256: r.get(0)?, size: r.get::<_, i64>(1)? as u64 }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(files)
+}
+
+/// Removes everything inside `dir` (a failed backup), best effort.
+fn remove_contents(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            let _ = if p.is_dir() { fs::remove_dir_all(&p) } else { fs::remove_file(&p) };
+        }
+    }
 }
 
 /// Verifies a backup folder: manifest, database integrity, audit-log chain, every file's hash.
@@ -89,6 +136,18 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
     if !db.is_file() {
         return Err(invalid(dir, format!("{DB_FILE} がありません / is missing")));
     }
+    // The database must be the one the manifest describes: an edited copy is refused.
+    let Some(expected) = &manifest.database else {
+        return Err(invalid(
+            dir,
+            format!("{MANIFEST} にデータベースの SHA-256 がありません（形式 {}）。検証できないため復元しません / the manifest has no SHA-256 of the database (format {}), so the backup cannot be verified", manifest.format, manifest.format),
+        ));
+    };
+    match hash_file(&db) {
+        Ok((sha, size)) if sha == expected.sha256 && size == expected.size => {}
+        Ok(_) => return Err(invalid(dir, format!("{DB_FILE}: 内容が {MANIFEST} の SHA-256 と一致しません（バックアップ後に変更されています） / does not match the SHA-256 in the manifest (changed after the backup)"))),
+        Err(e) => return Err(invalid(dir, format!("{DB_FILE}: {e}"))),
+    }
     let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| invalid(dir, e))?;
     let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| invalid(dir, e))?;
     if integrity != "ok" {
@@ -98,6 +157,12 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
     if let Some(p) = chain.first() {
         return Err(invalid(dir, p));
     }
+    // Every file the database refers to must be in the manifest (and so in the folder).
+    let listed: std::collections::HashSet<&str> = manifest.evidence.iter().map(|f| f.sha256.as_str()).collect();
+    if let Some(missing) = referenced_files(&conn)?.into_iter().find(|f| !listed.contains(f.sha256.as_str())) {
+        return Err(invalid(dir, format!("{MANIFEST}: 証跡 {} が一覧にありません / evidence {} is not listed", missing.sha256, missing.sha256)));
+    }
+    drop(conn);
     let files = EvidenceFiles::new(dir);
     for f in &manifest.evidence {
         let p = files.path_of(&f.sha256);
@@ -110,39 +175,125 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
     Ok(manifest)
 }
 
-/// Restores a verified backup into `data_dir`. An existing database is kept beside it as
-/// `tenken.db.before-restore-<time>`; evidence files are added (content-addressed, so nothing
-/// existing is overwritten).
+/// Restores a verified backup into `data_dir`, as one step that a killed process cannot
+/// leave half done: the backup's database is copied beside the current one and flushed, the
+/// current database is kept under a new name (`tenken.db.before-restore-<time>`, never over an
+/// earlier kept copy), and the copy then replaces it by a rename. Evidence files are added
+/// first (content-addressed: nothing existing is overwritten). Returns the kept copy's path
+/// (empty when there was no database).
 pub fn restore(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
     let manifest = check_backup(backup_dir)?;
-    fs::create_dir_all(data_dir).map_err(|e| Error::DataDirNotWritable { path: data_dir.to_path_buf(), reason: e.to_string() })?;
-    let db = data_dir.join(DB_FILE);
-    let mut kept = PathBuf::new();
-    if db.exists() {
-        // Fold the WAL into the main file before moving it aside.
-        if let Ok(c) = Connection::open(&db) {
-            let _ = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        }
-        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-        kept = data_dir.join(format!("{DB_FILE}.before-restore-{stamp}"));
-        fs::rename(&db, &kept).map_err(|e| Error::io(&db, e))?;
-        for suffix in ["-wal", "-shm"] {
-            let _ = fs::remove_file(data_dir.join(format!("{DB_FILE}{suffix}")));
-        }
-    }
+    crate::private::create_dir_all(data_dir).map_err(|e| Error::DataDirNotWritable { path: data_dir.to_path_buf(), reason: e.to_string() })?;
+    remove_stale_restore_files(data_dir);
     let from_files = EvidenceFiles::new(backup_dir);
     let to_files = EvidenceFiles::new(data_dir);
     for f in &manifest.evidence {
         let to = to_files.path_of(&f.sha256);
         if !to.exists() {
-            if let Some(parent) = to.parent() {
-                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-            }
-            fs::copy(from_files.path_of(&f.sha256), &to).map_err(|e| Error::io(&to, e))?;
+            copy_evidence(&from_files.path_of(&f.sha256), &to, &f.sha256)?;
         }
     }
-    fs::copy(backup_dir.join(DB_FILE), &db).map_err(|e| Error::io(&db, e))?;
+    // The new database, complete and on disk, beside the current one.
+    let db = data_dir.join(DB_FILE);
+    let incoming = data_dir.join(format!("{RESTORING}{}", std::process::id()));
+    let copied = copy_synced(&backup_dir.join(DB_FILE), &incoming);
+    if let Err(e) = copied {
+        let _ = fs::remove_file(&incoming);
+        return Err(e);
+    }
+    crate::private::make_file_private(&incoming);
+    let mut kept = PathBuf::new();
+    if db.exists() {
+        match keep_aside(data_dir, &db) {
+            Ok(k) => kept = k,
+            Err(e) => {
+                let _ = fs::remove_file(&incoming);
+                return Err(e);
+            }
+        }
+    }
+    fs::rename(&incoming, &db).map_err(|e| Error::io(&db, e))?;
+    crate::output::sync_parent(&db);
     // Opening brings it to this build's schema and WAL mode.
     Store::open(data_dir)?;
     Ok(kept)
+}
+
+/// The prefix of a database being restored (removed when a restore was killed midway).
+const RESTORING: &str = ".tenken.db.restoring-";
+
+fn remove_stale_restore_files(data_dir: &Path) {
+    if let Ok(entries) = fs::read_dir(data_dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(RESTORING) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Folds the WAL into the database and keeps a copy of it under a name not used before
+/// (a hard link: the current database stays in place until the rename replaces it).
+fn keep_aside(data_dir: &Path, db: &Path) -> Result<PathBuf> {
+    let c = Connection::open(db).map_err(|e| Error::io(db, std::io::Error::other(e.to_string())))?;
+    let busy: i64 = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).unwrap_or(1);
+    drop(c);
+    if busy != 0 {
+        return Err(Error::io(db, std::io::Error::other("the database is in use (close the window first) / データベースが使用中です（画面を閉じてから復元してください）")));
+    }
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    for n in 0..1000 {
+        let name = if n == 0 { format!("{DB_FILE}.before-restore-{stamp}") } else { format!("{DB_FILE}.before-restore-{stamp}-{n}") };
+        let kept = data_dir.join(name);
+        let made = fs::hard_link(db, &kept).or_else(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Err(e),
+            // No hard links on this file system: a copy that never replaces a file.
+            _ => copy_new(db, &kept),
+        });
+        match made {
+            Ok(()) => {
+                for suffix in ["-wal", "-shm"] {
+                    let _ = fs::remove_file(data_dir.join(format!("{DB_FILE}{suffix}")));
+                }
+                return Ok(kept);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(&kept, e)),
+        }
+    }
+    Err(Error::io(data_dir, std::io::Error::other("too many kept copies in one second")))
+}
+
+fn copy_new(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut src = fs::File::open(from)?;
+    let mut dst = fs::OpenOptions::new().write(true).create_new(true).open(to)?;
+    std::io::copy(&mut src, &mut dst)?;
+    dst.sync_all()
+}
+
+fn copy_synced(from: &Path, to: &Path) -> Result<()> {
+    let mut src = fs::File::open(from).map_err(|e| Error::io(from, e))?;
+    let mut dst = fs::OpenOptions::new().write(true).create_new(true).open(to).map_err(|e| Error::io(to, e))?;
+    std::io::copy(&mut src, &mut dst).map_err(|e| Error::io(to, e))?;
+    dst.sync_all().map_err(|e| Error::io(to, e))
+}
+
+/// Copies one evidence file into the store: to a temporary name, verified, then renamed.
+fn copy_evidence(from: &Path, to: &Path, sha256: &str) -> Result<()> {
+    let parent = to.parent().unwrap_or(Path::new("."));
+    crate::private::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let tmp = crate::output::temp_beside(to);
+    let done = (|| {
+        copy_synced(from, &tmp)?;
+        let (sha, _) = hash_file(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        if sha != sha256 {
+            return Err(Error::BackupInvalid { path: from.to_path_buf(), reason: "SHA-256 が一致しません / hash mismatch".into() });
+        }
+        crate::private::make_read_only(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        fs::rename(&tmp, to).map_err(|e| Error::io(to, e))
+    })();
+    if done.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    done
 }

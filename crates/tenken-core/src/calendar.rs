@@ -82,6 +82,35 @@ pub fn english_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// How far from its fiscal year a date of an assessment may lie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRule {
+    /// When work is done (interviews, the audit period): within the fiscal year, give or take
+    /// a year (a 令和8年度 audit may be prepared in March or reported in the next April).
+    Fieldwork,
+    /// A due date for an improvement: not before the fiscal year starts, at most ten years on.
+    Due,
+}
+
+/// Checks that `date` (for `field`) fits an assessment of fiscal year `fy`; the message says
+/// which range is accepted and why.
+pub fn check_date(field: &str, date: NaiveDate, fy: i32, rule: DateRule) -> crate::Result<()> {
+    let start = NaiveDate::from_ymd_opt(fy, 4, 1).unwrap_or(NaiveDate::MIN);
+    let end = NaiveDate::from_ymd_opt(fy + 1, 3, 31).unwrap_or(NaiveDate::MAX);
+    let (from, to, why) = match rule {
+        DateRule::Fieldwork => (
+            start.with_year(fy - 1).unwrap_or(start),
+            end.with_year(fy + 2).unwrap_or(end),
+            "年度の前後1年以内 / within a year of the fiscal year",
+        ),
+        DateRule::Due => (start, end.with_year(fy + 11).unwrap_or(end), "年度の開始日から10年以内 / from the start of the fiscal year, at most ten years on"),
+    };
+    if date < from || date > to {
+        return Err(crate::Error::invalid(field, date, format!("{from} ～ {to}（{why}）")));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

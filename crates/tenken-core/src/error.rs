@@ -76,6 +76,24 @@ pub enum Error {
     /// A backup folder that is missing, incomplete or fails verification.
     #[error("backup {path} is not valid: {reason}")]
     BackupInvalid { path: PathBuf, reason: String },
+    /// An output file (report, export, workbook, backup) named inside the data folder.
+    #[error("{path} is inside the data folder {data_dir}")]
+    OutputInsideDataDir { path: PathBuf, data_dir: PathBuf },
+    /// An output file that already exists, without `--force` (or the window's confirmation).
+    #[error("{path} already exists")]
+    OutputExists { path: PathBuf },
+    /// A text longer than its field allows (`text::Limit`).
+    #[error("{field}: {length} characters, at most {limit}")]
+    TextTooLong { field: String, limit: usize, length: usize },
+    /// A control character (ESC, BEL, NUL, a bidirectional override …) in a text field.
+    #[error("{field}: control character {code} at character {position}")]
+    ControlCharacter { field: String, position: usize, code: String },
+    /// An empty or blank rating: clearing a rating must be asked for explicitly.
+    #[error("blank rating for {department} {item}")]
+    RatingBlank { item: String, department: String },
+    /// A file that changed (size or modification time) while tenken was copying it.
+    #[error("{path} changed while it was being read")]
+    FileChangedWhileReading { path: PathBuf },
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
@@ -92,8 +110,9 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 
+    /// A value that does not fit `field`; the message quotes at most a short preview of it.
     pub fn invalid(field: &str, value: impl ToString, expected: impl ToString) -> Self {
-        Error::Invalid { field: field.to_string(), value: value.to_string(), expected: expected.to_string() }
+        Error::Invalid { field: field.to_string(), value: crate::text::preview(&value.to_string(), 60), expected: expected.to_string() }
     }
 
     /// A stable code for the window and for scripts.
@@ -121,6 +140,13 @@ impl Error {
             Error::PolicyUnreadable { .. } => "policy_unreadable",
             Error::StoreNotEmpty { .. } => "store_not_empty",
             Error::BackupInvalid { .. } => "backup_invalid",
+            Error::OutputInsideDataDir { .. } => "output_inside_data_dir",
+            Error::OutputExists { .. } => "output_exists",
+            Error::TextTooLong { .. } => "text_too_long",
+            Error::ControlCharacter { .. } => "control_character",
+            Error::RatingBlank { .. } => "rating_blank",
+            Error::FileChangedWhileReading { .. } => "file_changed_while_reading",
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
             Error::Json(_) => "json",
@@ -189,6 +215,20 @@ impl Error {
             }
             Error::StoreNotEmpty { path } => ("error-store-not-empty", vec![("path", p(path))]),
             Error::BackupInvalid { path, reason } => ("error-backup-invalid", vec![("path", p(path)), ("reason", s(reason))]),
+            Error::OutputInsideDataDir { path, data_dir } => {
+                ("error-output-inside-data-dir", vec![("path", p(path)), ("data_dir", p(data_dir))])
+            }
+            Error::OutputExists { path } => ("error-output-exists", vec![("path", p(path))]),
+            Error::TextTooLong { field, limit, length } => (
+                "error-text-too-long",
+                vec![("field", s(field)), ("limit", Arg::Text(crate::i18n::group_digits(*limit as i64))), ("length", Arg::Text(crate::i18n::group_digits(*length as i64)))],
+            ),
+            Error::ControlCharacter { field, position, code } => {
+                ("error-control-character", vec![("field", s(field)), ("position", (*position).into()), ("code", s(code))])
+            }
+            Error::RatingBlank { item, department } => ("error-rating-blank", vec![("item", s(item)), ("department", s(department))]),
+            Error::FileChangedWhileReading { path } => ("error-file-changed", vec![("path", p(path))]),
+            Error::Io { path, source } if source.kind() == std::io::ErrorKind::StorageFull => ("error-disk-full", vec![("path", p(path))]),
             Error::Io { path, source } => ("error-io", vec![("path", p(path)), ("reason", Arg::Text(source.to_string()))]),
             Error::Database(e) => ("error-database", vec![("reason", Arg::Text(e.to_string()))]),
             Error::Json(e) => ("error-json", vec![("reason", Arg::Text(e.to_string()))]),

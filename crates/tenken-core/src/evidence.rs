@@ -84,15 +84,21 @@ impl EvidenceFiles {
         let unreadable = |e: std::io::Error| Error::EvidenceFileUnreadable { path: source.to_path_buf(), reason: e.to_string() };
         let mut input = File::open(source).map_err(unreadable)?;
         let tmp_dir = self.root.join("tmp");
-        fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
+        crate::private::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
         let tmp = tmp_dir.join(format!("incoming-{}-{}", std::process::id(), unique()));
         let result = (|| {
-            let mut out = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            let mut out = private_new_file(&tmp).map_err(|e| Error::io(&tmp, e))?;
             let (sha, size) = hash_stream(&mut input, Some(&mut out), progress).map_err(|e| {
                 // A read error is the source's fault; a write error is ours.
                 if e.kind() == std::io::ErrorKind::StorageFull { Error::io(&tmp, e) } else { unreadable(e) }
             })?;
             out.sync_all().map_err(|e| Error::io(&tmp, e))?;
+            // A file written to while we copied it would be stored as a mix of versions that
+            // never existed: compare what we read with the file before and after.
+            let after = fs::metadata(source).map_err(unreadable)?;
+            if size != meta.len() || after.len() != meta.len() || after.modified().ok() != meta.modified().ok() {
+                return Err(Error::FileChangedWhileReading { path: source.to_path_buf() });
+            }
             Ok::<_, Error>((sha, size))
         })();
         let (sha256, size) = match result {
@@ -108,11 +114,15 @@ impl EvidenceFiles {
             return Ok(StoredFile { sha256, size, newly_stored: false });
         }
         let shard = dest.parent().unwrap_or(&self.root).to_path_buf();
-        fs::create_dir_all(&shard).map_err(|e| Error::io(&shard, e))?;
-        let mut perms = fs::metadata(&tmp).map_err(|e| Error::io(&tmp, e))?.permissions();
-        perms.set_readonly(true);
-        fs::set_permissions(&tmp, perms).map_err(|e| Error::io(&tmp, e))?;
-        fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, e))?;
+        let placed = (|| {
+            crate::private::create_dir_all(&shard).map_err(|e| Error::io(&shard, e))?;
+            crate::private::make_read_only(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, e))
+        })();
+        if let Err(e) = placed {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
         if let Ok(d) = File::open(&shard) {
             let _ = d.sync_all(); // make the rename durable
         }
@@ -129,6 +139,18 @@ impl EvidenceFiles {
             Ok(_) => None,
         }
     }
+}
+
+/// A new file only the user can read and write (the copy becomes 0400 once complete).
+fn private_new_file(path: &Path) -> std::io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
 }
 
 fn unique() -> u128 {
@@ -156,6 +178,42 @@ mod tests {
         assert!(ev.check(&s.sha256, Some(3)).is_none());
         assert!(ev.check(&s.sha256, Some(4)).is_some());
         assert!(fs::read_dir(ev.root().join("tmp")).unwrap().next().is_none(), "no temp file left");
+    }
+
+    #[test]
+    fn a_file_written_to_while_copied_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("growing.log");
+        fs::write(&src, vec![b'a'; CHUNK * 3]).unwrap();
+        let ev = EvidenceFiles::new(&dir.path().join("data"));
+        let mut appended = false;
+        let e = ev
+            .store(&src, &mut |_| {
+                if !appended {
+                    appended = true;
+                    let mut f = fs::OpenOptions::new().append(true).open(&src).unwrap();
+                    f.write_all(b"new line written meanwhile").unwrap();
+                }
+            })
+            .unwrap_err();
+        assert_eq!(e.code(), "file_changed_while_reading");
+        assert!(fs::read_dir(ev.root().join("tmp")).unwrap().next().is_none(), "no temp file left");
+        assert!(!ev.root().join("ab").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stored_copies_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("public.txt");
+        fs::write(&src, b"secret finding").unwrap();
+        fs::set_permissions(&src, fs::Permissions::from_mode(0o644)).unwrap();
+        let ev = EvidenceFiles::new(&dir.path().join("data"));
+        let s = ev.store(&src, &mut |_| {}).unwrap();
+        let p = ev.path_of(&s.sha256);
+        assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o400);
+        assert_eq!(fs::metadata(p.parent().unwrap()).unwrap().permissions().mode() & 0o777, 0o700);
     }
 
     #[test]

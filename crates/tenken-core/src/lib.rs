@@ -15,7 +15,10 @@ pub mod error;
 pub mod evidence;
 pub mod export;
 pub mod i18n;
+pub mod output;
+pub mod private;
 pub mod store;
+pub mod text;
 pub mod verify;
 pub mod views;
 

@@ -20,7 +20,7 @@ fn main() {
 
     let out = dir.path().join("sheets");
     let t = Instant::now();
-    let files = sheets(&store, a.id, &out).expect("sheets");
+    let files = sheets(&store, a.id, &out, &tenken_core::output::Output::new(store.dir(), true)).expect("sheets");
     let generate = t.elapsed();
     let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
     println!("generate: {} files in {:.2} s ({:.0} KB each on average)  goal ≤ 5 s", files.len(), generate.as_secs_f64(), bytes as f64 / files.len() as f64 / 1024.0);
@@ -66,7 +66,7 @@ fn main() {
     println!("re-import (nothing changes): {:.2} s", t.elapsed().as_secs_f64());
 
     let t = Instant::now();
-    tenken_xlsx::results(&store, a.id, &dir.path().join("results.xlsx")).expect("results");
+    tenken_xlsx::results(&store, a.id, &dir.path().join("results.xlsx"), &tenken_core::output::Output::new(store.dir(), true)).expect("results");
     println!("results workbook: {:.2} s", t.elapsed().as_secs_f64());
     let ok = generate.as_secs_f64() <= 5.0 && import_time.as_secs_f64() <= 5.0;
     println!("{}", if ok { "both within goal" } else { "GOAL MISSED" });

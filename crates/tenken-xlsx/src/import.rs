@@ -57,6 +57,8 @@ pub enum ImportStatus {
     Unchanged,
     /// Not imported: see `problems` (and `conflicts`). The store is unchanged.
     Refused,
+    /// `--dry-run`: valid, and `changed` lists what an import would change; nothing written.
+    Checked,
 }
 
 /// Something wrong with a file, where it is, and a Fluent message id with its arguments.
@@ -155,6 +157,11 @@ impl ImportReport {
             ),
             ImportStatus::Unchanged => tr(lang, "xlsx-status-unchanged", &[("file", file), ("department", dept), ("unchanged", self.unchanged.into())]),
             ImportStatus::Refused => tr(lang, "xlsx-status-refused", &[("file", file)]),
+            ImportStatus::Checked => tr(
+                lang,
+                "xlsx-status-checked",
+                &[("file", file), ("changed", self.changed.len().into()), ("department", dept), ("unchanged", self.unchanged.into())],
+            ),
         }];
         lines.extend(self.problems.iter().map(|p| format!("  {}", p.message(lang))));
         lines.extend(self.conflicts.iter().map(|c| format!("  {}!{}", self.file_name(), c.message(lang))));
@@ -217,13 +224,23 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
         }};
     }
 
-    // The file.
+    // The file: a regular file of sane size, whose parts do not inflate beyond a bound
+    // (a few kilobytes of zip can expand to gigabytes).
+    match std::fs::metadata(file) {
+        Ok(m) if !m.is_file() => refuse!(problem(None, None, "xlsx-unreadable", &[("reason", "not a regular file".into())])),
+        Ok(m) if m.len() > MAX_FILE_BYTES => refuse!(problem(None, None, "xlsx-too-large", &[("limit", mib(MAX_FILE_BYTES))])),
+        Ok(_) => {}
+        Err(e) => refuse!(problem(None, None, "xlsx-unreadable", &[("reason", e.to_string())])),
+    }
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => refuse!(problem(None, None, "xlsx-unreadable", &[("reason", e.to_string())])),
     };
     if bytes.is_empty() {
         refuse!(problem(None, None, "xlsx-empty-file", &[]));
+    }
+    if let Err(p) = check_inflation(&bytes, &problem) {
+        refuse!(p);
     }
     let mut wb: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {
         Ok(w) => w,
@@ -301,7 +318,11 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
         Ok(r) => r,
         Err(e) => refuse!(problem(Some(MAIN_SHEET), None, "xlsx-not-xlsx", &[("reason", e.to_string())])),
     };
-    let (sheet_values, problems) = read_cells(&range, &a, &meta, &|cell, code, args| problem(Some(MAIN_SHEET), Some(cell), code, args));
+    // A formula whose result was not saved (some tools write them so) reads as an empty cell:
+    // it must not clear an answer.
+    let formulas = wb.worksheet_formula(MAIN_SHEET).unwrap_or_default();
+    let (sheet_values, problems) =
+        read_cells(&range, &formulas, &a, &meta, &|cell, code, args| problem(Some(MAIN_SHEET), Some(cell), code, args));
     if !problems.is_empty() {
         report.problems = problems;
         return Ok(report);
@@ -358,20 +379,75 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
     if !opts.dry_run && !changes.is_empty() {
         store.record_answers(a.id, &department.id.to_string(), &changes)?;
     }
-    report.status = if report.changed.is_empty() { ImportStatus::Unchanged } else { ImportStatus::Imported };
+    report.status = if report.changed.is_empty() {
+        ImportStatus::Unchanged
+    } else if opts.dry_run {
+        ImportStatus::Checked
+    } else {
+        ImportStatus::Imported
+    };
     Ok(report)
+}
+
+/// The largest workbook accepted (an answer sheet of 300 items is well under 1 MiB).
+const MAX_FILE_BYTES: u64 = 32 << 20;
+/// The most one part may inflate to, and all parts together.
+const MAX_PART_BYTES: u64 = 64 << 20;
+const MAX_TOTAL_BYTES: u64 = 256 << 20;
+/// The most parts a workbook may have.
+const MAX_PARTS: usize = 10_000;
+
+fn mib(bytes: u64) -> String {
+    format!("{} MiB", bytes >> 20)
+}
+
+/// Inflates every part into nothing, counting, and stops at the bounds: a zip bomb is refused
+/// before the spreadsheet reader inflates anything into memory.
+fn check_inflation(bytes: &[u8], problem: &dyn Fn(Option<&str>, Option<String>, &str, &[(&str, String)]) -> Problem) -> std::result::Result<(), Problem> {
+    use std::io::Read;
+    let not_xlsx = |reason: String| problem(None, None, "xlsx-not-xlsx", &[("reason", reason)]);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
+    if zip.len() > MAX_PARTS {
+        return Err(problem(None, None, "xlsx-too-many-parts", &[("count", zip.len().to_string()), ("limit", MAX_PARTS.to_string())]));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| not_xlsx(e.to_string()))?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_else(|_| format!("#{i}"));
+        let n = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink()).map_err(|e| not_xlsx(format!("{name}: {e}")))?;
+        total += n;
+        if n > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
+            return Err(problem(
+                None,
+                None,
+                "xlsx-inflates-too-much",
+                &[("part", name), ("limit", mib(MAX_PART_BYTES)), ("total", mib(MAX_TOTAL_BYTES))],
+            ));
+        }
+    }
+    Ok(())
 }
 
 type CellProblem<'a> = dyn Fn(String, &str, &[(&str, String)]) -> Problem + 'a;
 
 /// Reads the header, item ids and answers; returns (rating key, note) per item, or problems.
-fn read_cells(range: &Range<Data>, a: &Assessment, meta: &SheetMeta, problem: &CellProblem) -> (Vec<(Option<String>, String)>, Vec<Problem>) {
+fn read_cells(
+    range: &Range<Data>,
+    formulas: &Range<String>,
+    a: &Assessment,
+    meta: &SheetMeta,
+    problem: &CellProblem,
+) -> (Vec<(Option<String>, String)>, Vec<Problem>) {
     let text = |r: u32, c: u16| -> String {
         match range.get_value((r, c as u32)) {
             Some(Data::String(s)) => s.clone(),
             Some(Data::Empty) | None => String::new(),
             Some(other) => other.to_string(),
         }
+    };
+    let uncomputed = |r: u32, c: u16| -> bool {
+        let has_formula = formulas.get_value((r, c as u32)).is_some_and(|f| !f.trim().is_empty());
+        has_formula && matches!(range.get_value((r, c as u32)), Some(Data::Empty) | None)
     };
     let mut problems = vec![];
     for (c, h) in HEADERS.iter().enumerate() {
@@ -392,6 +468,11 @@ fn read_cells(range: &Range<Data>, a: &Assessment, meta: &SheetMeta, problem: &C
             problems.push(problem(cell_name(r, ITEM_COL), "xlsx-item-moved", &[("expected", item.clone()), ("found", found)]));
             continue;
         }
+        for col in [ANSWER_COL, NOTE_COL] {
+            if uncomputed(r, col) {
+                problems.push(problem(cell_name(r, col), "xlsx-formula-no-value", &[]));
+            }
+        }
         let answer = text(r, ANSWER_COL);
         let rating = match answer.trim() {
             "" | "未評価" | "unrated" => None,
@@ -403,7 +484,14 @@ fn read_cells(range: &Range<Data>, a: &Assessment, meta: &SheetMeta, problem: &C
                 }
             },
         };
-        values.push((rating, text(r, NOTE_COL)));
+        let note = match tenken_core::text::clean("note", &text(r, NOTE_COL), tenken_core::text::Limit::NOTE) {
+            Ok(n) => n,
+            Err(e) => {
+                problems.push(problem(cell_name(r, NOTE_COL), "xlsx-bad-text", &[("reason", e.localized(Lang::Ja)), ("reason_en", e.localized(Lang::En))]));
+                String::new()
+            }
+        };
+        values.push((rating, note));
     }
     let below = FIRST_ROW + meta.items.len() as u32;
     let extra = text(below, ITEM_COL);

@@ -8,6 +8,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 use tenken_core::checklist::derive::topic_title;
 use tenken_core::store::EvidenceLink;
+use tenken_core::output::Output;
 use tenken_core::{Lang, Result, Store};
 
 use crate::{label, xlsx_err};
@@ -27,8 +28,10 @@ fn finish(ws: &mut Worksheet, rows: u32, cols: u16, freeze_cols: u16) -> std::re
     Ok(())
 }
 
-/// Writes the results workbook of an assessment to `out_file`.
-pub fn results(store: &Store, assessment: i64, out_file: &Path) -> Result<()> {
+/// Writes the results workbook of an assessment to `out_file`, through `output` (never into
+/// the data folder, never over an existing file unless forced).
+pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output) -> Result<()> {
+    output.check_file(out_file)?;
     let a = store.assessment(assessment)?;
     let departments = store.departments(assessment)?;
     let answers = store.answers(assessment, None)?;
@@ -40,7 +43,7 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path) -> Result<()> {
             rating.insert((r.department_id, r.item_id.as_str()), k.as_str());
         }
     }
-    let write = || -> std::result::Result<(), XlsxError> {
+    let write = || -> std::result::Result<Vec<u8>, XlsxError> {
         let mut wb = Workbook::new();
         let wrap = Format::new().set_text_wrap();
         let date = Format::new().set_num_format("yyyy-mm-dd");
@@ -129,7 +132,8 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path) -> Result<()> {
             ws.write_string(r, 10, &e.recorded_at)?;
         }
         finish(ws, evidence.len() as u32, names.len() as u16, 0)?;
-        wb.save(out_file)
+        wb.save_to_buffer()
     };
-    write().map_err(|e| xlsx_err(out_file, e))
+    let bytes = write().map_err(|e| xlsx_err(out_file, e))?;
+    output.write(out_file, &bytes)
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Color, DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook};
 use tenken_core::checklist::derive::topic_title;
 use tenken_core::store::{Assessment, Department, Response};
+use tenken_core::output::Output;
 use tenken_core::{Error, Result, Store};
 
 use crate::meta::{items_digest, SheetMeta};
@@ -49,11 +50,13 @@ pub fn file_name_for(department: &str) -> String {
 }
 
 /// Writes one `.xlsx` per department in scope into `out_dir` (created if needed), named
-/// `<部署名>.xlsx`; returns the files in scope order.
-pub fn sheets(store: &Store, assessment: i64, out_dir: &Path) -> Result<Vec<PathBuf>> {
+/// `<部署名>.xlsx`; returns the files in scope order. Written through `output` (never into the
+/// data folder, never over an existing file unless forced); every target is checked before the
+/// first is written, and the files already written are removed when a later one fails.
+pub fn sheets(store: &Store, assessment: i64, out_dir: &Path, output: &Output) -> Result<Vec<PathBuf>> {
     let a = store.assessment(assessment)?;
     let departments = store.departments(assessment)?;
-    std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    output.check_dir(out_dir)?;
     let issued_at = store.timestamp();
     let mut by_department: HashMap<i64, HashMap<String, Response>> = HashMap::new();
     for r in store.answers(assessment, None)? {
@@ -61,7 +64,8 @@ pub fn sheets(store: &Store, assessment: i64, out_dir: &Path) -> Result<Vec<Path
     }
     let digest = items_digest(a.checklist.items.iter().map(|i| i.id.as_str()));
     let mut used = HashSet::new();
-    let mut out = Vec::with_capacity(departments.len());
+    let mut out: Vec<PathBuf> = Vec::with_capacity(departments.len());
+    let mut planned = Vec::with_capacity(departments.len());
     for d in &departments {
         let mut name = file_name_for(&d.name);
         if !used.insert(name.to_lowercase()) {
@@ -92,13 +96,28 @@ pub fn sheets(store: &Store, assessment: i64, out_dir: &Path) -> Result<Vec<Path
                 })
                 .collect(),
         };
-        write_workbook(&a, d, &meta, &path).map_err(|e| xlsx_err(&path, e))?;
-        out.push(path);
+        planned.push((path, d, meta));
+    }
+    for (path, _, _) in &planned {
+        output.check_file(path)?;
+    }
+    std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    for (path, d, meta) in &planned {
+        let written = workbook_bytes(&a, d, meta)
+            .map_err(|e| xlsx_err(path, e))
+            .and_then(|bytes| output.write(path, &bytes));
+        if let Err(e) = written {
+            for done in &out {
+                let _ = std::fs::remove_file(done);
+            }
+            return Err(e);
+        }
+        out.push(path.clone());
     }
     Ok(out)
 }
 
-fn write_workbook(a: &Assessment, d: &Department, meta: &SheetMeta, path: &Path) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+fn workbook_bytes(a: &Assessment, d: &Department, meta: &SheetMeta) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut wb = Workbook::new();
     let choices: Vec<String> = a.scale.ratings().iter().map(|r| label(a.scale, r.key)).collect();
 
@@ -191,5 +210,5 @@ fn write_workbook(a: &Assessment, d: &Department, meta: &SheetMeta, path: &Path)
 
     // 3. _tenken (very hidden)
     meta.write(wb.add_worksheet())?;
-    wb.save(path)
+    wb.save_to_buffer()
 }

@@ -18,7 +18,7 @@ fn the_answer_column_has_a_real_dropdown_and_only_input_cells_are_unlocked() {
     let mut s = store(&dir.path().join("data"));
     let a = self_inspection(&mut s, self_staff());
     let n = s.assessment(a).unwrap().checklist.items.len() as u32;
-    let files = sheets(&s, a, dir.path()).unwrap();
+    let files = sheets(&s, a, dir.path(), &out_of(&s)).unwrap();
 
     let workbook = zip_part(&files[0], "xl/workbook.xml");
     let names: Vec<&str> = workbook.match_indices("<sheet name=\"").map(|(i, m)| &workbook[i + m.len()..]).map(|t| &t[..t.find('"').unwrap()]).collect();
@@ -53,7 +53,7 @@ fn the_hidden_sheet_identifies_assessment_department_and_checklist() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir.path().join("data"));
     let a = self_inspection(&mut s, self_staff());
-    let files = sheets(&s, a, dir.path()).unwrap();
+    let files = sheets(&s, a, dir.path(), &out_of(&s)).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook(&files[1]).unwrap();
     let r = wb.worksheet_range("_tenken").unwrap();
     let kv = |row: u32| match (r.get_value((row, 0)), r.get_value((row, 1))) {
@@ -90,7 +90,7 @@ fn results_workbook_has_matrix_findings_and_evidence_with_filters() {
     let rep = demo::fill(&mut s, demo::Size::Small).unwrap();
     let a = rep.assessment_id;
     let out = dir.path().join("結果.xlsx");
-    tenken_xlsx::results(&s, a, &out).unwrap();
+    tenken_xlsx::results(&s, a, &out, &out_of(&s)).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook(&out).unwrap();
     assert_eq!(wb.sheet_names(), ["結果", "指摘事項", "証跡"]);
     let m = wb.worksheet_range("結果").unwrap();
@@ -146,9 +146,9 @@ fn libreoffice_opens_generated_files_and_its_resave_imports() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir.path().join("data"));
     let a = self_inspection(&mut s, self_staff());
-    let files = sheets(&s, a, &dir.path().join("sheets")).unwrap();
+    let files = sheets(&s, a, &dir.path().join("sheets"), &out_of(&s)).unwrap();
     let results = dir.path().join("results.xlsx");
-    tenken_xlsx::results(&s, a, &results).unwrap();
+    tenken_xlsx::results(&s, a, &results, &out_of(&s)).unwrap();
     let profile = dir.path().join("lo-profile");
     let csv_dir = dir.path().join("csv");
     for f in [&files[0], &results] {

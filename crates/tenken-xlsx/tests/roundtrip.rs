@@ -22,7 +22,7 @@ fn round_trip_fills_the_store_and_reimport_changes_nothing() {
     s.record_answer(a, "総務課", &items[0], &AnswerChange { rating: Some("implemented".into()), note: Some("面談で確認".into()) }).unwrap();
 
     let out = dir.path().join("out");
-    let files = sheets(&s, a, &out).unwrap();
+    let files = sheets(&s, a, &out, &out_of(&s)).unwrap();
     let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().to_string()).collect();
     assert_eq!(names, ["総務課.xlsx", "市民課.xlsx"]);
     let rows = item_rows(&files[0]);
@@ -63,7 +63,7 @@ fn round_trip_fills_the_store_and_reimport_changes_nothing() {
     assert_eq!(snapshot(&s, a), before);
 
     // A fresh sheet now carries the imported answers.
-    let again = sheets(&s, a, &dir.path().join("out2")).unwrap();
+    let again = sheets(&s, a, &dir.path().join("out2"), &out_of(&s)).unwrap();
     let rows = item_rows(&again[0]);
     assert_eq!(cell_text(&again[0], rows[&items[1]], ANSWER_COL), "一部実施している");
 }
@@ -73,7 +73,7 @@ fn a_value_outside_the_scale_names_file_cell_and_value_and_imports_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir.path().join("data"));
     let a = self_inspection(&mut s, self_staff());
-    let files = sheets(&s, a, dir.path()).unwrap();
+    let files = sheets(&s, a, dir.path(), &out_of(&s)).unwrap();
     let items: Vec<String> = s.assessment(a).unwrap().checklist.items.iter().map(|i| i.id.clone()).collect();
     let filled = dir.path().join("filled").join("総務課.xlsx");
     std::fs::create_dir_all(filled.parent().unwrap()).unwrap();
@@ -107,7 +107,7 @@ fn a_conflict_refuses_the_file_unless_a_side_is_chosen() {
     let (x, y, z) = (&items[0], &items[1], &items[2]);
     s.record_answer(a, "総務課", x, &AnswerChange { rating: Some("implemented".into()), note: None }).unwrap();
     s.record_answer(a, "総務課", z, &AnswerChange { rating: Some("implemented".into()), note: None }).unwrap();
-    let files = sheets(&s, a, dir.path()).unwrap();
+    let files = sheets(&s, a, dir.path(), &out_of(&s)).unwrap();
     // After issuing, the auditor changes x and z in tenken.
     s.record_answer(a, "総務課", x, &AnswerChange { rating: Some("not_implemented".into()), note: None }).unwrap();
     s.record_answer(a, "総務課", z, &AnswerChange { rating: Some("partial".into()), note: None }).unwrap();
@@ -156,7 +156,7 @@ fn sheets_of_another_assessment_or_checklist_are_refused_with_the_reason() {
     let mut sa = store(&dir.path().join("a"));
     let a = self_inspection(&mut sa, self_staff());
     let items: Vec<String> = sa.assessment(a).unwrap().checklist.items.iter().map(|i| i.id.clone()).collect();
-    let files = sheets(&sa, a, &dir.path().join("out")).unwrap();
+    let files = sheets(&sa, a, &dir.path().join("out"), &out_of(&sa)).unwrap();
     let filled = dir.path().join("filled.xlsx");
     fill(&files[0], &filled, &[(&items[0], "実施している", None)]);
 
@@ -207,7 +207,7 @@ fn empty_and_unanswered_files() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir.path().join("data"));
     let a = self_inspection(&mut s, self_staff());
-    let files = sheets(&s, a, dir.path()).unwrap();
+    let files = sheets(&s, a, dir.path(), &out_of(&s)).unwrap();
     let before = snapshot(&s, a);
 
     // A 0-byte file.
@@ -234,7 +234,7 @@ fn corrupted_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir.path().join("data"));
     let a = self_inspection(&mut s, self_staff());
-    let files = sheets(&s, a, dir.path()).unwrap();
+    let files = sheets(&s, a, dir.path(), &out_of(&s)).unwrap();
     let before = snapshot(&s, a);
     let bytes = std::fs::read(&files[0]).unwrap();
 
@@ -266,7 +266,7 @@ fn corrupted_files_are_refused() {
 
     // A real workbook that tenken did not issue.
     let other = dir.path().join("results.xlsx");
-    tenken_xlsx::results(&s, a, &other).unwrap();
+    tenken_xlsx::results(&s, a, &other, &out_of(&s)).unwrap();
     let r = import(&mut s, &other).unwrap();
     assert_eq!(r.problems[0].code, "xlsx-no-meta");
     assert_eq!(snapshot(&s, a), before);
@@ -277,7 +277,7 @@ fn rows_moved_or_added_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(&dir.path().join("data"));
     let a = self_inspection(&mut s, self_staff());
-    let files = sheets(&s, a, dir.path()).unwrap();
+    let files = sheets(&s, a, dir.path(), &out_of(&s)).unwrap();
     let items: Vec<String> = s.assessment(a).unwrap().checklist.items.iter().map(|i| i.id.clone()).collect();
     let rows = item_rows(&files[0]);
     // Someone unprotected the sheet and typed over an item id.

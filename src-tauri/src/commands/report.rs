@@ -1,5 +1,6 @@
-//! Report: the PDF 監査報告書 written into the data folder's `reports/`, with progress and
-//! its fingerprint; the folder can be opened in the file manager.
+//! Report: the PDF 監査報告書 written into `Documents/tenken/reports` (outside the data
+//! folder, never over an existing file), with progress and its fingerprint; the folder can be
+//! opened in the file manager.
 
 use std::path::PathBuf;
 
@@ -26,7 +27,7 @@ pub struct ReportResult {
 }
 
 fn reports_dir(state: &AppState) -> PathBuf {
-    state.data_dir().join("reports")
+    state.output_dir().join("reports")
 }
 
 #[tauri::command(async)]
@@ -49,7 +50,7 @@ pub fn export_report(state: State<'_, AppState>, assessment_id: i64, progress: C
         .map_err(|e| err(Error::io(&dir, std::io::Error::other(e.to_string()))))?;
     let name = format!("{}-{}-{}.pdf", data.assessment.fiscal_year, assessment_id, chrono::Local::now().format("%Y%m%d-%H%M%S"));
     let file = dir.join(name);
-    std::fs::write(&file, &r.bytes).map_err(|e| err(Error::io(&file, e)))?;
+    state.output().write(&file, &r.bytes).map_err(err)?;
     Ok(ReportResult {
         file: file.display().to_string(),
         folder: dir.display().to_string(),

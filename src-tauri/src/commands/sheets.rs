@@ -15,15 +15,17 @@ pub struct SheetsWritten {
     pub files: Vec<String>,
 }
 
-/// Writes one .xlsx per department into `<data dir>/sheets/<assessment>-<time>/`.
+/// Writes one .xlsx per department into `Documents/tenken/sheets/<assessment>-<time>/`
+/// (outside the data folder).
 #[tauri::command(async)]
 pub fn xlsx_sheets(state: State<'_, AppState>, assessment_id: i64) -> CommandResult<SheetsWritten> {
+    let output = state.output();
     let folder = state
-        .data_dir()
+        .output_dir()
         .join("sheets")
         .join(format!("{assessment_id}-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
     state.with_store(|store| {
-        let files = tenken_xlsx::sheets(store, assessment_id, &folder)?;
+        let files = tenken_xlsx::sheets(store, assessment_id, &folder, &output)?;
         Ok(SheetsWritten {
             folder: folder.display().to_string(),
             files: files.iter().map(|f| f.display().to_string()).collect(),
@@ -31,11 +33,11 @@ pub fn xlsx_sheets(state: State<'_, AppState>, assessment_id: i64) -> CommandRes
     })
 }
 
-/// Opens the folder of written answer sheets (`<data dir>/sheets`).
+/// Opens the folder of written answer sheets (`Documents/tenken/sheets`).
 #[tauri::command(async)]
 pub fn open_sheets_folder(state: State<'_, AppState>) -> CommandResult<()> {
     let lang = state.lang();
-    crate::paths::reveal_folder(&state.data_dir().join("sheets"))
+    crate::paths::reveal_folder(&state.output_dir().join("sheets"))
         .map_err(|e| crate::command_error::CommandError::from_core(&e, lang))
 }
 
@@ -89,6 +91,7 @@ pub fn xlsx_import(state: State<'_, AppState>, paths: Vec<String>, on_conflict: 
                     ImportStatus::Imported => "imported",
                     ImportStatus::Unchanged => "unchanged",
                     ImportStatus::Refused => "refused",
+                    ImportStatus::Checked => "checked",
                 }
                 .into(),
                 department: r.department.clone(),

@@ -12,7 +12,8 @@ use crate::checklist::derive::{derive, Profile};
 use crate::checklist::Bank;
 use crate::domain::{AssessmentKind, ClassificationScheme, FindingStatus, Priority, RemarkKind, ScaleKind};
 use crate::error::{Error, Result};
-use crate::store::{AnswerChange, FindingChange, LinkTarget, NewAssessment, NewFinding, NewInterview, Store};
+use crate::evidence::EvidenceFiles;
+use crate::store::{AnswerChange, FindingChange, LinkTarget, NewAssessment, NewFinding, NewInterview, Store, DB_FILE};
 
 /// The demo city's 基本方針, written for tenken (fictional body, model structure).
 pub const DEMO_POLICY: &str = include_str!("kihon-hoshin.txt");
@@ -98,6 +99,87 @@ pub fn fill(store: &mut Store, size: Size) -> Result<DemoReport> {
     let r = fill_inner(store, size);
     store.set_bulk(false)?;
     r
+}
+
+/// Fills the (empty) store in `dir` with demo data as one step: the demo is built in a
+/// staging folder inside `dir` and moved in only when complete, so a failure (a full disk) or a
+/// killed process leaves the folder as it was — never a half-built store that `demo` then
+/// refuses. Refuses a store that already holds data.
+pub fn install(dir: &Path, size: Size) -> Result<DemoReport> {
+    let store = Store::open(dir)?;
+    if !store.is_empty()? {
+        return Err(Error::StoreNotEmpty { path: dir.to_path_buf() });
+    }
+    drop(store);
+    remove_stale_staging(dir);
+    let staging = dir.join(format!("{STAGING}{}", std::process::id()));
+    let built = (|| {
+        let mut s = Store::open(&staging)?;
+        let report = fill(&mut s, size)?;
+        s.close_as_single_file()?;
+        Ok(report)
+    })();
+    let report = match built {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    move_in(&staging, dir)?;
+    let _ = std::fs::remove_dir_all(&staging);
+    Store::open(dir)?; // back to WAL mode, schema checked
+    Ok(report)
+}
+
+/// The prefix of a demo being built (removed when a build was killed midway).
+const STAGING: &str = ".tenken-demo-";
+
+fn remove_stale_staging(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(STAGING) {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
+/// Moves the built demo into `dir`: evidence files first (content-addressed: an existing one
+/// is the same file), then the database by one rename over the empty one.
+fn move_in(staging: &Path, dir: &Path) -> Result<()> {
+    let from = EvidenceFiles::new(staging);
+    let to = EvidenceFiles::new(dir);
+    if let Ok(shards) = std::fs::read_dir(from.root()) {
+        for shard in shards.flatten().filter(|s| s.file_name() != "tmp") {
+            for file in std::fs::read_dir(shard.path()).map_err(|e| Error::io(shard.path(), e))?.flatten() {
+                let name = file.file_name().to_string_lossy().to_string();
+                let target = to.path_of(&name);
+                if target.exists() {
+                    continue;
+                }
+                if let Some(parent) = target.parent() {
+                    crate::private::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                std::fs::rename(file.path(), &target).map_err(|e| Error::io(&target, e))?;
+            }
+        }
+    }
+    let db = dir.join(DB_FILE);
+    if db.exists() {
+        let c = rusqlite::Connection::open(&db)?;
+        let busy: i64 = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        drop(c);
+        if busy != 0 {
+            return Err(Error::io(&db, std::io::Error::other("the database is in use / データベースが使用中です")));
+        }
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(dir.join(format!("{DB_FILE}{suffix}")));
+        }
+    }
+    std::fs::rename(staging.join(DB_FILE), &db).map_err(|e| Error::io(&db, e))?;
+    crate::output::sync_parent(&db);
+    Ok(())
 }
 
 fn fill_inner(store: &mut Store, size: Size) -> Result<DemoReport> {

@@ -99,6 +99,19 @@ pub struct NewInterview {
     pub notes: String,
 }
 
+impl NewInterview {
+    fn cleaned(&self) -> Result<NewInterview> {
+        use crate::text::{clean, Limit};
+        Ok(NewInterview {
+            held_on: self.held_on,
+            place: clean("place", &self.place, Limit::LINE)?,
+            attendees: clean("attendees", &self.attendees, Limit::LINE)?,
+            auditor: clean("auditor", &self.auditor, Limit::NAME)?,
+            notes: clean("notes", &self.notes, Limit::LONG)?,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Interview {
@@ -182,7 +195,13 @@ impl Store {
     /// transaction: a bad department list (empty, blank or repeated name) stores nothing.
     pub fn create_assessment_with_departments(&mut self, new: &NewAssessment, departments: &[String]) -> Result<Assessment> {
         self.check_new_assessment(new)?;
-        let names: Vec<String> = departments.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect();
+        let names: Vec<String> = departments
+            .iter()
+            .map(|d| crate::text::clean("department", d, crate::text::Limit::NAME))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|d| !d.is_empty())
+            .collect();
         if names.is_empty() {
             return Err(Error::invalid("departments", "", "1つ以上の部署名 / at least one department"));
         }
@@ -200,6 +219,16 @@ impl Store {
     }
 
     fn check_new_assessment(&self, new: &NewAssessment) -> Result<()> {
+        use crate::text::{clean, Limit};
+        clean("title", &new.title, Limit::LINE)?;
+        for a in &new.auditors {
+            clean("auditor", a, Limit::NAME)?;
+        }
+        for (field, d) in [("period_start", new.period_start), ("period_end", new.period_end)] {
+            if let Some(d) = d {
+                crate::calendar::check_date(field, d, new.fiscal_year, crate::calendar::DateRule::Fieldwork)?;
+            }
+        }
         if new.title.trim().is_empty() {
             return Err(Error::invalid("title", &new.title, "空でない表題 / a non-empty title"));
         }
@@ -276,6 +305,8 @@ impl Store {
 
     /// Sets the 総評 text.
     pub fn set_summary(&mut self, assessment: i64, text: &str) -> Result<()> {
+        let text = crate::text::clean("summary", text, crate::text::Limit::LONG)?;
+        let text = text.as_str();
         let before = self.assessment(assessment)?.summary;
         self.write(|t| {
             t.tx.execute("UPDATE assessments SET summary = ?1 WHERE id = ?2", params![text, assessment])?;
@@ -286,7 +317,7 @@ impl Store {
     /// Adds a department to the assessment's scope (registering it for the organisation if new).
     pub fn add_department(&mut self, assessment: i64, name: &str) -> Result<Department> {
         let a = self.frozen(assessment)?;
-        let name = name.trim().to_string();
+        let name = crate::text::clean("department", name, crate::text::Limit::NAME)?;
         if name.is_empty() {
             return Err(Error::invalid("department", &name, "空でない部署名 / a non-empty name"));
         }
@@ -320,7 +351,11 @@ impl Store {
 
     /// Records an interview held with a department.
     pub fn add_interview(&mut self, assessment: i64, department: &str, new: &NewInterview) -> Result<Interview> {
-        self.frozen(assessment)?;
+        let new = &new.cleaned()?;
+        let a = self.frozen(assessment)?;
+        if let Some(d) = new.held_on {
+            crate::calendar::check_date("date", d, a.fiscal_year, crate::calendar::DateRule::Fieldwork)?;
+        }
         let d = self.department(assessment, department)?;
         let held_on = new.held_on.unwrap_or_else(|| self.now().date_naive());
         let id = self.write(|t| {
@@ -370,6 +405,8 @@ impl Store {
 
     /// Replaces an interview's notes (autosave from the window).
     pub fn set_interview_notes(&mut self, id: i64, notes: &str) -> Result<Interview> {
+        let notes = crate::text::clean("notes", notes, crate::text::Limit::LONG)?;
+        let notes = notes.as_str();
         let before = self.interview(id)?;
         self.write(|t| {
             t.tx.execute("UPDATE interviews SET notes = ?1, updated_at = ?2 WHERE id = ?3", params![notes, t.now, id])?;
@@ -381,7 +418,9 @@ impl Store {
     /// Records a 良好事項 or 特記事項, optionally for one department.
     pub fn add_remark(&mut self, assessment: i64, department: Option<&str>, kind: RemarkKind, text: &str) -> Result<Remark> {
         self.frozen(assessment)?;
-        if text.trim().is_empty() {
+        let text = crate::text::clean("text", text, crate::text::Limit::NOTE)?;
+        let text = text.as_str();
+        if text.is_empty() {
             return Err(Error::invalid("text", text, "空でない文 / non-empty text"));
         }
         let d = department.map(|d| self.department(assessment, d)).transpose()?;

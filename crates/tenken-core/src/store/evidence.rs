@@ -56,9 +56,12 @@ impl Store {
         progress: &mut dyn FnMut(u64),
     ) -> Result<Evidence> {
         self.frozen(assessment)?; // validate before copying anything
+        let title = crate::text::clean_opt("title", title, crate::text::Limit::NAME)?;
+        let title = title.as_deref();
         let meta = std::fs::metadata(path).ok();
         let stored = self.evidence_files().store(path, progress)?;
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        // The file's own name, fit to show on one line (a new-line in a name broke lists).
+        let name = path.file_name().map(|n| crate::text::display_name(&n.to_string_lossy())).unwrap_or_default();
         let media = mime_guess::from_path(path).first_or_octet_stream().essence_str().to_string();
         let file_date = meta
             .and_then(|m| m.modified().ok())
@@ -93,7 +96,12 @@ impl Store {
         location: &str,
         description: &str,
     ) -> Result<Evidence> {
-        if title.trim().is_empty() {
+        use crate::text::{clean, Limit};
+        let title = clean("title", title, Limit::NAME)?;
+        let location = clean("location", location, Limit::LINE)?;
+        let description = clean("description", description, Limit::NOTE)?;
+        let (title, location, description) = (title.as_str(), location.as_str(), description.as_str());
+        if title.is_empty() {
             return Err(Error::invalid("title", title, "空でない名称 / a non-empty title"));
         }
         let id = self.write(|t| {

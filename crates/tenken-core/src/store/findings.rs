@@ -97,6 +97,41 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
     })
 }
 
+impl NewFinding {
+    /// The finding with every text checked against its field's limit and trimmed.
+    fn cleaned(&self) -> Result<NewFinding> {
+        use crate::text::{clean, clean_opt, Limit};
+        Ok(NewFinding {
+            department: self.department.clone(),
+            item_id: self.item_id.clone(),
+            cited_clause: clean_opt("clause", self.cited_clause.as_deref(), Limit::LINE)?,
+            fact: clean("fact", &self.fact, Limit::NOTE)?,
+            risk: clean("risk", &self.risk, Limit::NOTE)?,
+            recommendation: clean("recommendation", &self.recommendation, Limit::NOTE)?,
+            classification: self.classification.clone(),
+            priority: self.priority,
+            due_date: self.due_date,
+            owner: clean("owner", &self.owner, Limit::NAME)?,
+            status: self.status,
+            follows_up: self.follows_up,
+        })
+    }
+}
+
+impl FindingChange {
+    fn cleaned(&self) -> Result<FindingChange> {
+        use crate::text::{clean_opt, Limit};
+        Ok(FindingChange {
+            cited_clause: clean_opt("clause", self.cited_clause.as_deref(), Limit::LINE)?,
+            fact: clean_opt("fact", self.fact.as_deref(), Limit::NOTE)?,
+            risk: clean_opt("risk", self.risk.as_deref(), Limit::NOTE)?,
+            recommendation: clean_opt("recommendation", self.recommendation.as_deref(), Limit::NOTE)?,
+            owner: clean_opt("owner", self.owner.as_deref(), Limit::NAME)?,
+            ..self.clone()
+        })
+    }
+}
+
 impl Store {
     fn checked_class(&self, assessment: i64, input: &str) -> Result<String> {
         let a = self.frozen(assessment)?;
@@ -109,7 +144,11 @@ impl Store {
 
     /// Raises a finding.
     pub fn add_finding(&mut self, assessment: i64, new: &NewFinding) -> Result<Finding> {
+        let new = &new.cleaned()?;
         let a = self.frozen(assessment)?;
+        if let Some(due) = new.due_date {
+            crate::calendar::check_date("due", due, a.fiscal_year, crate::calendar::DateRule::Due)?;
+        }
         let d = self.department(assessment, &new.department)?;
         let item = match &new.item_id {
             Some(i) => Some(a.checklist.item(i).ok_or_else(|| Error::UnknownItem { assessment, item: i.clone() })?.clone()),
@@ -163,7 +202,12 @@ impl Store {
 
     /// Edits a finding (status changes included).
     pub fn update_finding(&mut self, id: i64, change: &FindingChange) -> Result<Finding> {
+        let change = &change.cleaned()?;
         let before = self.finding(id)?;
+        if let Some(Some(due)) = change.due_date {
+            let fy = self.frozen(before.assessment_id)?.fiscal_year;
+            crate::calendar::check_date("due", due, fy, crate::calendar::DateRule::Due)?;
+        }
         let class = match &change.classification {
             Some(c) => self.checked_class(before.assessment_id, c)?,
             None => before.classification.clone(),

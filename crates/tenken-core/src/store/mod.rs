@@ -75,12 +75,21 @@ pub fn default_actor() -> String {
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 fn ensure_writable_dir(dir: &Path) -> Result<()> {
-    let not_writable = |e: std::io::Error| Error::DataDirNotWritable { path: dir.to_path_buf(), reason: e.to_string() };
-    std::fs::create_dir_all(dir).map_err(not_writable)?;
+    let not_writable = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::StorageFull => Error::io(dir, e),
+        _ => Error::DataDirNotWritable { path: dir.to_path_buf(), reason: e.to_string() },
+    };
+    crate::private::create_dir_all(dir).map_err(not_writable)?;
+    crate::private::tighten_data_dir(dir);
     let probe = dir.join(format!(".tenken-write-test-{}", std::process::id()));
-    std::fs::write(&probe, b"ok").map_err(not_writable)?;
-    std::fs::remove_file(&probe).map_err(not_writable)?;
-    Ok(())
+    let written = std::fs::write(&probe, b"ok");
+    // Removed whatever happened: a full disk can create the file and then fail to write it.
+    let removed = std::fs::remove_file(&probe);
+    written.map_err(not_writable)?;
+    match removed {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(not_writable(e)),
+        _ => Ok(()),
+    }
 }
 
 fn check_is_sqlite(path: &Path) -> Result<()> {
@@ -122,6 +131,7 @@ impl Store {
         check_is_sqlite(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&path, flags).map_err(|e| map_open_error(&path, e))?;
+        crate::private::make_file_private(&path);
         // Refuse a newer schema before changing anything (journal mode included).
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| map_open_error(&path, e))?;
         if version > schema::latest() {
@@ -131,6 +141,38 @@ impl Store {
         let mut store = Store { conn, dir: dir.to_path_buf(), clock, actor, evidence: EvidenceFiles::new(dir), cache: Default::default() };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Opens the store for reading only: nothing in the data folder is created or changed, so
+    /// reading commands (lists, `verify`, `export`, `report`, `backup`) work on a read-only
+    /// medium and on a full disk. A store of an older schema is brought up to date first when
+    /// the folder is writable; otherwise it is refused with the reason.
+    pub fn open_read_only(dir: &Path) -> Result<Store> {
+        let path = dir.join(DB_FILE);
+        if !path.is_file() {
+            // Nothing to read: an empty store behaves as a new one (created only if writable).
+            return Store::open(dir);
+        }
+        check_is_sqlite(&path)?;
+        let conn = open_read_only_connection(&path)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| map_open_error(&path, e))?;
+        if version > schema::latest() {
+            return Err(Error::SchemaTooNew { path, found: version, supported: schema::latest() });
+        }
+        if version < schema::latest() {
+            drop(conn);
+            return Store::open(dir);
+        }
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| map_open_error(&path, e))?;
+        conn.busy_timeout(std::time::Duration::from_millis(5000))?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            clock: Arc::new(SystemClock),
+            actor: default_actor(),
+            evidence: EvidenceFiles::new(dir),
+            cache: Default::default(),
+        })
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -162,6 +204,14 @@ impl Store {
             self.conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
         }
         Ok(())
+    }
+
+    /// Folds the WAL into the database file and leaves it as one self-contained file (rollback
+    /// journal mode), then closes the store: the file can then be moved as a whole.
+    pub(crate) fn close_as_single_file(self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        self.conn.close().map_err(|(_, e)| Error::Database(e))
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -227,6 +277,43 @@ impl Store {
         out.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     }
+}
+
+/// A read-only connection. A WAL database needs its `-shm` file; when the folder is read-only
+/// and that file cannot be created, the database is opened as immutable (nothing else can
+/// change a file on a read-only medium).
+fn open_read_only_connection(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let first = Connection::open_with_flags(path, flags).and_then(|c| {
+        c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        Ok(c)
+    });
+    match first {
+        Ok(c) => Ok(c),
+        Err(_) => {
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            let c = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(|e| map_open_error(path, e))?;
+            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(|e| map_open_error(path, e))?;
+            Ok(c)
+        }
+    }
+}
+
+/// `path` percent-encoded for an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = abs.to_string_lossy().replace('\\', "/");
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    if !out.starts_with('/') {
+        out.insert(0, '/');
+    }
+    out
 }
 
 /// Connection settings, chosen for an auditor's laptop:

@@ -23,7 +23,10 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Organisation> {
 impl Store {
     /// Registers an organisation. Names are unique.
     pub fn add_organisation(&mut self, name: &str, addressee: Option<&str>) -> Result<Organisation> {
-        let name = name.trim();
+        let name = crate::text::clean("name", name, crate::text::Limit::NAME)?;
+        let name = name.as_str();
+        let addressee = crate::text::clean_opt("addressee", addressee, crate::text::Limit::NAME)?.filter(|a| !a.is_empty());
+        let addressee = addressee.as_deref();
         if name.is_empty() {
             return Err(Error::invalid("name", name, "空でない団体名 / a non-empty name"));
         }

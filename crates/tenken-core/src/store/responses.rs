@@ -43,6 +43,27 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Response> {
     })
 }
 
+/// What a typed rating asks for: `None` leave it, `Some(None)` clear it (only when asked for
+/// with "unrated" / "未評価"), `Some(Some(key))` set it. A blank rating is refused: an empty
+/// argument or field must never clear a judged item silently.
+fn rating_change(scale: crate::ScaleKind, typed: Option<&str>, item: &str, department: &str) -> Result<Option<Option<&'static str>>> {
+    match typed.map(str::trim) {
+        None => Ok(None),
+        Some("") => Err(Error::RatingBlank { item: item.to_string(), department: department.to_string() }),
+        Some("unrated" | "未評価") => Ok(Some(None)),
+        Some(r) => {
+            let rating = scale.parse_rating(r).ok_or_else(|| Error::RatingNotInScale {
+                rating: crate::text::preview(r, 40),
+                scale: scale.key().to_string(),
+                choices: scale.choices_text(crate::Lang::Ja),
+                item: item.to_string(),
+                department: department.to_string(),
+            })?;
+            Ok(Some(Some(rating.key)))
+        }
+    }
+}
+
 impl Store {
     /// Records (or changes) the answer of `item` for `department`. Validates the item against
     /// the frozen checklist and the rating against the assessment's scale before writing.
@@ -52,28 +73,14 @@ impl Store {
         if a.checklist.item(item).is_none() {
             return Err(Error::UnknownItem { assessment, item: item.to_string() });
         }
-        let rating: Option<Option<&'static str>> = match change.rating.as_deref().map(str::trim) {
-            None => None,
-            Some("unrated" | "未評価" | "") => Some(None),
-            Some(r) => Some(Some(
-                a.scale
-                    .parse_rating(r)
-                    .ok_or_else(|| Error::RatingNotInScale {
-                        rating: r.to_string(),
-                        scale: a.scale.key().to_string(),
-                        choices: a.scale.choices_text(crate::Lang::Ja),
-                        item: item.to_string(),
-                        department: d.name.clone(),
-                    })?
-                    .key,
-            )),
-        };
+        let rating = rating_change(a.scale, change.rating.as_deref(), item, &d.name)?;
+        let note = crate::text::clean_opt("note", change.note.as_deref(), crate::text::Limit::NOTE)?;
         let before = self.response(assessment, d.id, item)?;
         let new_rating = match rating {
             Some(r) => r.map(str::to_string),
             None => before.as_ref().and_then(|b| b.rating.clone()),
         };
-        let new_note = change.note.clone().or_else(|| before.as_ref().map(|b| b.note.clone())).unwrap_or_default();
+        let new_note = note.or_else(|| before.as_ref().map(|b| b.note.clone())).unwrap_or_default();
         self.write(|t| {
             t.tx.execute(
                 "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at)
@@ -119,24 +126,12 @@ impl Store {
                 return Err(Error::UnknownItem { assessment, item: item.clone() });
             }
             let before = stored.get(item.as_str());
-            let new_rating = match change.rating.as_deref().map(str::trim) {
+            let new_rating = match rating_change(a.scale, change.rating.as_deref(), item, &d.name)? {
                 None => before.and_then(|b| b.rating.clone()),
-                Some("unrated" | "未評価" | "") => None,
-                Some(r) => Some(
-                    a.scale
-                        .parse_rating(r)
-                        .ok_or_else(|| Error::RatingNotInScale {
-                            rating: r.to_string(),
-                            scale: a.scale.key().to_string(),
-                            choices: a.scale.choices_text(crate::Lang::Ja),
-                            item: item.clone(),
-                            department: d.name.clone(),
-                        })?
-                        .key
-                        .to_string(),
-                ),
+                Some(r) => r.map(str::to_string),
             };
-            let new_note = change.note.clone().or_else(|| before.map(|b| b.note.clone())).unwrap_or_default();
+            let note = crate::text::clean_opt(&format!("note ({item})"), change.note.as_deref(), crate::text::Limit::NOTE)?;
+            let new_note = note.or_else(|| before.map(|b| b.note.clone())).unwrap_or_default();
             let same = match before {
                 Some(b) => b.rating == new_rating && b.note == new_note,
                 None => new_rating.is_none() && new_note.is_empty(),

@@ -15,6 +15,11 @@ use tenken_xlsx::{cell_name, ANSWER_COL, FIRST_ROW, ITEM_COL, MAIN_SHEET, NOTE_C
 
 pub const CLOCK_START: &str = "2026-10-01T09:00:00Z";
 
+/// Outputs of the store's tests: outside its data folder, replacing files of earlier steps.
+pub fn out_of(store: &Store) -> tenken_core::output::Output {
+    tenken_core::output::Output::new(store.dir(), true)
+}
+
 pub fn store(dir: &Path) -> Store {
     Store::open_with(dir, Arc::new(FixedClock::at(CLOCK_START)), "監査 太郎".into()).unwrap()
 }
