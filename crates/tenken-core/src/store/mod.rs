@@ -106,6 +106,14 @@ fn check_is_sqlite(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `PRAGMA user_version` read from the database header (bytes 60–63, big-endian).
+fn header_user_version(path: &Path) -> Option<i64> {
+    use std::io::Read;
+    let mut head = [0u8; 64];
+    std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
+    Some(i32::from_be_bytes([head[60], head[61], head[62], head[63]]) as i64)
+}
+
 fn map_open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
@@ -154,6 +162,11 @@ impl Store {
             return Store::open(dir);
         }
         check_is_sqlite(&path)?;
+        // The schema version from the file header first: a newer database is refused before
+        // SQLite opens it (a read-only connection would leave -wal/-shm files behind).
+        if let Some(found) = header_user_version(&path).filter(|v| *v > schema::latest()) {
+            return Err(Error::SchemaTooNew { path, found, supported: schema::latest() });
+        }
         let conn = open_read_only_connection(&path)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| map_open_error(&path, e))?;
         if version > schema::latest() {
