@@ -273,10 +273,6 @@ impl Error {
 }
 
 /// A value shown in a message, cut to 200 characters: a message never echoes a huge value whole.
-pub fn clip(v: &str) -> String {
-    const MAX: usize = 200;
-    match v.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}…（全 {} 文字）", &v[..at], v.chars().count()),
-        None => v.to_string(),
-    }
+fn clip(v: &str) -> String {
+    crate::text::preview(v, 200)
 }
