@@ -276,3 +276,25 @@ impl Error {
 fn clip(v: &str) -> String {
     crate::text::preview(v, 200)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_messages_never_echo_a_huge_value_whole() {
+        let huge = "あ".repeat(50_000);
+        let e = Error::PolicyRefused {
+            file: huge.clone(),
+            problem: tenken_import::Problem::Damaged { format: tenken_import::SourceFormat::Pdf, reason: huge.clone() },
+        };
+        for lang in [Lang::Ja, Lang::En] {
+            let m = e.localized(lang);
+            assert!(m.chars().count() < 1_000, "{} chars", m.chars().count());
+            assert!(m.contains("50000") || m.contains("50,000"), "the full length is named: {m}");
+        }
+        assert_eq!(e.code(), "damaged_file");
+        let e = Error::PolicyNotAFile { path: PathBuf::from(huge) };
+        assert!(e.localized(Lang::Ja).chars().count() < 1_000);
+    }
+}
