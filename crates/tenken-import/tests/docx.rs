@@ -191,3 +191,15 @@ fn damaged_docx_and_other_zips() {
     let e = tenken_import::extract(&buf.into_inner()).unwrap_err();
     assert_eq!(e.code(), "unsupported_format");
 }
+
+#[test]
+fn numbering_written_by_libreoffice_is_rebuilt() {
+    // tests/fixtures/policies/converted/numbered-lists.docx: nested <ol> lists saved as DOCX by
+    // LibreOffice; the document text has no numbers, numbering.xml has them.
+    let bytes = fixture("converted/numbered-lists.docx");
+    let x = tenken_import::extract(&bytes).unwrap();
+    assert_eq!(
+        x.text,
+        "架空市情報セキュリティ基本方針\n1. 目的 この方針は、市の情報資産を守るための基本的な事項を定める。\n2. 定義 用語の意義は次のとおり。\n1. マイナンバー利用事務系 個人番号利用事務に係る情報システムをいう。\n2. LGWAN接続系 LGWANに接続された情報システムをいう。\n3. 対象とする脅威\n1. 不正アクセス\n2. 災害\n"
+    );
+}
