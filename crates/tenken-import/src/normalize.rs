@@ -139,9 +139,10 @@ fn leading_end(cs: &[char]) -> Option<usize> {
     None
 }
 
-/// Removes the spaces PDFs show where the font switches between Japanese and Latin glyphs
-/// (「第 1 条」, 「2026 年 4 月 1 日」, 「LGWAN 接続系」), so the text reads as if typed without
-/// them. The space after a line's leading number (「1 目的」, 「(1) 定義」) is kept: it separates
+/// Removes the spaces PDFs show where the font switches between kanji and digits
+/// (「第 1 条」, 「2026 年 4 月 1 日」), so the text reads as if typed without them. Spaces between
+/// a Latin word and Japanese (「LGWAN 接続系」) are kept: they may be real, and the parser reads
+/// both forms alike. The space after a line's leading number (「1 目的」, 「(1) 定義」) is kept: it separates
 /// the number from the title.
 pub fn join_script_spaces(line: &str) -> String {
     if !line.contains(' ') {
@@ -162,7 +163,10 @@ pub fn join_script_spaces(line: &str) -> String {
             let after_lead = lead.map(|l| l.1) == Some(i);
             let inside_lead = lead.is_some_and(|(s, e)| i > s && i < e);
             if let Some(b) = b {
-                let switch = (is_cjk(a) && (is_latin(b) || is_digit(b))) || ((is_latin(a) || is_digit(a)) && is_cjk(b));
+                // Digits beside kanji (「第 1 条」「2026 年 4 月」) never want a space; a Latin word
+                // beside Japanese may (「LGWAN接続系 LGWANに…」: a term and its definition), so
+                // those spaces stay and the parser reads both forms alike.
+                let switch = (is_cjk(a) && is_digit(b)) || (is_digit(a) && is_cjk(b));
                 if (inside_lead || (switch && !after_lead && !a.is_whitespace())) && j - i <= 2 {
                     i = j;
                     continue;
@@ -195,13 +199,13 @@ mod tests {
             ("第 1 条 この方針は", "第1条 この方針は"),
             ("第 1 目的", "第1 目的"),
             ("この方針は 2026 年 4 月 1 日から施行する。", "この方針は2026年4月1日から施行する。"),
-            ("(3) LGWAN 接続系", "(3) LGWAN接続系"),
+            ("(3) LGWAN接続系 LGWANに接続", "(3) LGWAN接続系 LGWANに接続"),
             ("1 目的", "1 目的"),
             ("4.1 サーバ等の管理", "4.1 サーバ等の管理"),
             ("第 8 条第 4 号", "第8条第4号"),
-            ("- イ LGWAN 接続系においては", "- イ LGWAN接続系においては"),
-            ("・① LGWAN 接続系", "・① LGWAN接続系"),
-            ("Windows Update を行う", "Windows Updateを行う"),
+            ("- イ 2026 年においては", "- イ 2026年においては"),
+            ("・① 令和 8 年", "・① 令和8年"),
+            ("Windows Update を行う", "Windows Update を行う"),
         ] {
             assert_eq!(join_script_spaces(spaced), plain, "{spaced}");
             assert_eq!(join_script_spaces(plain), plain, "{plain}");
