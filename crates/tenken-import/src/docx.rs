@@ -346,7 +346,7 @@ impl<'a> Numberer<'a> {
         let counters = self.counters.entry(key).or_default();
         let start = |i: usize| num.overrides.get(&i).copied().or_else(|| level_of(i).map(|l| l.start)).unwrap_or(1);
         let next = match counters.values[ilvl] {
-            Some(v) => v + 1,
+            Some(v) => v.saturating_add(1),
             None => start(ilvl),
         };
         counters.values[ilvl] = Some(next);
@@ -443,7 +443,8 @@ fn roman(mut n: i64) -> String {
 }
 
 fn letters(n: i64, upper: bool) -> String {
-    if n < 1 {
+    // Word repeats the letter (aa, bbb …); a hostile start value must not allocate gigabytes.
+    if !(1..=26 * 20).contains(&n) {
         return n.to_string();
     }
     let c = (b'a' + ((n - 1) % 26) as u8) as char;
@@ -729,5 +730,7 @@ mod tests {
         assert_eq!(f(2, "ideographTraditional"), "乙");
         assert_eq!(f(4, "upperRoman"), "IV");
         assert_eq!(f(28, "lowerLetter"), "bb");
+        assert_eq!(f(9_000_000_000_000, "lowerLetter"), "9000000000000");
+        assert_eq!(f(i64::MAX, "japaneseCounting"), i64::MAX.to_string());
     }
 }

@@ -455,14 +455,14 @@ fn load_font(doc: &Document, font: &Dictionary) -> Font {
                     match deref(&w[k + 1]) {
                         Some(Object::Array(ws)) => {
                             for (j, x) in ws.iter().enumerate() {
-                                widths.insert(first + j as u32, num(x));
+                                widths.insert(first.saturating_add(j as u32), num(x));
                             }
                             k += 2;
                         }
                         Some(last) if k + 2 < w.len() => {
                             let last = num(&last) as u32;
                             let wv = num(&w[k + 2]);
-                            for c in first..=last.min(first + 65_535) {
+                            for c in first..=last.min(first.saturating_add(65_535)) {
                                 widths.insert(c, wv);
                             }
                             k += 3;
@@ -478,7 +478,7 @@ fn load_font(doc: &Document, font: &Dictionary) -> Font {
         let mut widths = HashMap::new();
         if let Some(Object::Array(w)) = font.get(b"Widths").ok().and_then(deref) {
             for (j, x) in w.iter().take(256).enumerate() {
-                widths.insert(first + j as u32, deref(x).map(|o| num(&o)).unwrap_or(0.0));
+                widths.insert(first.saturating_add(j as u32), deref(x).map(|o| num(&o)).unwrap_or(0.0));
             }
         }
         let missing = font
