@@ -3,6 +3,7 @@ cli-error = Error
 cli-added = Added:
 cli-saved = Saved
 cli-imported = Imported:
+cli-policy-removed = Removed:
 cli-written = Written:
 cli-items = items
 cli-kind = Kind

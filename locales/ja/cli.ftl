@@ -3,6 +3,7 @@ cli-error = エラー
 cli-added = 登録しました:
 cli-saved = 保存しました
 cli-imported = 取り込みました:
+cli-policy-removed = 削除しました:
 cli-written = 書き出しました:
 cli-items = 項目
 cli-kind = 種別

@@ -31,6 +31,9 @@ from harness import (  # noqa: E402
 )
 
 SEED = os.path.join(ROOT, "tests", "fixtures", "policies", "000_f30b78bf79fe382b.txt")
+SEED_PDF = os.path.join(ROOT, "tests", "fixtures", "policies", "converted", "000_f30b78bf79fe382b.pdf")
+SEED_DOCX = os.path.join(ROOT, "tests", "fixtures", "policies", "converted", "000_f30b78bf79fe382b.docx")
+SCANNED = os.path.join(ROOT, "tests", "fixtures", "policies", "scanned-image-only.pdf")
 DOWN = "\ue015"
 FACT = "サーバ室の入退室記録が3か月分保存されていない。"
 NOTE = "入退室管理簿を確認。担当者不在時の運用は口頭のみ。"
@@ -117,6 +120,22 @@ def run(checks: Checks, data_dir: str) -> None:
         drop_files(session, [SEED])
         same = wait_for_text(session, '[data-testid="policy-changes"]', ja["policy-changes-same"], timeout=30)
         checks.check("re-import shows what changed (here: the same text)", ja["policy-changes-same"] in same, same[:200])
+        # As published: a scanned PDF is refused with the way out; the PDF and the Word version
+        # of the same seed (LibreOffice conversions) give the same sections.
+        drop_files(session, [SCANNED])
+        refusal = wait_for_text(session, '[data-error-code="no_text_layer"]', "文字データのない PDF", timeout=30)
+        checks.check("policy: a scanned PDF is refused with the way out",
+                     "文字データのない PDF" in refusal and "例規集" in refusal, refusal[:300])
+        screenshot(session, "02b-policy-scanned-ja")
+        for path, fmt in ((SEED_PDF, "pdf"), (SEED_DOCX, "docx")):
+            drop_files(session, [path])
+            imported = wait_until(lambda: any(p.get("source_format") == fmt
+                                              for p in cli(data_dir, "policy", "list", "--org", str(org_id))), 30)
+            physical = wait_for_text(session, '[data-testid="policy-topics"]', "第8条第4号", timeout=30)
+            no_error = session.find('[data-error-code]') is None
+            checks.check(f"policy: the {fmt} version dropped is imported with the same sections (第8条第4号)",
+                         imported and no_error and "第8条第4号" in physical, physical[:300])
+        screenshot(session, "02c-policy-docx-ja")
 
         # Checklist: derive and freeze into an assessment with two departments
         click(session, "policy-to-checklist")

@@ -128,14 +128,24 @@ pub enum OrgCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum PolicyCmd {
-    /// Parse a policy text and print its structure.
-    Parse { file: PathBuf },
-    /// Import a policy text for an organisation.
+    /// Parse a policy file (text, PDF, Word .docx, HTML) and print its structure.
+    Parse {
+        file: PathBuf,
+        /// Show a text without numbered sections anyway.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import a policy file (text, PDF, Word .docx, HTML) for an organisation.
     Import {
         file: PathBuf,
         #[arg(long)]
         org: String,
+        /// Keep a text without numbered sections anyway (an empty one is always refused).
+        #[arg(long)]
+        force: bool,
     },
+    /// Remove a wrongly imported policy document (refused while an assessment uses it).
+    Remove { id: i64 },
     /// Policy documents of an organisation.
     List {
         #[arg(long)]

@@ -27,7 +27,8 @@ fn backup_then_restore_into_a_fresh_data_dir_gives_the_same_export() {
 
     let bk = p.env.path("backup/2026-11");
     let b = json(&d, &["backup", bk.to_str().unwrap()]);
-    assert_eq!(b["evidence_files"], 1);
+    // The evidence file and the imported policy's original file.
+    assert_eq!(b["evidence_files"], 2);
     let version: i64 = rusqlite::Connection::open_with_flags(d.join("tenken.db"), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -38,7 +39,7 @@ fn backup_then_restore_into_a_fresh_data_dir_gives_the_same_export() {
     let sha = expected["evidence"][0]["sha256"].as_str().unwrap().to_string();
     assert_eq!(file_bytes(&stored_path(&bk, &sha)), file_bytes(&p.evidence_file));
     let human = ok(&d, &["backup", p.env.path("backup2").to_str().unwrap()]);
-    assert!(human.contains("バックアップを作成し、検証しました") && human.contains("証跡ファイル 1 件"), "{human}");
+    assert!(human.contains("バックアップを作成し、検証しました") && human.contains("証跡ファイル 2 件"), "{human}");
 
     let fresh = p.env.path("fresh");
     let r = json(&fresh, &["restore", bk.to_str().unwrap()]);
@@ -48,7 +49,7 @@ fn backup_then_restore_into_a_fresh_data_dir_gives_the_same_export() {
     assert_eq!(file_bytes(&stored_path(&fresh, &sha)), file_bytes(&p.evidence_file));
     let v = json(&fresh, &["verify"]);
     assert_eq!(v["ok"], true, "{v}");
-    assert_eq!(v["evidence_files_checked"], 1);
+    assert_eq!(v["evidence_files_checked"], 2, "the evidence file and the policy's original");
 
     // Restoring over an existing store keeps the previous database aside.
     let other = p.env.path("other");

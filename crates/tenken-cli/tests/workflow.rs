@@ -208,7 +208,7 @@ fn documented_flow() {
     assert!(log.as_array().unwrap().iter().all(|e| e["actor"] == "e2e-tester"));
     let v = json(&d, &["verify"]);
     assert_eq!(v["ok"], true, "{v}");
-    assert_eq!(v["evidence_files_checked"], 1, "deduplicated: {v}");
+    assert_eq!(v["evidence_files_checked"], 2, "deduplicated (the evidence file and the policy's original): {v}");
 }
 
 #[test]

@@ -107,7 +107,17 @@ fn write_backup(store: &Store, dest: &Path) -> Result<BackupReport> {
 
 /// Every evidence file a database refers to (digest and size), sorted.
 fn referenced_files(conn: &Connection) -> Result<Vec<ManifestFile>> {
-    let mut stmt = conn.prepare("SELECT DISTINCT sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY sha256")?;
+    // Policy documents keep their original file there too (since migration 3; older backups
+    // have no such column).
+    let originals: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_table_info('policy_documents') WHERE name = 'original_sha256'", [], |r| r.get(0))?;
+    let sql = if originals > 0 {
+        "SELECT sha256, size FROM evidence WHERE sha256 IS NOT NULL
+         UNION SELECT original_sha256, original_size FROM policy_documents WHERE original_sha256 IS NOT NULL ORDER BY 1"
+    } else {
+        "SELECT DISTINCT sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY sha256"
+    };
+    let mut stmt = conn.prepare(sql)?;
     let files = stmt
         .query_map([], |r| Ok(ManifestFile { sha256: r.get(0)?, size: r.get::<_, i64>(1)? as u64 }))?
         .collect::<rusqlite::Result<_>>()?;

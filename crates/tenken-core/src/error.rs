@@ -70,6 +70,17 @@ pub enum Error {
     /// A policy text could not be decoded.
     #[error("policy text {file}: {reason}")]
     PolicyUnreadable { file: String, reason: String },
+    /// A policy file that cannot be taken as a policy: an unsupported or damaged format, a PDF
+    /// without text, an empty text or one without numbered sections (see `tenken_import::Problem`;
+    /// the code is the problem's: `no_text_layer`, `policy_no_structure`, …).
+    #[error("policy {file}: {problem}")]
+    PolicyRefused { file: String, problem: tenken_import::Problem },
+    /// A policy path that is not a regular file (a folder, FIFO, device): refused before opening.
+    #[error("policy {path} is not a regular file")]
+    PolicyNotAFile { path: PathBuf },
+    /// A policy document an assessment was derived from cannot be removed.
+    #[error("policy document {id} is used by assessments {assessments:?}")]
+    PolicyInUse { id: i64, assessments: Vec<i64> },
     /// `demo` on a store that already holds data.
     #[error("the store is not empty")]
     StoreNotEmpty { path: PathBuf },
@@ -138,6 +149,9 @@ impl Error {
             Error::EvidenceFileUnreadable { .. } => "evidence_file_unreadable",
             Error::ChecklistInvalid { .. } => "checklist_invalid",
             Error::PolicyUnreadable { .. } => "policy_unreadable",
+            Error::PolicyRefused { problem, .. } => problem.code(),
+            Error::PolicyNotAFile { .. } => "not_a_regular_file",
+            Error::PolicyInUse { .. } => "policy_in_use",
             Error::StoreNotEmpty { .. } => "store_not_empty",
             Error::BackupInvalid { .. } => "backup_invalid",
             Error::OutputInsideDataDir { .. } => "output_inside_data_dir",
@@ -211,8 +225,29 @@ impl Error {
                 ("error-checklist-invalid", vec![("problems", Arg::Text(problems.iter().map(|p| p.localized(lang)).collect::<Vec<_>>().join("\n")))])
             }
             Error::PolicyUnreadable { file, reason } => {
-                ("error-policy-unreadable", vec![("file", s(file)), ("reason", s(reason))])
+                ("error-policy-unreadable", vec![("file", s(&clip(file))), ("reason", s(&clip(reason)))])
             }
+            Error::PolicyRefused { file, problem } => (
+                match problem.code() {
+                    "policy_binary" => "error-policy-binary",
+                    "unsupported_format" => "error-policy-unsupported-format",
+                    "damaged_file" => "error-policy-damaged",
+                    "file_too_large" => "error-policy-too-large",
+                    "no_text_layer" => "error-policy-no-text-layer",
+                    "undecodable_pdf" => "error-policy-undecodable-pdf",
+                    "encrypted_pdf" => "error-policy-encrypted-pdf",
+                    "import_timeout" => "error-policy-timeout",
+                    "policy_empty" => "error-policy-empty",
+                    "policy_no_structure" => "error-policy-no-structure",
+                    _ => "error-policy-unreadable",
+                },
+                vec![("file", s(&clip(file))), ("reason", s(&clip(&problem.to_string())))],
+            ),
+            Error::PolicyNotAFile { path } => ("error-policy-not-a-file", vec![("path", s(&clip(&path.display().to_string())))]),
+            Error::PolicyInUse { id, assessments } => (
+                "error-policy-in-use",
+                vec![("id", (*id).into()), ("assessments", s(&assessments.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")))],
+            ),
             Error::StoreNotEmpty { path } => ("error-store-not-empty", vec![("path", p(path))]),
             Error::BackupInvalid { path, reason } => ("error-backup-invalid", vec![("path", p(path)), ("reason", s(reason))]),
             Error::OutputInsideDataDir { path, data_dir } => {
@@ -234,5 +269,32 @@ impl Error {
             Error::Json(e) => ("error-json", vec![("reason", Arg::Text(e.to_string()))]),
         };
         tr(lang, id, &args)
+    }
+}
+
+/// A value shown in a message, cut to 200 characters: a message never echoes a huge value whole.
+fn clip(v: &str) -> String {
+    crate::text::preview(v, 200)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_messages_never_echo_a_huge_value_whole() {
+        let huge = "あ".repeat(50_000);
+        let e = Error::PolicyRefused {
+            file: huge.clone(),
+            problem: tenken_import::Problem::Damaged { format: tenken_import::SourceFormat::Pdf, reason: huge.clone() },
+        };
+        for lang in [Lang::Ja, Lang::En] {
+            let m = e.localized(lang);
+            assert!(m.chars().count() < 1_000, "{} chars", m.chars().count());
+            assert!(m.contains("50000") || m.contains("50,000"), "the full length is named: {m}");
+        }
+        assert_eq!(e.code(), "damaged_file");
+        let e = Error::PolicyNotAFile { path: PathBuf::from(huge) };
+        assert!(e.localized(Lang::Ja).chars().count() < 1_000);
     }
 }

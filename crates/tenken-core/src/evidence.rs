@@ -129,6 +129,41 @@ impl EvidenceFiles {
         Ok(StoredFile { sha256, size, newly_stored: true })
     }
 
+    /// Stores bytes already in memory (an imported policy's original file) the same way.
+    pub fn store_bytes(&self, bytes: &[u8]) -> Result<StoredFile> {
+        let sha256 = format!("{:x}", Sha256::digest(bytes));
+        let size = bytes.len() as u64;
+        let dest = self.path_of(&sha256);
+        if dest.exists() {
+            return Ok(StoredFile { sha256, size, newly_stored: false });
+        }
+        let tmp_dir = self.root.join("tmp");
+        fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
+        let tmp = tmp_dir.join(format!("incoming-{}-{}", std::process::id(), unique()));
+        let written = (|| {
+            let mut out = File::create(&tmp)?;
+            out.write_all(bytes)?;
+            out.sync_all()?;
+            let mut perms = out.metadata()?.permissions();
+            perms.set_readonly(true);
+            fs::set_permissions(&tmp, perms)
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(Error::io(&tmp, e));
+        }
+        let shard = dest.parent().unwrap_or(&self.root).to_path_buf();
+        fs::create_dir_all(&shard).map_err(|e| Error::io(&shard, e))?;
+        if let Err(e) = fs::rename(&tmp, &dest) {
+            let _ = fs::remove_file(&tmp);
+            return Err(Error::io(&dest, e));
+        }
+        if let Ok(d) = File::open(&shard) {
+            let _ = d.sync_all();
+        }
+        Ok(StoredFile { sha256, size, newly_stored: true })
+    }
+
     /// Re-hashes a stored file: Ok(None) when it matches, Ok(Some(problem)) otherwise.
     pub fn check(&self, sha256: &str, size: Option<u64>) -> Option<String> {
         let path = self.path_of(sha256);

@@ -27,6 +27,13 @@ pub fn verify(store: &Store) -> Result<VerifyReport> {
             }
         }
     }
+    for (id, sha, size) in store.policy_originals_recorded()? {
+        if seen.insert(sha.clone()) {
+            if let Some(p) = store.evidence_files().check(&sha, size) {
+                problems.push(format!("policy document {id} (original file): {p}"));
+            }
+        }
+    }
     let chain = audit_log::check_chain(store.conn())?;
     let log_entries: i64 = store.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
     problems.extend(chain);

@@ -1,4 +1,4 @@
-//! Encoding detection: BOM → that; valid UTF-8 → UTF-8; NUL pattern → UTF-16 without BOM;
+//! Encoding detection: BOM → that; NUL bytes without BOM → binary (refused); valid UTF-8 → UTF-8;
 //! else Shift_JIS (CP932) when it decodes without errors, EUC-JP when that fits better.
 
 use encoding_rs::{Encoding, EUC_JP, SHIFT_JIS, UTF_16BE, UTF_16LE};
@@ -11,6 +11,8 @@ pub enum DecodeError {
     UnknownEncoding { offset: usize },
     /// A BOM names the encoding but the data is not valid in it.
     Malformed { encoding: &'static str, offset: usize },
+    /// NUL bytes without a BOM: a binary file, not text (`offset` is the first NUL).
+    Binary { offset: usize },
 }
 
 impl fmt::Display for DecodeError {
@@ -20,6 +22,10 @@ impl fmt::Display for DecodeError {
                 f,
                 "文字コードを判定できません（UTF-8, Shift_JIS, UTF-16 のいずれでもありません）。{} バイト目に読めないバイト列があります",
                 offset
+            ),
+            DecodeError::Binary { offset } => write!(
+                f,
+                "テキストではありません（{offset} バイト目に NUL があります）。UTF-16 なら BOM 付きで保存してください"
             ),
             DecodeError::Malformed { encoding, offset } => write!(
                 f,
@@ -43,28 +49,6 @@ fn utf16(bytes: &[u8], le: bool, bom: usize) -> Result<(String, &'static str), D
     })
 }
 
-/// UTF-16 without BOM: NUL bytes, all on one parity (the high byte of ASCII chars).
-fn guess_utf16(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
-        return None;
-    }
-    let (mut even, mut odd) = (0usize, 0usize);
-    for (k, b) in bytes.iter().enumerate() {
-        if *b == 0 {
-            if k % 2 == 0 {
-                even += 1;
-            } else {
-                odd += 1;
-            }
-        }
-    }
-    match (even, odd) {
-        (0, o) if o * 8 >= bytes.len() / 2 => Some(true),
-        (e, 0) if e * 8 >= bytes.len() / 2 => Some(false),
-        _ => None,
-    }
-}
-
 pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return std::str::from_utf8(rest)
@@ -77,10 +61,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, false, 2);
     }
-    if let Some(le) = guess_utf16(bytes) {
-        if let Ok(r) = utf16(bytes, le, 0) {
-            return Ok(r);
-        }
+    // Without a BOM, NUL bytes mean binary data: guessing UTF-16 from them turns a few binary
+    // bytes into Hangul or CJK "text".
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Binary { offset });
     }
     let offset = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok((s.to_owned(), "UTF-8")),

@@ -63,6 +63,13 @@ pub struct ParsedPolicy {
     pub kind: String,
     /// 総務省 model chapter/section number (`"1"`, `"4.1"`, …) → the organisation's section.
     pub model_sections: BTreeMap<String, TopicRef>,
+    /// The format the text was read from: `text`, `pdf`, `docx` or `html` (`tenken-import`).
+    #[serde(default = "text_format")]
+    pub source_format: String,
+}
+
+fn text_format() -> String {
+    "text".to_string()
 }
 
 /// Where a topic lives in the organisation's text.
@@ -136,6 +143,7 @@ pub fn parse_text(text: &str) -> ParsedPolicy {
         warnings: built.warnings,
         encoding: "UTF-8".to_string(),
         kind: kind.to_string(),
+        source_format: text_format(),
     }
 }
 
@@ -310,6 +318,11 @@ fn model_sections_standards(
         used.push(c);
     }
     out
+}
+
+/// Decodes a policy file's bytes to text and names the encoding detected (`UTF-8`, `Shift_JIS`, …).
+pub fn decode_with_encoding(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    decode::decode(bytes)
 }
 
 /// Decodes a policy file's bytes to text (encoding detected from content, as `parse_bytes`).

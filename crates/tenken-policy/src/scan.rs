@@ -202,6 +202,13 @@ fn strip_markdown(v: &[char], bold: &mut Vec<char>) -> Result<(usize, usize), ()
         if s + 1 < e && matches!(v[s], '-' | '*' | '+') && is_space(v[s + 1]) {
             s = trim_bounds(v, s + 1, e).0;
         }
+        // A bullet wrapping a number (「• ⑴ …」「・(1) …」): the number is the marker.
+        if s + 1 < e && matches!(v[s], '•' | '・' | '●' | '◦' | '▪' | '■' | '◆' | '○' | '·') {
+            let k = trim_bounds(v, s + 1, e).0;
+            if k < e && starts_number(&v[k..]) {
+                s = k;
+            }
+        }
         if s == before {
             break;
         }
@@ -224,6 +231,43 @@ fn strip_markdown(v: &[char], bold: &mut Vec<char>) -> Result<(usize, usize), ()
         return Err(());
     }
     Ok((s, e))
+}
+
+/// A list number follows: `(1)`, `（１）`, `⑴`, `①`, `1.`, `1)`.
+fn starts_number(v: &[char]) -> bool {
+    let c = v[0];
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    ('\u{2460}'..='\u{24B5}').contains(&c)
+        || ('\u{3251}'..='\u{32BF}').contains(&c)
+        || (matches!(c, '(' | '（') && v.get(1).is_some_and(|&d| digit(d) || ('ア'..='ン').contains(&d)))
+        || (digit(c) && v.iter().skip_while(|&&d| digit(d)).next().is_some_and(|&d| matches!(d, '.' | '．' | ')' | '）')))
+}
+
+/// After a list marker, another marker of the same kind after 「、」「及び」「並びに」「又は」:
+/// the line refers back to earlier items (「(9) ○○、(10) ○○及び(11) ○○をあわせて…という。」).
+fn refers_back(m: &Marker, n: &[char]) -> bool {
+    if !matches!(m.style, Style::Paren | Style::HalfParen | Style::Circled | Style::ParenKata) {
+        return false;
+    }
+    let rest = n.get(m.rest..).unwrap_or(&[]);
+    let mut i = 0;
+    while i < rest.len() {
+        let after_sep = match rest[i] {
+            '、' | ',' | 'と' => Some(i + 1),
+            '及' | '並' | '又' | '若' => Some(i + 2),
+            _ => None,
+        };
+        if let Some(j) = after_sep {
+            let j = skip_spaces(rest, j.min(rest.len()));
+            if let Some(next) = rest.get(j..).filter(|r| !r.is_empty()).and_then(|r| detect(r, r)) {
+                if next.style == m.style {
+                    return true;
+                }
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 const UNIT_CHARS: &str = "倍%年月日時分秒人件回円個台万億割点字号条項頁版度週歳名枚部冊ヶか";
@@ -524,6 +568,9 @@ fn classify(o: &[char], n: &[char]) -> Kind {
         return Kind::Appendix;
     }
     if let Some(m) = detect(o, n) {
+        if refers_back(&m, n) {
+            return Kind::Text;
+        }
         return Kind::Heading(m);
     }
     // Dates, enactment and revision notes.
@@ -540,6 +587,10 @@ fn classify(o: &[char], n: &[char]) -> Kind {
         if pairs.contains(&(a, z)) && n.len() >= 3 && n.len() <= 42 {
             let inner = &n[1..n.len() - 1];
             let nested = inner.iter().any(|c| *c == a || *c == z);
+            // 「(令和8年1月1日改定版)」: a date or revision note, not the caption of what follows.
+            if !nested && is_era_date(inner) {
+                return Kind::Skip;
+            }
             if !nested && !inner.contains(&'。') {
                 let s: String = o[1..o.len() - 1].iter().collect();
                 return Kind::Caption(s.trim().to_string());

@@ -319,7 +319,8 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
     }
     let len = rest_n.len();
     let has_stop = rest_n.contains(&'。');
-    let has_comma = rest_n.iter().any(|c| matches!(c, '、' | ','));
+    // An ASCII comma is a 読点 in some titles (「評価,見直し」): a comma only in a sentence.
+    let has_comma = rest_n.iter().any(|c| *c == '、') || (has_stop && rest_n.contains(&','));
     let short_heading = !has_stop && !has_comma && len <= 50;
     // Computed at most once, and only when needed.
     let prefix = std::cell::OnceCell::new();

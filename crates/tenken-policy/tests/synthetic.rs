@@ -747,3 +747,57 @@ fn adversarial_repetition_stays_fast_and_bounded() {
     assert!(p.warnings.len() <= 201);
     assert!(p.warnings.last().is_some_and(|w| w.contains("件の警告を省略しました")));
 }
+
+// ---- Layouts real policies use (issue 16, item 5) ----
+
+// A body line that starts with a reference to earlier items is not a new item.
+case!(back_reference_line_is_body_text, "架空町情報セキュリティ基本方針
+1. 定義
+(1) 情報資産 情報システム及びその記録をいう。
+(2) 機密情報 秘密とすべき情報をいう。
+(3) 個人情報 個人に関する情報をいう。
+(1) 情報資産、(2) 機密情報及び(3) 個人情報をあわせて「保護情報」という。
+2. 目的
+この方針は情報を守る。
+", [C::Total(5), C::Top(2), C::Text("1(3)", "あわせて「保護情報」という"), C::N("2", "2.", &[2], Some("目的"))]);
+
+case!(back_reference_with_circled_numbers, "架空町情報セキュリティ基本方針
+1. 脅威
+① 不正アクセス
+② 災害
+①及び②を主な脅威とする。
+① 不正アクセス、② 災害を合わせて「脅威」という。
+2. 対象範囲
+", [C::Total(4), C::Text("1②", "合わせて「脅威」という")]);
+
+// A parenthesised date or revision line in the header is not the first section's caption.
+case!(revision_line_in_header_is_not_a_caption, "架空市情報セキュリティ基本方針
+(令和8年1月1日改定版)
+第1条 この方針は、市の情報資産を守る。
+第2条 職員は、この方針を守る。
+", [C::Total(2), C::N("第1条", "第1条", &[1], None), C::Title(Some("架空市情報セキュリティ基本方針"))]);
+
+case!(fullwidth_revision_line_in_header, "架空市情報セキュリティ基本方針
+（令和７年４月１日　一部改正）
+（目的）
+第1条 この方針は、市の情報資産を守る。
+", [C::Total(1), C::N("第1条", "第1条", &[1], Some("目的"))]);
+
+// Bullets wrapping numbers are a numbered list.
+case!(bullets_wrapping_numbers, "架空市情報セキュリティ基本方針
+1. 対象とする脅威
+• ⑴ 不正アクセス
+• ⑵ 災害
+・(3) 職員の過失
+2. 適用範囲
+・(1) 市長部局
+・（２） 教育委員会
+", [C::Total(7), C::N("1(3)", "(3)", &[1, 3], Some("職員の過失")), C::N("2(2)", "（２）", &[2, 2], Some("教育委員会"))]);
+
+// An ASCII comma used as 読点 in a heading title does not cut the title.
+case!(ascii_comma_in_heading_title, "架空市情報セキュリティ基本方針
+1. 情報資産の分類,管理
+情報資産は重要度に応じて分類する。
+2. 評価,見直し
+定期的に監査を行う。
+", [C::N("1", "1.", &[1], Some("情報資産の分類,管理")), C::N("2", "2.", &[2], Some("評価,見直し"))]);

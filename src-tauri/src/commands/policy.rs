@@ -33,7 +33,8 @@ pub fn import_policy(state: State<'_, AppState>, organisation_id: i64, path: Str
     let lang = state.lang();
     state.with_store_mut(|store| {
         let file = paths::existing_file(&path)?;
-        let bytes = std::fs::read(&file).map_err(|e| tenken_core::Error::io(&file, e))?;
+        // Regular files only (a FIFO would hang), any format: text, PDF, DOCX, HTML (sniffed).
+        let bytes = tenken_core::store::read_policy_file(&file)?;
         let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let doc = store.import_policy(&organisation_id.to_string(), &name, &bytes)?;
         Ok(PolicyImport { changes: views::policy_changes(store, doc.id)?, policy: views::policy(store, doc.id, lang)? })

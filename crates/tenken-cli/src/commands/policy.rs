@@ -6,30 +6,35 @@ use std::process::ExitCode;
 use tenken_core::i18n::tr;
 use tenken_core::{Error, Result};
 
-use super::{done, open, open_read, read};
+use super::{done, open, open_read};
 use crate::args::{Cli, PolicyCmd};
 use crate::{human, Ctx};
 
 pub fn run(cli: &Cli, ctx: &Ctx, cmd: &PolicyCmd) -> Result<ExitCode> {
     let lang = ctx.lang;
     match cmd {
-        PolicyCmd::Parse { file } => {
-            let bytes = read(file)?;
-            let parsed = tenken_policy::parse_bytes(&bytes)
-                .map_err(|e| Error::PolicyUnreadable { file: file.display().to_string(), reason: e.to_string() })?;
+        PolicyCmd::Parse { file, force } => {
+            let bytes = tenken_core::store::read_policy_file(file)?;
+            let parsed = tenken_core::store::parse_policy(&file.display().to_string(), &bytes, *force)?.parsed;
             ctx.out(&parsed, || human::policy(lang, &parsed))?;
         }
-        PolicyCmd::Import { file, org } => {
-            let bytes = read(file)?;
+        PolicyCmd::Import { file, org, force } => {
+            let bytes = tenken_core::store::read_policy_file(file)?;
             let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-            let doc = open(cli)?.import_policy(org, &name, &bytes)?;
+            let doc = open(cli)?.import_policy_with(org, &name, &bytes, *force)?;
             ctx.out(&doc, || format!("{} {} (id {})\n{}", tr(lang, "cli-imported", &[]), doc.source_name, doc.id, human::policy(lang, &doc.parsed)))?;
+        }
+        PolicyCmd::Remove { id } => {
+            let d = open(cli)?.remove_policy(*id)?;
+            ctx.out(&serde_json::json!({"removed": d.id, "source_name": d.source_name}), || {
+                format!("{} {} (id {})", tr(lang, "cli-policy-removed", &[]), d.source_name, d.id)
+            })?;
         }
         PolicyCmd::List { org } => {
             let store = open_read(cli)?;
             let o = store.organisation(org)?;
             let docs = store.policies(o.id)?;
-            let slim: Vec<_> = docs.iter().map(|d| serde_json::json!({"id": d.id, "kind": d.kind, "source_name": d.source_name, "title": d.title, "imported_at": d.imported_at, "text_sha256": d.text_sha256})).collect();
+            let slim: Vec<_> = docs.iter().map(|d| serde_json::json!({"id": d.id, "kind": d.kind, "source_name": d.source_name, "source_format": d.source_format, "title": d.title, "imported_at": d.imported_at, "text_sha256": d.text_sha256})).collect();
             ctx.out(&slim, || docs.iter().map(|d| format!("{:>4}  {}  {}  {}\n", d.id, d.kind, d.source_name, d.imported_at)).collect())?;
         }
         PolicyCmd::Show { id } => {
@@ -57,6 +62,6 @@ pub fn policy_arg(cli: &Cli, arg: &str) -> Result<tenken_policy::ParsedPolicy> {
     if !path.exists() {
         return Err(Error::invalid("--policy", arg, "保存済みポリシーの ID またはポリシー文書のファイル / a stored policy id or a policy file"));
     }
-    let bytes = read(path)?;
-    tenken_policy::parse_bytes(&bytes).map_err(|e| Error::PolicyUnreadable { file: arg.to_string(), reason: e.to_string() })
+    let bytes = tenken_core::store::read_policy_file(path)?;
+    Ok(tenken_core::store::parse_policy(arg, &bytes, false)?.parsed)
 }

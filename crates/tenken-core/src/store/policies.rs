@@ -2,6 +2,8 @@
 //! section tree (see the `tenken-policy` crate).
 
 use rusqlite::params;
+use std::io::Read;
+use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -20,6 +22,11 @@ pub struct PolicyDocument {
     pub title: Option<String>,
     pub text_sha256: String,
     pub encoding: String,
+    /// The format of the imported file: `text`, `pdf`, `docx` or `html`.
+    pub source_format: String,
+    /// SHA-256 of the file as imported, kept in the evidence folder (None for documents
+    /// imported before tenken kept originals).
+    pub original_sha256: Option<String>,
     pub imported_at: String,
     /// The parsed text with the auditor's topic corrections applied.
     pub parsed: ParsedPolicy,
@@ -50,28 +57,126 @@ fn find_section<'a>(nodes: &'a [tenken_policy::Node], wanted: &str) -> Option<&'
     None
 }
 
+/// The largest policy file read (a 300-page PDF is a few MB).
+pub const MAX_POLICY_FILE: u64 = 256 << 20;
+
+/// Reads a policy file the user named: regular files only (a folder, FIFO or device is refused
+/// before it is opened, so nothing can hang), at most `MAX_POLICY_FILE` bytes.
+pub fn read_policy_file(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::PolicyNotAFile { path: path.to_path_buf() });
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Swapped for a FIFO between the check and the open: do not block on it.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        opts.custom_flags(0o4000);
+        #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+        opts.custom_flags(0x0004);
+    }
+    let f = opts.open(path).map_err(|e| Error::io(path, e))?;
+    let meta = f.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::PolicyNotAFile { path: path.to_path_buf() });
+    }
+    if meta.len() > MAX_POLICY_FILE {
+        return Err(Error::PolicyRefused {
+            file: path.display().to_string(),
+            problem: tenken_import::Problem::TooLarge { limit_mib: MAX_POLICY_FILE >> 20 },
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.take(MAX_POLICY_FILE + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_POLICY_FILE {
+        return Err(Error::PolicyRefused {
+            file: path.display().to_string(),
+            problem: tenken_import::Problem::TooLarge { limit_mib: MAX_POLICY_FILE >> 20 },
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads and parses a policy file of any supported format (text, PDF, DOCX, HTML) without
+/// storing it; refuses what `import_policy` would refuse.
+pub fn parse_policy(source_name: &str, bytes: &[u8], force: bool) -> Result<tenken_import::Imported> {
+    tenken_import::parse(bytes, force).map_err(|problem| Error::PolicyRefused { file: source_name.to_string(), problem })
+}
+
 impl Store {
-    /// Decodes, parses and stores a policy text for an organisation.
+    /// Reads, parses and stores a policy file for an organisation (refused without numbered
+    /// sections; see `import_policy_forced`).
     pub fn import_policy(&mut self, organisation: &str, source_name: &str, bytes: &[u8]) -> Result<PolicyDocument> {
+        self.import_policy_with(organisation, source_name, bytes, false)
+    }
+
+    /// `import_policy`, keeping a text without numbered sections when `force` (never an empty one).
+    pub fn import_policy_with(&mut self, organisation: &str, source_name: &str, bytes: &[u8], force: bool) -> Result<PolicyDocument> {
         let org = self.organisation(organisation)?;
-        let parsed = tenken_policy::parse_bytes(bytes)
-            .map_err(|e| Error::PolicyUnreadable { file: source_name.to_string(), reason: e.to_string() })?;
-        let text = tenken_policy::decode(bytes)
-            .map_err(|e| Error::PolicyUnreadable { file: source_name.to_string(), reason: e.to_string() })?;
+        let imported = parse_policy(source_name, bytes, force)?;
+        let (parsed, text) = (imported.parsed, imported.extracted.text);
         let sha = format!("{:x}", Sha256::digest(text.as_bytes()));
         let kind = if parsed.kind == "standards" { "standards" } else { "basic_policy" };
+        // The original first (content-addressed: a failed transaction leaves at most an
+        // unreferenced copy, never a row without its file).
+        let original = self.evidence_files().store_bytes(bytes)?;
         let id = self.write(|t| {
             t.tx.execute(
-                "INSERT INTO policy_documents (organisation_id, kind, source_name, title, raw_text, text_sha256, encoding, parsed_json, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![org.id, kind, source_name, parsed.title, text, sha, parsed.encoding, serde_json::to_string(&parsed)?, t.now],
+                "INSERT INTO policy_documents (organisation_id, kind, source_name, title, raw_text, text_sha256, encoding, parsed_json, imported_at,
+                                               source_format, original_sha256, original_size)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    org.id,
+                    kind,
+                    source_name,
+                    parsed.title,
+                    text,
+                    sha,
+                    parsed.encoding,
+                    serde_json::to_string(&parsed)?,
+                    t.now,
+                    parsed.source_format,
+                    original.sha256,
+                    original.size as i64
+                ],
             )?;
             let id = t.tx.last_insert_rowid();
-            let logged = serde_json::json!({"source_name": source_name, "kind": kind, "sha256": sha, "sections": parsed.sections.len()});
+            let logged = serde_json::json!({"source_name": source_name, "kind": kind, "sha256": sha, "sections": parsed.sections.len(),
+                "source_format": parsed.source_format, "original_sha256": original.sha256, "forced": force});
             t.log("policy.import", "policy_document", id, None::<&()>, Some(&logged))?;
             Ok(id)
         })?;
         self.policy(id)
+    }
+
+    /// Removes a wrongly imported policy document. Refused while an assessment was derived from
+    /// it; the audit log keeps what was removed (and the original file stays in the evidence
+    /// folder, content-addressed).
+    pub fn remove_policy(&mut self, id: i64) -> Result<PolicyDocument> {
+        let doc = self.policy(id)?;
+        let users: Vec<i64> = {
+            let mut stmt = self.conn().prepare(
+                "SELECT id FROM assessments WHERE policy_document_id = ?1 OR standards_document_id = ?1 ORDER BY id",
+            )?;
+            let rows = stmt.query_map([id], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if !users.is_empty() {
+            return Err(Error::PolicyInUse { id, assessments: users });
+        }
+        let before = serde_json::json!({
+            "organisation_id": doc.organisation_id, "kind": doc.kind, "source_name": doc.source_name, "title": doc.title,
+            "text_sha256": doc.text_sha256, "encoding": doc.encoding, "source_format": doc.source_format,
+            "original_sha256": doc.original_sha256, "imported_at": doc.imported_at, "sections": doc.parsed.sections.len(),
+        });
+        self.write(|t| {
+            t.tx.execute("DELETE FROM policy_documents WHERE id = ?1", [id])?;
+            t.log("policy.remove", "policy_document", id, Some(&before), None::<&()>)
+        })?;
+        Ok(doc)
     }
 
     /// Corrects the topic mapping of a stored policy: `section` is the organisation's citation
@@ -138,15 +243,26 @@ impl Store {
         self.policies_where("organisation_id = ?1", organisation_id)
     }
 
-    /// The raw text of a policy document as imported (decoded to UTF-8).
+    /// The text of a policy document as imported (decoded to UTF-8; for PDF, DOCX and HTML the
+    /// text extracted from the file).
     pub fn policy_text(&self, id: i64) -> Result<String> {
         optional(self.conn().query_row("SELECT raw_text FROM policy_documents WHERE id = ?1", [id], |r| r.get(0)))?
             .ok_or(Error::UnknownPolicy(id))
     }
 
+    /// The original files of the policy documents: (policy id, sha256, size).
+    pub fn policy_originals_recorded(&self) -> Result<Vec<(i64, String, Option<u64>)>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id, original_sha256, original_size FROM policy_documents WHERE original_sha256 IS NOT NULL ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?.map(|s| s as u64))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn policies_where(&self, cond: &str, v: i64) -> Result<Vec<PolicyDocument>> {
         let sql = format!(
-            "SELECT id, organisation_id, kind, source_name, title, text_sha256, encoding, imported_at, parsed_json
+            "SELECT id, organisation_id, kind, source_name, title, text_sha256, encoding, imported_at, parsed_json,
+                    source_format, original_sha256
              FROM policy_documents WHERE {cond} ORDER BY id"
         );
         let mut stmt = self.conn().prepare(&sql)?;
@@ -161,6 +277,8 @@ impl Store {
                     title: r.get(4)?,
                     text_sha256: r.get(5)?,
                     encoding: r.get(6)?,
+                    source_format: r.get(9)?,
+                    original_sha256: r.get(10)?,
                     imported_at: r.get(7)?,
                     parsed: ParsedPolicy::default(),
                     corrections: vec![],

@@ -165,6 +165,14 @@ DELETE FROM evidence_links WHERE id NOT IN (
     SELECT min(id) FROM evidence_links GROUP BY evidence_id, coalesce(response_id, 0), coalesce(finding_id, 0));
 CREATE UNIQUE INDEX evidence_links_once ON evidence_links (evidence_id, coalesce(response_id, 0), coalesce(finding_id, 0));
 "#,
+    // 3: a policy document keeps the file it was read from (content-addressed in the evidence
+    //    folder) and that file's format; raw_text is the text extracted from it.
+    r#"
+ALTER TABLE policy_documents ADD COLUMN source_format TEXT NOT NULL DEFAULT 'text'
+    CHECK (source_format IN ('text', 'pdf', 'docx', 'html'));
+ALTER TABLE policy_documents ADD COLUMN original_sha256 TEXT;
+ALTER TABLE policy_documents ADD COLUMN original_size INTEGER;
+"#,
 ];
 
 /// The schema version this build writes.
