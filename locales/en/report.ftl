@@ -165,3 +165,28 @@ report-class-count = { $label }: { $count }
 report-list-sep = { ", " }
 report-total = Total
 report-f-previous = Last year
+
+# Versions (draft / version N), the committee report's short forms, department notices.
+report-issue-draft = DRAFT
+report-issue-final = Version { $version }
+report-watermark = DRAFT
+report-findings-table-note = The risk, recommendation and evidence of each finding are given in the result notice to its department.
+report-sec-app-matrix = Appendix 1. Results matrix (items × departments)
+report-app-matrix-intro = The result of each of the { $items } checklist items in each of the { $departments } departments, as a symbol ({ $legend }).
+report-app-matrix-group = Departments { $from }–{ $to } of { $total } (part { $group } of { $groups })
+report-app-matrix-note = Each department's results per item, with the notes, are given in its result notice.
+report-matrix-unrated = ?
+report-ev-finding = Finding { $number }
+notice-title = { $audit ->
+    [yes] Information Security Audit Result Notice
+   *[no] Information Security Self-Inspection Result Notice
+}, { $year }
+notice-subtitle = { $department } ({ $title })
+notice-addressee = To: the Head of { $department }
+notice-sec-request = Improvement plan
+notice-request-text = This notice gives the results of { $title }. Your department has { $count } findings ({ $breakdown }). Please prepare an improvement plan for each finding and submit it by { $due }.
+notice-plan-items = For each finding, the plan should state what will be improved, who is responsible and when it will be complete. Due: { $due }
+notice-sec-results = Results by policy area
+notice-prev-none = Your department had no findings last year.
+notice-sec-items = Results per checklist item
+notice-sec-end = End of notice

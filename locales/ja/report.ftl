@@ -165,3 +165,28 @@ report-class-count = { $label } { $count } 件
 report-list-sep = 、
 report-total = 合計
 report-f-previous = 前年度
+
+# Versions (案 / 第N版), the committee report's short forms, department notices.
+report-issue-draft = 案
+report-issue-final = 第{ $version }版
+report-watermark = 案
+report-findings-table-note = 各指摘事項のリスク、改善提言及び証跡は、部署ごとの監査結果通知に記載する。
+report-sec-app-matrix = 別紙1　結果一覧表（項目 × 部署）
+report-app-matrix-intro = 点検項目 { $items } 件 × 対象部署 { $departments } 部署の判定結果を記号で示す（{ $legend }）。
+report-app-matrix-group = 部署 { $from }～{ $to }（全 { $total } 部署、{ $group }/{ $groups }）
+report-app-matrix-note = 各部署の項目ごとの結果と備考は、部署ごとの監査結果通知に記載する。
+report-matrix-unrated = 未
+report-ev-finding = 指摘{ $number }
+notice-title = { $year } { $audit ->
+    [yes] 情報セキュリティ監査結果通知
+   *[no] 情報セキュリティ自己点検結果通知
+}
+notice-subtitle = { $department }　（{ $title }）
+notice-addressee = { $department }長　様
+notice-sec-request = 改善計画の提出について
+notice-request-text = { $title } の結果を通知する。貴部署に対する指摘事項は { $count } 件（{ $breakdown }）である。各指摘事項について改善計画を作成し、{ $due } までに提出されたい。
+notice-plan-items = 改善計画には、指摘事項ごとに改善の内容、担当者及び完了予定日を記載すること。提出期限：{ $due }
+notice-sec-results = 分野別の結果
+notice-prev-none = 貴部署に対する前年度の指摘事項はない。
+notice-sec-items = 点検項目ごとの結果
+notice-sec-end = 以上

@@ -10,6 +10,7 @@ pub mod content;
 pub mod font;
 pub mod layout;
 pub mod pdf;
+pub mod sections;
 pub mod stamp;
 pub mod text;
 
@@ -18,7 +19,20 @@ use tenken_core::export::AssessmentExport;
 use tenken_core::i18n::Arg;
 use tenken_core::Lang;
 
+pub use content::Kind;
+pub use sections::Issue;
 pub use stamp::{diff, fingerprint, Change, Stamp};
+
+/// Which document to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Doc {
+    /// The committee report.
+    Committee,
+    /// The result notice to one department.
+    Notice(String),
+    /// The old full-detail report (benchmark only).
+    Full,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -26,6 +40,8 @@ pub enum ReportError {
     Pdf(String),
     #[error("layout did not settle: {0} pages then {1}")]
     Unstable(usize, usize),
+    #[error("no department {0} in the assessment")]
+    UnknownDepartment(String),
 }
 
 /// What a render produced, besides the bytes.
@@ -63,20 +79,60 @@ fn paginate(c: &content::Content, lang: Lang, progress: &mut dyn FnMut(usize, us
     }
     let mut pages = second.pages;
     let label = |n: usize, total: usize| content::t(lang, "report-page", &[("n", Arg::Number(n as i64)), ("total", Arg::Number(total as i64))]);
-    layout::decorate(m, &mut pages, &c.title, &c.marking, &label);
+    layout::decorate(m, &mut pages, &c.title, &c.marking, &label, c.watermark.as_deref());
     Ok((pages, second.toc))
 }
 
-/// Renders the report as of `today` (the date printed on the cover).
+/// Renders the committee report as a draft, as of `today` (the date printed on the cover).
 pub fn render_at(export: &AssessmentExport, lang: Lang, today: NaiveDate, progress: &mut dyn FnMut(usize, usize)) -> Result<Rendered, ReportError> {
+    render_doc(export, &Doc::Committee, lang, today, Issue::Draft, progress)
+}
+
+/// The data a document is made from: the export, or for a notice the export narrowed to
+/// its department.
+pub fn data_of<'e>(export: &'e AssessmentExport, doc: &Doc) -> Result<std::borrow::Cow<'e, AssessmentExport>, ReportError> {
+    match doc {
+        Doc::Notice(d) => sections::notice::narrow(export, d).map(std::borrow::Cow::Owned).ok_or_else(|| ReportError::UnknownDepartment(d.clone())),
+        _ => Ok(std::borrow::Cow::Borrowed(export)),
+    }
+}
+
+/// The stamp a document of `export` carries (before its document digest).
+pub fn stamp_of(export: &AssessmentExport, doc: &Doc, issue: Issue) -> Result<Stamp, ReportError> {
+    let data = data_of(export, doc)?;
+    let mut stamp = Stamp::of(&data);
+    if let Doc::Notice(d) = doc {
+        stamp.department = Some(d.clone());
+    }
+    if let Issue::Final { version } = issue {
+        stamp.version = Some(version);
+    }
+    Ok(stamp)
+}
+
+/// Renders one document: the committee report, a department's notice, or the old full report.
+pub fn render_doc(export: &AssessmentExport, doc: &Doc, lang: Lang, today: NaiveDate, issue: Issue, progress: &mut dyn FnMut(usize, usize)) -> Result<Rendered, ReportError> {
     let t0 = std::time::Instant::now();
-    let stamp = Stamp::of(export);
-    let c = content::build(export, lang, &stamp.fingerprint, today);
+    let data = data_of(export, doc)?;
+    let export: &AssessmentExport = &data;
+    let mut stamp = Stamp::of(export);
+    if let Doc::Notice(d) = doc {
+        stamp.department = Some(d.clone());
+    }
+    if let Issue::Final { version } = issue {
+        stamp.version = Some(version);
+    }
+    let kind = match doc {
+        Doc::Committee => Kind::Committee,
+        Doc::Notice(_) => Kind::Notice,
+        Doc::Full => Kind::Full,
+    };
+    let c = content::build_kind(export, &kind, lang, &stamp.fingerprint, today, issue);
     let n = c.blocks.len();
     let (pages, _) = paginate(&c, lang, progress)?;
     let layout_seconds = t0.elapsed().as_secs_f64();
     let t1 = std::time::Instant::now();
-    let title = content::title(export, lang);
+    let title = c.doc_title.clone();
     let meta = pdf::Meta {
         title: title.clone(),
         author: export.organisation.name.clone(),
