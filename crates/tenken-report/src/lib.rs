@@ -13,6 +13,7 @@ pub mod pdf;
 pub mod sections;
 pub mod stamp;
 pub mod text;
+pub mod verify;
 
 use chrono::NaiveDate;
 use tenken_core::export::AssessmentExport;
@@ -50,6 +51,8 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     pub pages: usize,
     pub fingerprint: String,
+    /// The digest of the document written into it (and recorded for a final).
+    pub document_digest: String,
     /// Seconds spent in layout and in the PDF writer.
     pub layout_seconds: f64,
     pub write_seconds: f64,
@@ -141,8 +144,8 @@ pub fn render_doc(export: &AssessmentExport, doc: &Doc, lang: Lang, today: Naive
         created: chrono::Utc::now(),
     };
     let np = pages.len();
-    let bytes = pdf::write(&pages, &meta, &mut |d, total| progress(2 * n + d * n / total.max(1), 3 * n)).map_err(ReportError::Pdf)?;
-    Ok(Rendered { bytes, pages: np, fingerprint: stamp.fingerprint, layout_seconds, write_seconds: t1.elapsed().as_secs_f64() })
+    let (bytes, document_digest) = pdf::write(&pages, &meta, &mut |d, total| progress(2 * n + d * n / total.max(1), 3 * n)).map_err(ReportError::Pdf)?;
+    Ok(Rendered { bytes, pages: np, fingerprint: stamp.fingerprint, document_digest, layout_seconds, write_seconds: t1.elapsed().as_secs_f64() })
 }
 
 /// The fingerprint a tenken PDF carries, if any.

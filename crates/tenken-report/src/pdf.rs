@@ -121,8 +121,8 @@ fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> printpdf::OffsetDateTime {
     )
 }
 
-/// Writes the pages as a PDF.
-pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<u8>, String> {
+/// Writes the pages as a PDF; returns the bytes and the document digest written into it.
+pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)) -> Result<(Vec<u8>, String), String> {
     let mut doc = PdfDocument::new(&meta.title);
     // Parsed once per process (60 notices in a row would parse the 6 MB font 60 times).
     static FONT: std::sync::OnceLock<Option<ParsedFont>> = std::sync::OnceLock::new();
@@ -163,7 +163,7 @@ pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)
     let mut bytes = Vec::new();
     lo.save_modern(&mut bytes).map_err(|e| e.to_string())?;
     progress(pages.len(), pages.len());
-    Ok(bytes)
+    Ok((bytes, digest))
 }
 
 /// The key of the document digest in the Keywords entry.
@@ -187,33 +187,47 @@ fn text_string(s: &str) -> lopdf::Object {
 /// digest does not depend on object numbers or compression). The Info dictionary is outside it.
 pub fn document_digest(doc: &lopdf::Document) -> String {
     use sha2::{Digest, Sha256};
-    use std::collections::HashMap;
+    let mut h = Sha256::new();
+    document_walk(doc, &mut |b| h.update(b));
+    let d = h.finalize();
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The canonical walk behind [`document_digest`], fed to `out` piece by piece.
+pub fn document_walk(doc: &lopdf::Document, out: &mut dyn FnMut(&[u8])) {
     use lopdf::Object;
-    fn walk(doc: &lopdf::Document, o: &Object, h: &mut Sha256, seen: &mut HashMap<lopdf::ObjectId, u64>) {
+    use std::collections::HashMap;
+    type Seen = HashMap<lopdf::ObjectId, u64>;
+    fn walk(doc: &lopdf::Document, o: &Object, h: &mut dyn FnMut(&[u8]), seen: &mut Seen) {
         match o {
-            Object::Null => h.update(b"n"),
-            Object::Boolean(b) => h.update(if *b { b"t" } else { b"f" }),
+            Object::Null => h(b"n"),
+            Object::Boolean(b) => h(if *b { b"t" } else { b"f" }),
+            // Numbers by value: a writer may put 0.0 as "0", read back as an integer.
             Object::Integer(i) => {
-                h.update(b"i");
-                h.update(i.to_le_bytes());
+                h(b"#");
+                h(i.to_string().as_bytes());
             }
             Object::Real(r) => {
-                h.update(b"r");
-                h.update(format!("{r:.3}").as_bytes());
+                h(b"#");
+                if r.fract() == 0.0 && r.abs() < 1e15 {
+                    h((*r as i64).to_string().as_bytes());
+                } else {
+                    h(format!("{r:.3}").as_bytes());
+                }
             }
             Object::Name(n) => {
-                h.update(b"/");
-                h.update((n.len() as u64).to_le_bytes());
-                h.update(n);
+                h(b"/");
+                h(&(n.len() as u64).to_le_bytes());
+                h(n);
             }
             Object::String(s, _) => {
-                h.update(b"s");
-                h.update((s.len() as u64).to_le_bytes());
-                h.update(s);
+                h(b"s");
+                h(&(s.len() as u64).to_le_bytes());
+                h(s);
             }
             Object::Array(xs) => {
-                h.update(b"[");
-                h.update((xs.len() as u64).to_le_bytes());
+                h(b"[");
+                h(&(xs.len() as u64).to_le_bytes());
                 for x in xs {
                     walk(doc, x, h, seen);
                 }
@@ -222,45 +236,42 @@ pub fn document_digest(doc: &lopdf::Document) -> String {
             Object::Stream(st) => {
                 dict(doc, &st.dict, &[b"Length", b"Filter", b"DecodeParms"], h, seen);
                 let content = if st.dict.get(b"Filter").is_ok() { st.decompressed_content().unwrap_or_else(|_| st.content.clone()) } else { st.content.clone() };
-                h.update(b"S");
-                h.update((content.len() as u64).to_le_bytes());
-                h.update(&content);
+                h(b"S");
+                h(&(content.len() as u64).to_le_bytes());
+                h(&content);
             }
             Object::Reference(id) => {
                 if let Some(n) = seen.get(id) {
-                    h.update(b"R");
-                    h.update(n.to_le_bytes());
+                    h(b"R");
+                    h(&n.to_le_bytes());
                 } else {
                     let n = seen.len() as u64;
                     seen.insert(*id, n);
-                    h.update(b"O");
+                    h(b"O");
                     match doc.get_object(*id) {
                         Ok(x) => walk(doc, x, h, seen),
-                        Err(_) => h.update(b"?"),
+                        Err(_) => h(b"?"),
                     }
                 }
             }
         }
     }
-    fn dict(doc: &lopdf::Document, d: &lopdf::Dictionary, skip: &[&[u8]], h: &mut Sha256, seen: &mut HashMap<lopdf::ObjectId, u64>) {
+    fn dict(doc: &lopdf::Document, d: &lopdf::Dictionary, skip: &[&[u8]], h: &mut dyn FnMut(&[u8]), seen: &mut Seen) {
         let mut keys: Vec<(&Vec<u8>, &Object)> = d.iter().filter(|(k, _)| !skip.contains(&k.as_slice())).collect();
         keys.sort_by(|a, b| a.0.cmp(b.0));
-        h.update(b"<");
-        h.update((keys.len() as u64).to_le_bytes());
+        h(b"<");
+        h(&(keys.len() as u64).to_le_bytes());
         for (k, v) in keys {
-            h.update((k.len() as u64).to_le_bytes());
-            h.update(k);
+            h(&(k.len() as u64).to_le_bytes());
+            h(k);
             walk(doc, v, h, seen);
         }
     }
-    let mut h = Sha256::new();
     let mut seen = HashMap::new();
     match doc.trailer.get(b"Root") {
-        Ok(root) => walk(doc, root, &mut h, &mut seen),
-        Err(_) => h.update(b"no catalog"),
+        Ok(root) => walk(doc, root, out, &mut seen),
+        Err(_) => out(b"no catalog"),
     }
-    let d = h.finalize();
-    d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The digest of a PDF file's document (see [`document_digest`]); None if it is not a PDF.
@@ -271,6 +282,16 @@ pub fn file_digest(pdf: &[u8]) -> Option<String> {
 /// The Keywords entry of a PDF's document information dictionary.
 pub fn read_keywords(pdf: &[u8]) -> Option<String> {
     let doc = lopdf::Document::load_mem(pdf).ok()?;
+    keywords_of(&doc)
+}
+
+/// The Keywords entry and the document digest of a PDF, loaded once.
+pub fn read_keywords_and_digest(pdf: &[u8]) -> Option<(String, String)> {
+    let doc = lopdf::Document::load_mem(pdf).ok()?;
+    Some((keywords_of(&doc)?, document_digest(&doc)))
+}
+
+fn keywords_of(doc: &lopdf::Document) -> Option<String> {
     let info = doc.trailer.get(b"Info").ok()?;
     let dict = match info {
         lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok()?,
