@@ -436,8 +436,35 @@ fn draw_row(f: &mut Flow, t: &Table, cells: &Cells, from: usize, to: Option<usiz
     f.y += h;
 }
 
+/// The table with a column widened (taken from the widest other column) where an English
+/// header word would not fit even at the smallest header size.
+fn widened(m: &Metrics, t: &Table) -> Option<Table> {
+    let header = t.header.as_ref()?;
+    let min = 4.5;
+    let mut out: Option<Table> = None;
+    for (i, h) in header.iter().enumerate() {
+        let cur = out.as_ref().unwrap_or(t);
+        let need = h.split_whitespace().filter(|w| w.is_ascii()).map(|w| m.width(w, min)).fold(0.0, f32::max) + 2.0 * CELL_PAD_X + 0.5;
+        let deficit = need - cur.cols.get(i)?.width;
+        if deficit <= 0.0 {
+            continue;
+        }
+        let Some((j, _)) = cur.cols.iter().enumerate().filter(|(j, _)| *j != i).max_by(|a, b| a.1.width.total_cmp(&b.1.width)) else { continue };
+        if cur.cols[j].width - deficit < 40.0 {
+            continue;
+        }
+        let mut next = cur.clone();
+        next.cols[i].width += deficit;
+        next.cols[j].width -= deficit;
+        out = Some(next);
+    }
+    out
+}
+
 fn table(f: &mut Flow, t: &Table) {
     let m = f.m;
+    let wide = widened(m, t);
+    let t = wide.as_ref().unwrap_or(t);
     let header_cells = t.header.as_ref().map(|h| cell_lines(m, t, h, true));
     let header_h = header_cells.as_ref().map(|c| cells_height(t, c)).unwrap_or(0.0);
     let body = BODY_BOTTOM - BODY_TOP;
@@ -760,6 +787,22 @@ mod tests {
         let laid = run(&blocks);
         let with_rows: Vec<usize> = laid.pages.iter().enumerate().filter(|(_, p)| p.text().contains("R0") || p.text().contains("R5")).map(|(i, _)| i).collect();
         assert_eq!(with_rows.len(), 1, "first and last row on one page: {with_rows:?}");
+    }
+
+    #[test]
+    fn english_header_words_are_never_split_the_cell_shrinks_instead() {
+        let mut t = Table::new(vec![Col::left(30.0), Col::left(34.0), Col::left(BODY_W - 64.0)], Some(vec!["Priority".into(), "Classification status".into(), "Fact".into()]), 8.0);
+        t.rows.push(vec!["High".into(), "Open".into(), "x".into()]);
+        let laid = run(&[Block::Table(t)]);
+        let words: Vec<String> = texts(&laid.pages[0]).into_iter().map(|t| t.1).collect();
+        assert!(words.contains(&"Priority".to_string()), "{words:?}");
+        assert!(words.contains(&"Classification".to_string()), "{words:?}");
+        assert!(words.contains(&"status".to_string()), "{words:?}");
+        // Japanese headers still wrap by character as before.
+        let mut j = Table::new(vec![Col::left(30.0)], Some(vec!["一部不適合".into()]), 8.0);
+        j.rows.push(vec!["○".into()]);
+        let laid = run(&[Block::Table(j)]);
+        assert!(texts(&laid.pages[0]).iter().filter(|t| t.1 != "○").count() >= 2);
     }
 
     #[test]
