@@ -42,6 +42,17 @@ pub struct PreviousAssessment {
     pub title: String,
     pub fiscal_year: i32,
     pub findings: Vec<Finding>,
+    /// Its checklist's item ids (the year comparison matches items by id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// Its scope and answers (for the year comparison).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<Department>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<Response>,
+    /// Its rating scale (None in exports made before the comparison existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<crate::ScaleKind>,
 }
 
 /// Reads everything of one assessment. Deterministic: same store, same output.
@@ -58,7 +69,16 @@ pub fn export(store: &Store, assessment: i64) -> Result<AssessmentExport> {
     let previous = match a.previous_assessment_id {
         Some(p) => {
             let prev = store.assessment(p)?;
-            Some(PreviousAssessment { id: prev.id, title: prev.title, fiscal_year: prev.fiscal_year, findings: store.findings(p)? })
+            Some(PreviousAssessment {
+                id: prev.id,
+                items: prev.checklist.items.iter().map(|i| i.id.clone()).collect(),
+                scale: Some(prev.scale),
+                title: prev.title,
+                fiscal_year: prev.fiscal_year,
+                findings: store.findings(p)?,
+                departments: store.departments(p)?,
+                answers: store.answers(p, None)?,
+            })
         }
         None => None,
     };

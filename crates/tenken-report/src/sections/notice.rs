@@ -56,6 +56,8 @@ pub fn narrow(e: &AssessmentExport, department: &str) -> Option<AssessmentExport
     out.evidence = evidence;
     if let Some(p) = &mut out.previous {
         p.findings.retain(|f| f.department == department);
+        p.departments.retain(|d| d.name == department);
+        p.answers.retain(|a| a.department == department);
     }
     Some(out)
 }
