@@ -206,3 +206,4 @@ report-yoy-by-area = Rates by policy area, last year and this year
 report-yoy-chart = Results by policy area (last year, this year)
 report-yoy-by-dept = Rates by department, last year and this year
 report-yoy-findings = Findings by class
+report-verify-issued = {" "}(issued { $at } by { $by })

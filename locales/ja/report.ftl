@@ -206,3 +206,4 @@ report-yoy-by-area = 分野別の適合率の推移
 report-yoy-chart = 分野別の結果（前年度・今年度）
 report-yoy-by-dept = 部署別の適合率の推移
 report-yoy-findings = 区分別の指摘事項数
+report-verify-issued = （{ $at } 発行、{ $by }）

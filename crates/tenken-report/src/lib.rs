@@ -148,6 +148,27 @@ pub fn render_doc(export: &AssessmentExport, doc: &Doc, lang: Lang, today: Naive
     Ok(Rendered { bytes, pages: np, fingerprint: stamp.fingerprint, document_digest, layout_seconds, write_seconds: t1.elapsed().as_secs_f64() })
 }
 
+/// Renders several documents (e.g. every department's notice) on all cores; results in order.
+pub fn render_many(export: &AssessmentExport, docs: &[(Doc, Issue)], lang: Lang, today: NaiveDate) -> Vec<Result<Rendered, ReportError>> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8).min(docs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<Option<Result<Rendered, ReportError>>> = (0..docs.len()).map(|_| None).collect();
+    let done = std::sync::Mutex::new(&mut out);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((doc, issue)) = docs.get(i) else { break };
+                let r = render_doc(export, doc, lang, today, *issue, &mut |_, _| {});
+                if let Ok(mut g) = done.lock() {
+                    g[i] = Some(r);
+                }
+            });
+        }
+    });
+    out.into_iter().map(|r| r.unwrap_or(Err(ReportError::Pdf("not rendered".into())))).collect()
+}
+
 /// The fingerprint a tenken PDF carries, if any.
 pub fn read_fingerprint(pdf_bytes: &[u8]) -> Option<String> {
     read_stamp(pdf_bytes).map(|s| s.fingerprint)

@@ -115,17 +115,31 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
     };
     let today = chrono::Local::now().date_naive();
     let mut written = vec![];
-    for (k, doc) in docs.iter().enumerate() {
+    // Versions first (each document has its own counter), then all rendered on all cores.
+    let mut issued = vec![];
+    for doc in &docs {
         let department = match doc {
             Doc::Notice(d) => Some(d.as_str()),
             _ => None,
         };
-        let issue = match (&store, a.final_) {
+        issued.push(match (&store, a.final_) {
             (Some(s), true) => Issue::Final { version: s.next_report_version(e.assessment.id, department)? },
             _ => Issue::Draft,
+        });
+    }
+    let rendered = if docs.len() == 1 {
+        vec![tenken_report::render_doc(&e, &docs[0], lang, today, issued[0], &mut progress)]
+    } else {
+        tenken_report::render_many(&e, &docs.iter().cloned().zip(issued.iter().copied()).collect::<Vec<_>>(), lang, today)
+    };
+    for (k, (doc, r)) in docs.iter().zip(rendered).enumerate() {
+        let issue = issued[k];
+        let department = match doc {
+            Doc::Notice(d) => Some(d.as_str()),
+            _ => None,
         };
         let path = if a.all_departments { a.out.join(notice_file(k + 1, department.unwrap_or_default())) } else { a.out.to_path_buf() };
-        let r = tenken_report::render_doc(&e, doc, lang, today, issue, &mut progress).map_err(|err| Error::io(&path, std::io::Error::other(err.to_string())))?;
+        let r = r.map_err(|err| Error::io(&path, std::io::Error::other(err.to_string())))?;
         write_output(&output, &path, &r.bytes)?;
         if let (Some(s), Issue::Final { version }) = (store.as_mut(), issue) {
             let rec = s.record_report(&NewReportIssue {
@@ -194,10 +208,13 @@ pub fn verify_report(cli: &Cli, ctx: &Ctx, file: &Path, assessment: Option<&str>
             Some(n) => tr(lang, "report-issue-final", &[("version", n.into())]),
             None => tr(lang, "report-issue-draft", &[]),
         };
-        let what = match &v.department {
+        let mut what = match &v.department {
             Some(d) => tr(lang, "report-verify-what-notice", &[("department", d.into()), ("version", version.into())]),
             None => tr(lang, "report-verify-what-committee", &[("version", version.into())]),
         };
+        if let (Some(at), Some(by)) = (&v.issued_at, &v.issued_by) {
+            what.push_str(&tr(lang, "report-verify-issued", &[("at", at.into()), ("by", by.into())]));
+        }
         let head = match v.status {
             Status::Match => tr(lang, "report-verify-match", &[("fingerprint", v.report_fingerprint.clone().into())]),
             Status::DocumentAltered => {

@@ -163,9 +163,10 @@ pub fn yoy(c: &Ctx, n: usize) -> Vec<Block> {
     let (yb, yn) = (c.t("report-yoy-before", &[]), c.t("report-yoy-now", &[]));
     let mut bars: Vec<(String, &Tally)> = vec![];
     for (k, (a, bb)) in c.topics.iter().filter_map(|k| cmp.by_topic.get(k).map(|v| (k, v))) {
+        // The year first: a long area name is cut at the end, never the year.
         let label = |year: &str| match c.lang {
-            tenken_core::Lang::Ja => format!("{}（{year}）", c.topic_label(k)),
-            tenken_core::Lang::En => format!("{} ({year})", c.topic_label(k)),
+            tenken_core::Lang::Ja => format!("{year}　{}", c.topic_label(k)),
+            tenken_core::Lang::En => format!("{year}: {}", c.topic_label(k)),
         };
         bars.push((label(&yb), a));
         bars.push((label(&yn), bb));
