@@ -14,7 +14,7 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver x11-apps netpbm
   fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   poppler-utils
-  libreoffice-calc
+  libreoffice-calc libreoffice-writer-nogui
 )
 
 command -v cargo >/dev/null || die "cargo not found: install Rust (https://rustup.rs) first"

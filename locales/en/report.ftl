@@ -207,3 +207,5 @@ report-yoy-chart = Results by policy area (last year, this year)
 report-yoy-by-dept = Rates by department, last year and this year
 report-yoy-findings = Findings by class
 report-verify-issued = {" "}(issued { $at } by { $by })
+report-docx-working-copy = This document is an editable working copy. The record is the PDF made by tenken, whose fingerprint (SHA-256 of the data) is { $fingerprint }.
+report-docx-toc-hint = (In Word, right-click and choose Update Field to build the table of contents.)

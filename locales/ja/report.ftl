@@ -207,3 +207,5 @@ report-yoy-chart = 分野別の結果（前年度・今年度）
 report-yoy-by-dept = 部署別の適合率の推移
 report-yoy-findings = 区分別の指摘事項数
 report-verify-issued = （{ $at } 発行、{ $by }）
+report-docx-working-copy = この文書は編集用の作業コピーである。正本は tenken が作成した PDF であり、その指紋（データの SHA-256）は { $fingerprint } である。
+report-docx-toc-hint = （目次は、Word では右クリックして「フィールドの更新」を選ぶと作成される。）

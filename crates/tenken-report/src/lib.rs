@@ -7,6 +7,7 @@
 //! PDF metadata with per-part digests so that `verify-report` can say what changed.
 
 pub mod content;
+pub mod docx;
 pub mod font;
 pub mod layout;
 pub mod pdf;
@@ -146,6 +147,26 @@ pub fn render_doc(export: &AssessmentExport, doc: &Doc, lang: Lang, today: Naive
     let np = pages.len();
     let (bytes, document_digest) = pdf::write(&pages, &meta, &mut |d, total| progress(2 * n + d * n / total.max(1), 3 * n)).map_err(ReportError::Pdf)?;
     Ok(Rendered { bytes, pages: np, fingerprint: stamp.fingerprint, document_digest, layout_seconds, write_seconds: t1.elapsed().as_secs_f64() })
+}
+
+/// The editable working copy (DOCX) of a document: the same sections as the PDF.
+pub fn render_docx(export: &AssessmentExport, doc: &Doc, lang: Lang, today: NaiveDate, issue: Issue) -> Result<Rendered, ReportError> {
+    let t0 = std::time::Instant::now();
+    let data = data_of(export, doc)?;
+    let export: &AssessmentExport = &data;
+    let fingerprint = fingerprint(export);
+    let kind = match doc {
+        Doc::Committee => Kind::Committee,
+        Doc::Notice(_) => Kind::Notice,
+        Doc::Full => Kind::Full,
+    };
+    let c = content::build_kind(export, &kind, lang, &fingerprint, today, issue);
+    let note = content::t(lang, "report-docx-working-copy", &[("fingerprint", fingerprint.clone().into())]);
+    let hint = content::t(lang, "report-docx-toc-hint", &[]);
+    let layout_seconds = t0.elapsed().as_secs_f64();
+    let t1 = std::time::Instant::now();
+    let bytes = docx::write(&c.blocks, &c.doc_title, &c.title, &note, &hint).map_err(ReportError::Pdf)?;
+    Ok(Rendered { bytes, pages: 0, fingerprint, document_digest: String::new(), layout_seconds, write_seconds: t1.elapsed().as_secs_f64() })
 }
 
 /// Renders several documents (e.g. every department's notice) on all cores; results in order.

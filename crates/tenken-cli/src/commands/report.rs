@@ -53,9 +53,9 @@ fn write_output(output: &Output, path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// A department's notice file name: its number and name, without characters file systems refuse.
-fn notice_file(n: usize, department: &str) -> String {
+fn notice_file(n: usize, department: &str, ext: &str) -> String {
     let safe: String = department.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
-    format!("{n:02}_{}.pdf", safe.trim_matches(['.', ' ']))
+    format!("{n:02}_{}.{ext}", safe.trim_matches(['.', ' ']))
 }
 
 /// `tenken report`: the committee report, one department's notice, or all notices (PDF), from
@@ -63,8 +63,9 @@ fn notice_file(n: usize, department: &str) -> String {
 pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
     let lang = ctx.lang;
     let output = output(cli, a.force);
-    if a.format == ReportFormat::Docx {
-        return Err(Error::invalid("--format", "docx", "pdf（DOCX は未対応） / pdf (DOCX is not available yet)"));
+    let docx = a.format == ReportFormat::Docx;
+    if docx && a.final_ {
+        return Err(Error::invalid("--final", "--format docx", "PDF（確定版の正本は PDF） / pdf (a final version's record is the PDF)"));
     }
     if a.all_departments {
         output.check_dir(a.out)?;
@@ -97,11 +98,12 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
     } else {
         vec![Doc::Committee]
     };
+    let ext = if docx { "docx" } else { "pdf" };
     if a.all_departments {
         std::fs::create_dir_all(a.out).map_err(|err| Error::io(a.out, err))?;
         for (k, d) in docs.iter().enumerate() {
             if let Doc::Notice(name) = d {
-                output.check_file(&a.out.join(notice_file(k + 1, name)))?;
+                output.check_file(&a.out.join(notice_file(k + 1, name, ext)))?;
             }
         }
     }
@@ -127,7 +129,9 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
             _ => Issue::Draft,
         });
     }
-    let rendered = if docs.len() == 1 {
+    let rendered = if docx {
+        docs.iter().zip(&issued).map(|(d, i)| tenken_report::render_docx(&e, d, lang, today, *i)).collect()
+    } else if docs.len() == 1 {
         vec![tenken_report::render_doc(&e, &docs[0], lang, today, issued[0], &mut progress)]
     } else {
         tenken_report::render_many(&e, &docs.iter().cloned().zip(issued.iter().copied()).collect::<Vec<_>>(), lang, today)
@@ -138,7 +142,7 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
             Doc::Notice(d) => Some(d.as_str()),
             _ => None,
         };
-        let path = if a.all_departments { a.out.join(notice_file(k + 1, department.unwrap_or_default())) } else { a.out.to_path_buf() };
+        let path = if a.all_departments { a.out.join(notice_file(k + 1, department.unwrap_or_default(), ext)) } else { a.out.to_path_buf() };
         let r = r.map_err(|err| Error::io(&path, std::io::Error::other(err.to_string())))?;
         write_output(&output, &path, &r.bytes)?;
         if let (Some(s), Issue::Final { version }) = (store.as_mut(), issue) {
@@ -164,7 +168,7 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
             Issue::Final { version } => Some(version),
             Issue::Draft => None,
         };
-        written.push(serde_json::json!({"file": path, "department": department, "pages": r.pages, "bytes": r.bytes.len(), "fingerprint": r.fingerprint, "document_sha256": r.document_digest, "version": version, "draft": version.is_none()}));
+        written.push(serde_json::json!({"file": path, "format": ext, "department": department, "pages": r.pages, "bytes": r.bytes.len(), "fingerprint": r.fingerprint, "document_sha256": r.document_digest, "version": version, "draft": version.is_none()}));
     }
     let v = if a.all_departments { serde_json::json!({"folder": a.out, "files": written}) } else { written[0].clone() };
     ctx.out(&v, || {
