@@ -78,6 +78,12 @@ fn main() {
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
         if s <= 3.0 { "met" } else { "MISSED" }
     );
+    let t = Instant::now();
+    let d = tenken_report::render_docx(&e, &Doc::Committee, lang, today, Issue::Draft).expect("docx");
+    println!("committee report as DOCX: {:.2} s, {:.2} MB", t.elapsed().as_secs_f64(), d.bytes.len() as f64 / 1_048_576.0);
+    if let Some(k) = &keep {
+        std::fs::write(k.join("committee.docx"), &d.bytes).expect("write");
+    }
     let (s, r) = best(&Doc::Full, 1);
     println!("old full-detail report: {s:.2} s, {} pages, {:.0} pages/s, {:.2} MB", r.pages, r.pages as f64 / s, r.bytes.len() as f64 / 1_048_576.0);
 }

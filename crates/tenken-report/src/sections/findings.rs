@@ -30,7 +30,7 @@ fn intro(c: &Ctx, findings: &[&Finding]) -> Block {
 /// The findings table: one row per finding.
 pub fn table(c: &Ctx, findings: &[&Finding]) -> Table {
     let scheme = c.e.assessment.classification;
-    let fixed = [22.0, 62.0, 58.0, 0.0, 50.0, 34.0, 52.0, 36.0];
+    let fixed = [22.0, 62.0, 58.0, 0.0, 50.0, 30.0, 58.0, 36.0]; // the due date (令和9年3月31日) on one line
     let fact_w = BODY_W - fixed.iter().sum::<f32>();
     let cols: Vec<Col> = fixed.iter().enumerate().map(|(i, w)| if i == 0 { Col::center(*w) } else if i == 3 { Col::left(fact_w) } else { Col::left(*w) }).collect();
     let head = ["report-col-number", "report-col-department", "report-col-clause", "report-col-fact", "report-f-class", "report-f-priority", "report-f-due", "report-f-status"];
