@@ -224,6 +224,51 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
             }
         }
     }
+    // The text limits and control characters the store enforces on input (text.rs).
+    {
+        use crate::text::{clean, Limit};
+        let mut texts: Vec<(String, &str, Limit)> = vec![
+            ("organisation.name".into(), e.organisation.name.as_str(), Limit::NAME),
+            ("assessment.title".into(), a.title.as_str(), Limit::LINE),
+            ("assessment.summary".into(), a.summary.as_str(), Limit::LONG),
+        ];
+        if let Some(x) = &e.organisation.addressee {
+            texts.push(("organisation.addressee".into(), x, Limit::NAME));
+        }
+        for (k, x) in a.auditors.iter().enumerate() {
+            texts.push((format!("assessment.auditors[{k}]"), x, Limit::NAME));
+        }
+        for (k, d) in e.departments.iter().enumerate() {
+            texts.push((format!("departments[{k}].name"), &d.name, Limit::NAME));
+        }
+        for (k, i) in e.interviews.iter().enumerate() {
+            texts.push((format!("interviews[{k}].place"), &i.place, Limit::LINE));
+            texts.push((format!("interviews[{k}].attendees"), &i.attendees, Limit::LINE));
+            texts.push((format!("interviews[{k}].auditor"), &i.auditor, Limit::NAME));
+            texts.push((format!("interviews[{k}].notes"), &i.notes, Limit::LONG));
+        }
+        for (k, r) in e.answers.iter().enumerate() {
+            texts.push((format!("answers[{k}].note ({} {})", r.department, r.item_id), &r.note, Limit::NOTE));
+        }
+        for (k, f) in e.findings.iter().enumerate() {
+            texts.push((format!("findings[{k}].cited_clause"), &f.cited_clause, Limit::LINE));
+            texts.push((format!("findings[{k}].fact"), &f.fact, Limit::NOTE));
+            texts.push((format!("findings[{k}].risk"), &f.risk, Limit::NOTE));
+            texts.push((format!("findings[{k}].recommendation"), &f.recommendation, Limit::NOTE));
+            texts.push((format!("findings[{k}].owner"), &f.owner, Limit::NAME));
+        }
+        for (k, r) in e.remarks.iter().enumerate() {
+            texts.push((format!("remarks[{k}].text"), &r.text, Limit::NOTE));
+        }
+        for (k, ev) in e.evidence.iter().enumerate() {
+            texts.push((format!("evidence[{k}].title"), &ev.title, Limit::NAME));
+            texts.push((format!("evidence[{k}].location"), &ev.location, Limit::LINE));
+            texts.push((format!("evidence[{k}].description"), &ev.description, Limit::NOTE));
+        }
+        for (field, value, limit) in texts {
+            clean(&field, value, limit)?;
+        }
+    }
     if let Some(p) = &e.previous {
         for (k, f) in p.findings.iter().enumerate() {
             if f.fact.trim().is_empty() {
@@ -276,6 +321,11 @@ mod tests {
         assert_eq!(field(bad(&|x| x.findings[0].item_id = Some("X-1".into()))), "findings[0].item_id");
         assert_eq!(field(bad(&|x| x.evidence[0].sha256 = Some("zz".into()))), "evidence[0].sha256");
         assert_eq!(field(bad(&|x| x.format = 99)), "format");
+        match bad(&|x| x.findings[2].fact = "あ".repeat(10_001)) {
+            Error::TextTooLong { field, limit, .. } => assert_eq!((field.as_str(), limit), ("findings[2].fact", 10_000)),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(bad(&|x| x.remarks[0].text = "警告\u{1b}[31m".into()), Error::ControlCharacter { .. }));
         assert_eq!(field(bad(&|x| x.assessment.checklist.items.clear())), "assessment.checklist.items");
         assert_eq!(field(bad(&|x| { let a = x.answers[0].clone(); x.answers.push(a) })), format!("answers[{}]", e.answers.len()));
     }
