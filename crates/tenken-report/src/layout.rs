@@ -437,14 +437,32 @@ fn draw_row(f: &mut Flow, t: &Table, cells: &Cells, from: usize, to: Option<usiz
 }
 
 /// The table with a column widened (taken from the widest other column) where an English
-/// header word would not fit even at the smallest header size.
+/// word would be split: a header word even at the smallest header size, or a word of a body
+/// cell ("Recommendation", "Medium") at its size. Runs longer than 24 characters (hashes,
+/// identifiers) are left to break by character.
 fn widened(m: &Metrics, t: &Table) -> Option<Table> {
-    let header = t.header.as_ref()?;
     let min = 4.5;
+    let word_w = |text: &str, size: f32| {
+        text.split_whitespace().filter(|w| w.is_ascii() && w.len() <= 24 && w.chars().any(|c| c.is_ascii_alphabetic())).map(|w| m.width(w, size)).fold(0.0, f32::max)
+    };
+    let mut need = vec![0.0f32; t.cols.len()];
+    if let Some(h) = &t.header {
+        for (i, x) in h.iter().enumerate().take(t.cols.len()) {
+            need[i] = need[i].max(word_w(x, min));
+        }
+    }
+    for r in &t.rows {
+        if r.len() != t.cols.len() {
+            continue; // spanning cells have room
+        }
+        for (i, x) in r.iter().enumerate() {
+            need[i] = need[i].max(word_w(x, t.cols[i].size.unwrap_or(t.size)));
+        }
+    }
     let mut out: Option<Table> = None;
-    for (i, h) in header.iter().enumerate() {
+    for (i, need) in need.iter().enumerate() {
         let cur = out.as_ref().unwrap_or(t);
-        let need = h.split_whitespace().filter(|w| w.is_ascii()).map(|w| m.width(w, min)).fold(0.0, f32::max) + 2.0 * CELL_PAD_X + 0.5;
+        let need = need + 2.0 * CELL_PAD_X + 0.5;
         let deficit = need - cur.cols.get(i)?.width;
         if deficit <= 0.0 {
             continue;
@@ -793,8 +811,10 @@ mod tests {
     fn english_header_words_are_never_split_the_cell_shrinks_instead() {
         let mut t = Table::new(vec![Col::left(30.0), Col::left(34.0), Col::left(BODY_W - 64.0)], Some(vec!["Priority".into(), "Classification status".into(), "Fact".into()]), 8.0);
         t.rows.push(vec!["High".into(), "Open".into(), "x".into()]);
+        t.rows.push(vec!["Medium".into(), "Recommendation".into(), "x".into()]);
         let laid = run(&[Block::Table(t)]);
         let words: Vec<String> = texts(&laid.pages[0]).into_iter().map(|t| t.1).collect();
+        assert!(words.contains(&"Medium".to_string()) && words.contains(&"Recommendation".to_string()), "body words whole: {words:?}");
         assert!(words.contains(&"Priority".to_string()), "{words:?}");
         assert!(words.contains(&"Classification".to_string()), "{words:?}");
         assert!(words.contains(&"status".to_string()), "{words:?}");
