@@ -160,8 +160,52 @@ report-verify-match = Match: this report matches the current records (fingerprin
 report-verify-mismatch = Mismatch: the records have changed since the report was made (report { $old }, now { $new }).
 report-verify-no-stamp = No tenken fingerprint found in this PDF: { $file }
 report-progress = Making the report… { $done } / { $total }
-report-written = Report written: { $file } ({ $pages } pages, { $bytes } bytes)
+report-written = Report written: { $file } ({ $version }, { $pages } pages, { $bytes } bytes)
 report-class-count = { $label }: { $count }
 report-list-sep = { ", " }
 report-total = Total
 report-f-previous = Last year
+
+# Versions (draft / version N), the committee report's short forms, department notices.
+report-issue-draft = DRAFT
+report-issue-final = Version { $version }
+report-watermark = DRAFT
+report-findings-table-note = The risk, recommendation and evidence of each finding are given in the result notice to its department.
+report-sec-app-matrix = Appendix 1. Results matrix (items × departments)
+report-app-matrix-intro = The result of each of the { $items } checklist items in each of the { $departments } departments, as a symbol ({ $legend }).
+report-app-matrix-group = Departments { $from }–{ $to } of { $total } (part { $group } of { $groups })
+report-app-matrix-note = Each department's results per item, with the notes, are given in its result notice.
+report-matrix-unrated = ?
+report-ev-finding = Finding { $number }
+notice-title = { $audit ->
+    [yes] Information Security Audit Result Notice
+   *[no] Information Security Self-Inspection Result Notice
+}, { $year }
+notice-subtitle = { $department } ({ $title })
+notice-addressee = To: the Head of { $department }
+notice-sec-request = Improvement plan
+notice-request-text = This notice gives the results of { $title }. Your department has { $count } findings ({ $breakdown }). Please prepare an improvement plan for each finding and submit it by { $due }.
+notice-plan-items = For each finding, the plan should state what will be improved, who is responsible and when it will be complete. Due: { $due }
+notice-sec-results = Results by policy area
+notice-prev-none = Your department had no findings last year.
+notice-sec-items = Results per checklist item
+notice-sec-end = End of notice
+report-verify-altered = Document altered: the content of this PDF has changed since tenken wrote it (the document digest does not match).
+report-verify-altered-no-digest = Document altered: this PDF carries no document digest, so its content cannot be checked.
+report-verify-altered-unrecorded = Document altered: this PDF claims to be a final version that was never recorded.
+report-verify-altered-recorded = Document altered: this PDF is not the document recorded for its version.
+report-verify-different = Different assessment: this report is of assessment { $report }, not of assessment { $given } it was checked against (or of an assessment with the same number in other records).
+report-verify-what-committee = Report: committee report, { $version }
+report-verify-what-notice = Report: result notice to { $department }, { $version }
+report-sec-yoy = Comparison with last year
+report-yoy-intro = Compared with { $title }, over the { $common } items both checklists have (this year { $now }, last year { $before }) and the { $departments } departments in both years' scope. { $improved } answers improved on last year and { $worsened } worsened.
+report-yoy-before = Last year
+report-yoy-now = This year
+report-yoy-delta = Change
+report-yoy-by-area = Rates by policy area, last year and this year
+report-yoy-chart = Results by policy area (last year, this year)
+report-yoy-by-dept = Rates by department, last year and this year
+report-yoy-findings = Findings by class
+report-verify-issued = {" "}(issued { $at } by { $by })
+report-docx-working-copy = This document is an editable working copy. The record is the PDF made by tenken, whose fingerprint (SHA-256 of the data) is { $fingerprint }.
+report-docx-toc-hint = (In Word, right-click and choose Update Field to build the table of contents.)

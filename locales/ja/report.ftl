@@ -160,8 +160,52 @@ report-verify-match = 一致：この報告書は現在の記録と一致する�
 report-verify-mismatch = 不一致：報告書の作成後に記録が変更されている（報告書 { $old }、現在 { $new }）。
 report-verify-no-stamp = この PDF には tenken の指紋が見つからない：{ $file }
 report-progress = 報告書を作成中… { $done } / { $total }
-report-written = 報告書を書き出した：{ $file }（{ $pages } ページ、{ $bytes } バイト）
+report-written = 報告書を書き出した：{ $file }（{ $version }、{ $pages } ページ、{ $bytes } バイト）
 report-class-count = { $label } { $count } 件
 report-list-sep = 、
 report-total = 合計
 report-f-previous = 前年度
+
+# Versions (案 / 第N版), the committee report's short forms, department notices.
+report-issue-draft = 案
+report-issue-final = 第{ $version }版
+report-watermark = 案
+report-findings-table-note = 各指摘事項のリスク、改善提言及び証跡は、部署ごとの監査結果通知に記載する。
+report-sec-app-matrix = 別紙1　結果一覧表（項目 × 部署）
+report-app-matrix-intro = 点検項目 { $items } 件 × 対象部署 { $departments } 部署の判定結果を記号で示す（{ $legend }）。
+report-app-matrix-group = 部署 { $from }～{ $to }（全 { $total } 部署、{ $group }/{ $groups }）
+report-app-matrix-note = 各部署の項目ごとの結果と備考は、部署ごとの監査結果通知に記載する。
+report-matrix-unrated = 未
+report-ev-finding = 指摘{ $number }
+notice-title = { $year } { $audit ->
+    [yes] 情報セキュリティ監査結果通知
+   *[no] 情報セキュリティ自己点検結果通知
+}
+notice-subtitle = { $department }　（{ $title }）
+notice-addressee = { $department }長　様
+notice-sec-request = 改善計画の提出について
+notice-request-text = { $title } の結果を通知する。貴部署に対する指摘事項は { $count } 件（{ $breakdown }）である。各指摘事項について改善計画を作成し、{ $due } までに提出されたい。
+notice-plan-items = 改善計画には、指摘事項ごとに改善の内容、担当者及び完了予定日を記載すること。提出期限：{ $due }
+notice-sec-results = 分野別の結果
+notice-prev-none = 貴部署に対する前年度の指摘事項はない。
+notice-sec-items = 点検項目ごとの結果
+notice-sec-end = 以上
+report-verify-altered = 文書の改変：この PDF の内容は、tenken が作成した時から変更されている（文書のハッシュ値が一致しない）。
+report-verify-altered-no-digest = 文書の改変：この PDF には文書のハッシュ値がなく、内容を確認できない。
+report-verify-altered-unrecorded = 文書の改変：この PDF は確定版を名乗るが、その版は記録されていない。
+report-verify-altered-recorded = 文書の改変：この PDF は、記録された同じ版の文書と一致しない。
+report-verify-different = 別の監査：この報告書は監査 { $report } のものであり、照合した監査 { $given } のものではない（または別のデータの同じ番号の監査）。
+report-verify-what-committee = 報告書：委員会報告書、{ $version }
+report-verify-what-notice = 報告書：{ $department } への監査結果通知、{ $version }
+report-sec-yoy = 前年度との比較
+report-yoy-intro = { $title } と比較した。比較は両年度に共通する { $common } 項目（今年度 { $now } 項目、前年度 { $before } 項目）、共通する { $departments } 部署について行った。前年度より判定が改善した回答は { $improved } 件、悪化した回答は { $worsened } 件である。
+report-yoy-before = 前年度
+report-yoy-now = 今年度
+report-yoy-delta = 増減
+report-yoy-by-area = 分野別の適合率の推移
+report-yoy-chart = 分野別の結果（前年度・今年度）
+report-yoy-by-dept = 部署別の適合率の推移
+report-yoy-findings = 区分別の指摘事項数
+report-verify-issued = （{ $at } 発行、{ $by }）
+report-docx-working-copy = この文書は編集用の作業コピーである。正本は tenken が作成した PDF であり、その指紋（データの SHA-256）は { $fingerprint } である。
+report-docx-toc-hint = （目次は、Word では右クリックして「フィールドの更新」を選ぶと作成される。）

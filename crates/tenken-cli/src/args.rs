@@ -84,9 +84,22 @@ pub enum Command {
         /// Make the report from an `export` JSON file (no store needed).
         #[arg(long, value_name = "EXPORT.json")]
         from_export: Option<PathBuf>,
-        /// The PDF file to write.
+        /// The file to write (with --all-departments: the folder, one file per department).
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
+        /// Issue as final: the next version (第1版, 第2版 …), recorded in the store; else a
+        /// draft watermarked 案.
+        #[arg(long = "final")]
+        final_: bool,
+        /// pdf (the record) or docx (an editable working copy).
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: ReportFormat,
+        /// The result notice to one department instead of the committee report.
+        #[arg(long, conflicts_with = "all_departments")]
+        department: Option<String>,
+        /// A result notice for every department, into the folder --out.
+        #[arg(long)]
+        all_departments: bool,
         /// Replace files that already exist (never allowed inside the data folder).
         #[arg(long)]
         force: bool,
@@ -108,6 +121,12 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Pdf,
+    Docx,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

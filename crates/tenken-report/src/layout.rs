@@ -24,6 +24,9 @@ impl Color {
     pub const RED: Color = Color(0.70, 0.10, 0.10);
 }
 
+/// The draft watermark's colour: light enough to read the page through.
+pub const WATERMARK: Color = Color(0.86, 0.86, 0.86);
+
 /// A positioned box.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
@@ -33,6 +36,8 @@ pub enum Op {
     Rect { x: f32, y: f32, w: f32, h: f32, fill: Color },
     /// A stroked rectangle outline.
     Frame { x: f32, y: f32, w: f32, h: f32, width: f32, color: Color },
+    /// Text turned `angle` degrees counter-clockwise about its start (the draft watermark).
+    Turned { x: f32, y: f32, size: f32, text: String, color: Color, angle: f32 },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -45,7 +50,10 @@ impl Page {
     pub fn text(&self) -> String {
         self.ops
             .iter()
-            .filter_map(|o| if let Op::Text { text, .. } = o { Some(text.as_str()) } else { None })
+            .filter_map(|o| match o {
+                Op::Text { text, .. } | Op::Turned { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -90,6 +98,10 @@ pub struct Table {
     pub header: Option<Vec<String>>,
     pub rows: Vec<Vec<String>>,
     pub size: f32,
+    /// Font size of the header row (default: `size`).
+    pub header_size: Option<f32>,
+    /// Tighter rows (long lists: the matrix, the evidence list).
+    pub compact: bool,
     /// Start on a new page rather than split, when the whole table fits on one page.
     pub keep_together: bool,
     pub min_row_h: f32,
@@ -97,7 +109,21 @@ pub struct Table {
 
 impl Table {
     pub fn new(cols: Vec<Col>, header: Option<Vec<String>>, size: f32) -> Table {
-        Table { cols, header, rows: vec![], size, keep_together: false, min_row_h: 0.0 }
+        Table { cols, header, rows: vec![], size, header_size: None, compact: false, keep_together: false, min_row_h: 0.0 }
+    }
+    fn pad_y(&self) -> f32 {
+        if self.compact {
+            1.2
+        } else {
+            CELL_PAD_Y
+        }
+    }
+    fn line_h(&self, size: f32) -> f32 {
+        if self.compact {
+            size * 1.25
+        } else {
+            line_h(size)
+        }
     }
 }
 
@@ -124,6 +150,8 @@ pub struct Cover {
     pub addressee: String,
     pub title: String,
     pub subtitle: String,
+    /// 「案」 or 「第1版」.
+    pub issue: String,
     pub organisation: String,
     pub date: String,
     pub prepared: String,
@@ -291,7 +319,7 @@ fn first_height(m: &Metrics, b: Option<&Block>) -> f32 {
             if t.keep_together {
                 table_height(m, t).min(BODY_BOTTOM - BODY_TOP - 30.0)
             } else {
-                header + first.min(4.0 * line_h(t.size))
+                header + first.min(4.0 * t.line_h(t.size))
             }
         }
         Some(Block::Chart(c)) => 2.0 * bar_h(c.size) + 16.0,
@@ -319,7 +347,7 @@ fn spans<'t>(t: &'t Table, n: usize, header: bool) -> Vec<(f32, f32, &'t Col, f3
     let mut x = MARGIN_X;
     for (i, c) in t.cols.iter().enumerate().take(n.max(1)) {
         let w = if i + 1 == n && n < t.cols.len() { t.cols[i..].iter().map(|c| c.width).sum() } else { c.width };
-        let size = if header { t.size } else { c.size.unwrap_or(t.size) };
+        let size = if header { t.header_size.unwrap_or(t.size) } else { c.size.unwrap_or(t.size) };
         out.push((x, w, c, size));
         x += w;
     }
@@ -329,16 +357,34 @@ fn spans<'t>(t: &'t Table, n: usize, header: bool) -> Vec<(f32, f32, &'t Col, f3
 type Cells = Vec<(Vec<String>, f32)>;
 
 fn cell_lines(m: &Metrics, t: &Table, row: &[String], header: bool) -> Cells {
-    spans(t, row.len(), header).into_iter().zip(row).map(|((_, w, _, size), s)| (wrap(m, s, size, w - 2.0 * CELL_PAD_X), size)).collect()
+    spans(t, row.len(), header)
+        .into_iter()
+        .zip(row)
+        .map(|((_, w, _, size), s)| {
+            let size = if header { header_fit(m, s, size, w - 2.0 * CELL_PAD_X) } else { size };
+            (wrap(m, s, size, w - 2.0 * CELL_PAD_X), size)
+        })
+        .collect()
+}
+
+/// A header cell's size: smaller until every space-separated word fits the column, so that
+/// "Priority" is never split as "Priori/ty" (down to 4.5 pt; Japanese has no such words).
+fn header_fit(m: &Metrics, text: &str, size: f32, width: f32) -> f32 {
+    let widest = |s: f32| text.split_whitespace().filter(|w| w.is_ascii()).map(|w| m.width(w, s)).fold(0.0, f32::max);
+    let mut s = size;
+    while s > 4.5 && widest(s) > width + 0.01 {
+        s -= 0.25;
+    }
+    s
 }
 
 fn cells_height(t: &Table, cells: &Cells) -> f32 {
-    let h = cells.iter().map(|(l, s)| l.len() as f32 * line_h(*s)).fold(0.0, f32::max);
-    (h + 2.0 * CELL_PAD_Y).max(t.min_row_h)
+    let h = cells.iter().map(|(l, s)| l.len() as f32 * t.line_h(*s)).fold(0.0, f32::max);
+    (h + 2.0 * t.pad_y()).max(t.min_row_h)
 }
 
 fn lines_height(t: &Table, n: usize) -> f32 {
-    (n as f32 * line_h(t.size) + 2.0 * CELL_PAD_Y).max(t.min_row_h)
+    (n as f32 * t.line_h(t.size) + 2.0 * t.pad_y()).max(t.min_row_h)
 }
 
 fn row_height(m: &Metrics, t: &Table, row: &[String]) -> f32 {
@@ -367,7 +413,7 @@ fn draw_row(f: &mut Flow, t: &Table, cells: &Cells, from: usize, to: Option<usiz
         }
         let to = to.unwrap_or(lines.len()).min(lines.len());
         for (k, line) in lines.iter().enumerate().take(to).skip(from) {
-            let baseline = top + CELL_PAD_Y + (k - from) as f32 * line_h(*size) + size * 1.08;
+            let baseline = top + t.pad_y() + (k - from) as f32 * t.line_h(*size) + size * 1.08;
             let lw = f.m.width(line, *size);
             let align = if header { Align::Center } else { c.align };
             let tx = match align {
@@ -390,8 +436,53 @@ fn draw_row(f: &mut Flow, t: &Table, cells: &Cells, from: usize, to: Option<usiz
     f.y += h;
 }
 
+/// The table with a column widened (taken from the widest other column) where an English
+/// word would be split: a header word even at the smallest header size, or a word of a body
+/// cell ("Recommendation", "Medium") at its size. Runs longer than 24 characters (hashes,
+/// identifiers) are left to break by character.
+fn widened(m: &Metrics, t: &Table) -> Option<Table> {
+    let min = 4.5;
+    let word_w = |text: &str, size: f32| {
+        text.split_whitespace().filter(|w| w.is_ascii() && w.len() <= 24 && w.chars().any(|c| c.is_ascii_alphabetic())).map(|w| m.width(w, size)).fold(0.0, f32::max)
+    };
+    let mut need = vec![0.0f32; t.cols.len()];
+    if let Some(h) = &t.header {
+        for (i, x) in h.iter().enumerate().take(t.cols.len()) {
+            need[i] = need[i].max(word_w(x, min));
+        }
+    }
+    for r in &t.rows {
+        if r.len() != t.cols.len() {
+            continue; // spanning cells have room
+        }
+        for (i, x) in r.iter().enumerate() {
+            need[i] = need[i].max(word_w(x, t.cols[i].size.unwrap_or(t.size)));
+        }
+    }
+    let mut out: Option<Table> = None;
+    for (i, need) in need.iter().enumerate() {
+        let cur = out.as_ref().unwrap_or(t);
+        let need = need + 2.0 * CELL_PAD_X + 0.5;
+        let deficit = need - cur.cols.get(i)?.width;
+        if deficit <= 0.0 {
+            continue;
+        }
+        let Some((j, _)) = cur.cols.iter().enumerate().filter(|(j, _)| *j != i).max_by(|a, b| a.1.width.total_cmp(&b.1.width)) else { continue };
+        if cur.cols[j].width - deficit < 40.0 {
+            continue;
+        }
+        let mut next = cur.clone();
+        next.cols[i].width += deficit;
+        next.cols[j].width -= deficit;
+        out = Some(next);
+    }
+    out
+}
+
 fn table(f: &mut Flow, t: &Table) {
     let m = f.m;
+    let wide = widened(m, t);
+    let t = wide.as_ref().unwrap_or(t);
     let header_cells = t.header.as_ref().map(|h| cell_lines(m, t, h, true));
     let header_h = header_cells.as_ref().map(|c| cells_height(t, c)).unwrap_or(0.0);
     let body = BODY_BOTTOM - BODY_TOP;
@@ -424,7 +515,7 @@ fn table(f: &mut Flow, t: &Table) {
         }
     };
     let first_row_h = t.rows.first().map(|r| row_height(m, t, r)).unwrap_or(0.0);
-    if !f.at_top() && f.room() < header_h + first_row_h.min(3.0 * line_h(t.size) + 2.0 * CELL_PAD_Y) {
+    if !f.at_top() && f.room() < header_h + first_row_h.min(3.0 * t.line_h(t.size) + 2.0 * t.pad_y()) {
         f.new_page();
     }
     seg_top = f.y;
@@ -449,7 +540,7 @@ fn table(f: &mut Flow, t: &Table) {
         // A row taller than a page: split it between lines.
         let mut from = 0;
         while from < n {
-            let fit = (((f.room() - 2.0 * CELL_PAD_Y) / line_h(t.size)).floor() as usize).min(n - from);
+            let fit = (((f.room() - 2.0 * t.pad_y()) / t.line_h(t.size)).floor() as usize).min(n - from);
             if fit == 0 {
                 close(f, seg_top);
                 f.new_page();
@@ -552,6 +643,12 @@ fn cover(f: &mut Flow, c: &Cover) {
     f.page.ops.push(Op::Frame { x, y: 78.0, w: mw, h: 22.0, width: 1.2, color: Color::RED });
     f.text(x + 8.0, 94.0, 12.0, &c.marking, Color::RED);
     f.text(MARGIN_X, 150.0, 12.0, &c.addressee, Color::BLACK);
+    // The version (第1版) or 案, boxed at the top left.
+    if !c.issue.is_empty() {
+        let iw = m.width(&c.issue, 12.0) + 16.0;
+        f.page.ops.push(Op::Frame { x: MARGIN_X, y: 78.0, w: iw, h: 22.0, width: 1.0, color: Color::ACCENT });
+        f.text(MARGIN_X + 8.0, 94.0, 12.0, &c.issue, Color::ACCENT);
+    }
     let mut y = 300.0;
     for line in wrap(m, &c.title, 22.0, BODY_W) {
         centered(f, y, 22.0, &line, Color::BLACK);
@@ -612,9 +709,19 @@ fn toc_block(f: &mut Flow, title: &str, entries: &[TocEntry]) {
 }
 
 /// Adds the running header and footer (title, marking, "n / N") to every page.
-pub fn decorate(m: &Metrics, pages: &mut [Page], title: &str, marking: &str, page_label: &dyn Fn(usize, usize) -> String) {
+pub fn decorate(m: &Metrics, pages: &mut [Page], title: &str, marking: &str, page_label: &dyn Fn(usize, usize) -> String, watermark: Option<&str>) {
     let total = pages.len();
+    let mark = watermark.filter(|w| !w.is_empty()).map(|w| {
+        // Diagonal across the middle of the page, bottom-left to top-right, behind the text.
+        let size = if w.chars().count() <= 2 { 200.0 } else { (560.0 / m.width(w, 1.0)).min(140.0) };
+        let (wd, c) = (m.width(w, size), std::f32::consts::FRAC_1_SQRT_2);
+        let (x, y) = (PAGE_W / 2.0 - wd / 2.0 * c + size * 0.35 * c, PAGE_H / 2.0 + wd / 2.0 * c + size * 0.35 * c);
+        Op::Turned { x, y, size, text: w.to_string(), color: WATERMARK, angle: 45.0 }
+    });
     for (i, p) in pages.iter_mut().enumerate() {
+        if let Some(op) = &mark {
+            p.ops.insert(0, op.clone());
+        }
         let size = 7.5;
         let y = 36.0;
         let mw = m.width(marking, size);
@@ -698,6 +805,24 @@ mod tests {
         let laid = run(&blocks);
         let with_rows: Vec<usize> = laid.pages.iter().enumerate().filter(|(_, p)| p.text().contains("R0") || p.text().contains("R5")).map(|(i, _)| i).collect();
         assert_eq!(with_rows.len(), 1, "first and last row on one page: {with_rows:?}");
+    }
+
+    #[test]
+    fn english_header_words_are_never_split_the_cell_shrinks_instead() {
+        let mut t = Table::new(vec![Col::left(30.0), Col::left(34.0), Col::left(BODY_W - 64.0)], Some(vec!["Priority".into(), "Classification status".into(), "Fact".into()]), 8.0);
+        t.rows.push(vec!["High".into(), "Open".into(), "x".into()]);
+        t.rows.push(vec!["Medium".into(), "Recommendation".into(), "x".into()]);
+        let laid = run(&[Block::Table(t)]);
+        let words: Vec<String> = texts(&laid.pages[0]).into_iter().map(|t| t.1).collect();
+        assert!(words.contains(&"Medium".to_string()) && words.contains(&"Recommendation".to_string()), "body words whole: {words:?}");
+        assert!(words.contains(&"Priority".to_string()), "{words:?}");
+        assert!(words.contains(&"Classification".to_string()), "{words:?}");
+        assert!(words.contains(&"status".to_string()), "{words:?}");
+        // Japanese headers still wrap by character as before.
+        let mut j = Table::new(vec![Col::left(30.0)], Some(vec!["一部不適合".into()]), 8.0);
+        j.rows.push(vec!["○".into()]);
+        let laid = run(&[Block::Table(j)]);
+        assert!(texts(&laid.pages[0]).iter().filter(|t| t.1 != "○").count() >= 2);
     }
 
     #[test]

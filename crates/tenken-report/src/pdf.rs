@@ -72,13 +72,18 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
                 }
                 ops.push(POp::DrawLine { line: Line { points: vec![pt(*x1, *y1), pt(*x2, *y2)], is_closed: false } });
             }
-            Op::Text { .. } => {}
+            Op::Text { .. } | Op::Turned { .. } => {}
         }
     }
     let mut size: Option<f32> = None;
     let mut in_text = false;
     for o in &page.ops {
-        if let Op::Text { x, y, size: s, text, color } = o {
+        let (x, y, s, text, color, angle) = match o {
+            Op::Text { x, y, size, text, color } => (x, y, size, text, color, 0.0),
+            Op::Turned { x, y, size, text, color, angle } => (x, y, size, text, color, *angle),
+            _ => continue,
+        };
+        {
             if !in_text {
                 ops.push(POp::StartTextSection);
                 in_text = true;
@@ -91,7 +96,13 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
                 ops.push(POp::SetFillColor { col: rgb(*color) });
                 fill = Some(*color);
             }
-            ops.push(POp::SetTextMatrix { matrix: TextMatrix::Translate(Pt(r(*x)), Pt(r(PAGE_H - y))) });
+            let matrix = if angle == 0.0 {
+                TextMatrix::Translate(Pt(r(*x)), Pt(r(PAGE_H - y)))
+            } else {
+                let (sin, cos) = angle.to_radians().sin_cos();
+                TextMatrix::Raw([cos, sin, -sin, cos, r(*x), r(PAGE_H - y)])
+            };
+            ops.push(POp::SetTextMatrix { matrix });
             ops.push(POp::ShowText { items: vec![TextItem::GlyphIds(glyphs(m, text))] });
         }
     }
@@ -110,12 +121,13 @@ fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> printpdf::OffsetDateTime {
     )
 }
 
-/// Writes the pages as a PDF.
-pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<u8>, String> {
+/// Writes the pages as a PDF; returns the bytes and the document digest written into it.
+pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)) -> Result<(Vec<u8>, String), String> {
     let mut doc = PdfDocument::new(&meta.title);
-    let mut fw = vec![];
-    let font = ParsedFont::from_bytes(FONT_BYTES, 0, &mut fw).ok_or("the bundled font could not be parsed")?;
-    let font_id = doc.add_font(&font);
+    // Parsed once per process (60 notices in a row would parse the 6 MB font 60 times).
+    static FONT: std::sync::OnceLock<Option<ParsedFont>> = std::sync::OnceLock::new();
+    let font = FONT.get_or_init(|| ParsedFont::from_bytes(FONT_BYTES, 0, &mut vec![])).as_ref().ok_or("the bundled font could not be parsed")?;
+    let font_id = doc.add_font(font);
     let mut out = Vec::with_capacity(pages.len());
     for (i, p) in pages.iter().enumerate() {
         out.push(PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &font_id)));
@@ -139,15 +151,147 @@ pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)
     // cross-reference streams, which packs the ~4 small objects per page (−7% on 900 pages).
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     lo.compress();
+    // The document digest covers everything reachable from the catalog (pages, content
+    // streams, fonts, ToUnicode maps), not the Info dictionary that carries it.
+    let digest = document_digest(&lo);
+    let keywords = format!("{}; {DOCUMENT_KEY}:{digest}", meta.keywords);
+    if let Ok(lopdf::Object::Reference(id)) = lo.trailer.get(b"Info").cloned() {
+        if let Ok(info) = lo.get_dictionary_mut(id) {
+            info.set("Keywords", text_string(&keywords));
+        }
+    }
     let mut bytes = Vec::new();
     lo.save_modern(&mut bytes).map_err(|e| e.to_string())?;
     progress(pages.len(), pages.len());
-    Ok(bytes)
+    Ok((bytes, digest))
+}
+
+/// The key of the document digest in the Keywords entry.
+pub const DOCUMENT_KEY: &str = "document-sha256";
+
+/// A PDF text string: PDFDocEncoding for ASCII, else UTF-16BE with a BOM.
+fn text_string(s: &str) -> lopdf::Object {
+    if s.is_ascii() {
+        lopdf::Object::String(s.as_bytes().to_vec(), lopdf::StringFormat::Literal)
+    } else {
+        let mut b = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            b.extend_from_slice(&u.to_be_bytes());
+        }
+        lopdf::Object::String(b, lopdf::StringFormat::Hexadecimal)
+    }
+}
+
+/// SHA-256 of a canonical walk of everything reachable from the document catalog: streams
+/// decompressed, dictionary keys sorted, references numbered in the order first met (so the
+/// digest does not depend on object numbers or compression). The Info dictionary is outside it.
+pub fn document_digest(doc: &lopdf::Document) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    document_walk(doc, &mut |b| h.update(b));
+    let d = h.finalize();
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The canonical walk behind [`document_digest`], fed to `out` piece by piece.
+pub fn document_walk(doc: &lopdf::Document, out: &mut dyn FnMut(&[u8])) {
+    use lopdf::Object;
+    use std::collections::HashMap;
+    type Seen = HashMap<lopdf::ObjectId, u64>;
+    fn walk(doc: &lopdf::Document, o: &Object, h: &mut dyn FnMut(&[u8]), seen: &mut Seen) {
+        match o {
+            Object::Null => h(b"n"),
+            Object::Boolean(b) => h(if *b { b"t" } else { b"f" }),
+            // Numbers by value: a writer may put 0.0 as "0", read back as an integer.
+            Object::Integer(i) => {
+                h(b"#");
+                h(i.to_string().as_bytes());
+            }
+            Object::Real(r) => {
+                h(b"#");
+                if r.fract() == 0.0 && r.abs() < 1e15 {
+                    h((*r as i64).to_string().as_bytes());
+                } else {
+                    h(format!("{r:.3}").as_bytes());
+                }
+            }
+            Object::Name(n) => {
+                h(b"/");
+                h(&(n.len() as u64).to_le_bytes());
+                h(n);
+            }
+            Object::String(s, _) => {
+                h(b"s");
+                h(&(s.len() as u64).to_le_bytes());
+                h(s);
+            }
+            Object::Array(xs) => {
+                h(b"[");
+                h(&(xs.len() as u64).to_le_bytes());
+                for x in xs {
+                    walk(doc, x, h, seen);
+                }
+            }
+            Object::Dictionary(d) => dict(doc, d, &[], h, seen),
+            Object::Stream(st) => {
+                dict(doc, &st.dict, &[b"Length", b"Filter", b"DecodeParms"], h, seen);
+                let content = if st.dict.get(b"Filter").is_ok() { st.decompressed_content().unwrap_or_else(|_| st.content.clone()) } else { st.content.clone() };
+                h(b"S");
+                h(&(content.len() as u64).to_le_bytes());
+                h(&content);
+            }
+            Object::Reference(id) => {
+                if let Some(n) = seen.get(id) {
+                    h(b"R");
+                    h(&n.to_le_bytes());
+                } else {
+                    let n = seen.len() as u64;
+                    seen.insert(*id, n);
+                    h(b"O");
+                    match doc.get_object(*id) {
+                        Ok(x) => walk(doc, x, h, seen),
+                        Err(_) => h(b"?"),
+                    }
+                }
+            }
+        }
+    }
+    fn dict(doc: &lopdf::Document, d: &lopdf::Dictionary, skip: &[&[u8]], h: &mut dyn FnMut(&[u8]), seen: &mut Seen) {
+        let mut keys: Vec<(&Vec<u8>, &Object)> = d.iter().filter(|(k, _)| !skip.contains(&k.as_slice())).collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        h(b"<");
+        h(&(keys.len() as u64).to_le_bytes());
+        for (k, v) in keys {
+            h(&(k.len() as u64).to_le_bytes());
+            h(k);
+            walk(doc, v, h, seen);
+        }
+    }
+    let mut seen = HashMap::new();
+    match doc.trailer.get(b"Root") {
+        Ok(root) => walk(doc, root, out, &mut seen),
+        Err(_) => out(b"no catalog"),
+    }
+}
+
+/// The digest of a PDF file's document (see [`document_digest`]); None if it is not a PDF.
+pub fn file_digest(pdf: &[u8]) -> Option<String> {
+    lopdf::Document::load_mem(pdf).ok().map(|d| document_digest(&d))
 }
 
 /// The Keywords entry of a PDF's document information dictionary.
 pub fn read_keywords(pdf: &[u8]) -> Option<String> {
     let doc = lopdf::Document::load_mem(pdf).ok()?;
+    keywords_of(&doc)
+}
+
+/// The Keywords entry and the document digest of a PDF, loaded once.
+pub fn read_keywords_and_digest(pdf: &[u8]) -> Option<(String, String)> {
+    let doc = lopdf::Document::load_mem(pdf).ok()?;
+    Some((keywords_of(&doc)?, document_digest(&doc)))
+}
+
+fn keywords_of(doc: &lopdf::Document) -> Option<String> {
     let info = doc.trailer.get(b"Info").ok()?;
     let dict = match info {
         lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok()?,

@@ -84,6 +84,28 @@ pub struct Stamp {
     pub answers: BTreeMap<String, String>,
     /// The assessment's id in the store the report was made from.
     pub assessment_id: Option<i64>,
+    /// Who the assessment is: its organisation, id and creation time, hashed (tells a
+    /// different assessment with the same id, e.g. in another store, from changed records).
+    pub assessment_key: Option<String>,
+    /// The department of a notice (None: the committee report).
+    pub department: Option<String>,
+    /// The final version (None: a draft).
+    pub version: Option<i64>,
+    /// The document digest written beside the stamp (see [`crate::pdf::document_digest`]).
+    pub document: Option<String>,
+}
+
+/// The identity of an assessment: organisation id and name, assessment id and creation time.
+pub fn assessment_key(e: &AssessmentExport) -> String {
+    let s = format!("{}\u{1f}{}\u{1f}{}\u{1f}{}", e.organisation.id, e.organisation.name, e.assessment.id, e.assessment.created_at);
+    hex(&Sha256::digest(s.as_bytes()))[..16].to_string()
+}
+
+fn esc(n: &str) -> String {
+    n.replace('%', "%25").replace('=', "%3D").replace(',', "%2C").replace(';', "%3B")
+}
+fn unesc(n: &str) -> String {
+    n.replace("%3B", ";").replace("%2C", ",").replace("%3D", "=").replace("%25", "%")
 }
 
 impl Stamp {
@@ -120,7 +142,17 @@ impl Stamp {
             by_dept.entry(a.department.clone()).or_default().push(to_value(a));
         }
         let answers = by_dept.into_iter().map(|(k, v)| (k, short(&Value::Array(v), TINY))).collect();
-        Stamp { fingerprint: fingerprint(e), sections, findings, answers, assessment_id: Some(e.assessment.id) }
+        Stamp {
+            fingerprint: fingerprint(e),
+            sections,
+            findings,
+            answers,
+            assessment_id: Some(e.assessment.id),
+            assessment_key: Some(assessment_key(e)),
+            department: None,
+            version: None,
+            document: None,
+        }
     }
 
     /// The PDF Keywords text: `tenken-fingerprint:<hex>; assessment:<hex>; …`.
@@ -128,6 +160,18 @@ impl Stamp {
         let mut s = format!("tenken-fingerprint:{}; tenken-stamp:1", self.fingerprint);
         if let Some(id) = self.assessment_id {
             let _ = write!(s, "; assessment-id:{id}");
+        }
+        if let Some(k) = &self.assessment_key {
+            let _ = write!(s, "; assessment-key:{k}");
+        }
+        match self.version {
+            Some(v) => {
+                let _ = write!(s, "; version:{v}");
+            }
+            None => s.push_str("; version:draft"),
+        }
+        if let Some(d) = &self.department {
+            let _ = write!(s, "; department:{}", esc(d));
         }
         for k in SECTIONS {
             if let Some(v) = self.sections.get(k) {
@@ -138,14 +182,12 @@ impl Stamp {
         s.push_str(&self.findings.iter().map(|(n, h)| format!("{n}={h}")).collect::<Vec<_>>().join(","));
         s.push_str("; answers-by-department:");
         // Department names never contain '=' ',' or ';' in practice; escape them anyway.
-        let esc = |n: &str| n.replace('%', "%25").replace('=', "%3D").replace(',', "%2C").replace(';', "%3B");
         s.push_str(&self.answers.iter().map(|(n, h)| format!("{}={h}", esc(n))).collect::<Vec<_>>().join(","));
         s
     }
 
     /// Reads a Keywords text written by [`Stamp::keywords`].
     pub fn parse(keywords: &str) -> Option<Stamp> {
-        let unesc = |n: &str| n.replace("%3B", ";").replace("%2C", ",").replace("%3D", "=").replace("%25", "%");
         let mut st = Stamp::default();
         for part in keywords.split(';') {
             let part = part.trim();
@@ -153,6 +195,10 @@ impl Stamp {
             match k {
                 "tenken-fingerprint" => st.fingerprint = v.to_string(),
                 "assessment-id" => st.assessment_id = v.parse().ok(),
+                "assessment-key" => st.assessment_key = Some(v.to_string()),
+                "version" => st.version = v.parse().ok(),
+                "department" => st.department = Some(unesc(v)),
+                crate::pdf::DOCUMENT_KEY => st.document = Some(v.to_string()),
                 "finding-each" => {
                     for kv in v.split(',').filter(|x| !x.is_empty()) {
                         let (n, h) = kv.split_once('=')?;

@@ -41,9 +41,20 @@ pub fn run(cli: &Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Evidence(cmd) => evidence::run(cli, ctx, cmd),
         Command::Xlsx(cmd) => sheets::run(cli, ctx, cmd),
         Command::Export { assessment, out, force } => report::export(cli, ctx, assessment, out.as_deref(), *force),
-        Command::Report { assessment, from_export, out, force } => {
-            report::report(cli, ctx, assessment.as_deref(), from_export.as_deref(), out, *force)
-        }
+        Command::Report { assessment, from_export, out, final_, format, department, all_departments, force } => report::report(
+            cli,
+            ctx,
+            &report::ReportArgs {
+                assessment: assessment.as_deref(),
+                from_export: from_export.as_deref(),
+                out,
+                final_: *final_,
+                format: *format,
+                department: department.as_deref(),
+                all_departments: *all_departments,
+                force: *force,
+            },
+        ),
         Command::VerifyReport { file, assessment } => report::verify_report(cli, ctx, file, assessment.as_deref()),
         Command::Verify => store::verify(cli, ctx),
         Command::Backup { dir } => store::backup(cli, ctx, dir),

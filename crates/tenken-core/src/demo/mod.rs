@@ -211,10 +211,23 @@ fn fill_inner(store: &mut Store, size: Size) -> Result<DemoReport> {
     let label = |y| crate::calendar::fiscal_year_label(y);
     let depts = departments(size);
 
-    // Last year's audit: a few findings, some still open, that this year follows up.
+    // Last year's audit, a complete year: every department, every item answered (a little
+    // worse than this year), a few findings, some still open, that this year follows up.
     let prev = store.create_assessment(&new(fy - 1, format!("{} 情報セキュリティ内部監査", label(fy - 1)), None))?;
-    for d in depts.iter().take(3) {
+    // Its own dice, so that this year's answers stay as they were.
+    let mut prev_dice = Dice(0x7e4b_e11e_5eed_0002);
+    for d in &depts {
         store.add_department(prev.id, d)?;
+        for item in &checklist.items {
+            let rating = match prev_dice.below(100) {
+                0..=71 => "conform",
+                72..=87 => "partial",
+                88..=95 => "nonconform",
+                _ => "na",
+            };
+            let note = if rating == "conform" { String::new() } else { "記録の不備あり。".to_string() };
+            store.record_answer(prev.id, d, &item.id, &AnswerChange { rating: Some(rating.into()), note: Some(note) })?;
+        }
     }
     let mut prev_findings = vec![];
     for (i, d) in depts.iter().take(3).enumerate() {

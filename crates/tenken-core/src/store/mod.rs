@@ -9,6 +9,7 @@ mod evidence;
 mod findings;
 mod organisations;
 mod policies;
+mod reports;
 mod responses;
 pub mod schema;
 
@@ -17,6 +18,7 @@ pub use evidence::*;
 pub use findings::*;
 pub use organisations::*;
 pub use policies::*;
+pub use reports::*;
 pub use responses::*;
 
 use std::path::{Path, PathBuf};

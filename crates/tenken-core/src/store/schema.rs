@@ -173,6 +173,23 @@ ALTER TABLE policy_documents ADD COLUMN source_format TEXT NOT NULL DEFAULT 'tex
 ALTER TABLE policy_documents ADD COLUMN original_sha256 TEXT;
 ALTER TABLE policy_documents ADD COLUMN original_size INTEGER;
 "#,
+    // 4: final reports issued (第1版, 第2版 … per assessment; per department for notices):
+    //    when, by whom, the data fingerprint and the digest of the PDF document.
+    r#"
+CREATE TABLE report_issues (
+    id              INTEGER PRIMARY KEY,
+    assessment_id   INTEGER NOT NULL REFERENCES assessments(id),
+    department      TEXT NOT NULL DEFAULT '',
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    format          TEXT NOT NULL,
+    language        TEXT NOT NULL,
+    fingerprint     TEXT NOT NULL,
+    document_sha256 TEXT NOT NULL,
+    issued_at       TEXT NOT NULL,
+    issued_by       TEXT NOT NULL,
+    UNIQUE (assessment_id, department, version)
+);
+"#,
 ];
 
 /// The schema version this build writes.
