@@ -27,7 +27,8 @@ TENKEN = os.path.join(TARGET, "debug", "tenken")
 APP = os.path.join(TARGET, "debug", "tenken-app")
 SHOTS = os.path.join(TARGET, "e2e-screenshots")
 DRIVER_LOG = os.path.join(TARGET, "e2e-tauri-driver.log")
-DRIVER_PORT = 4444
+# Another e2e run on the same machine needs its own port: TENKEN_E2E_PORT (and port + 1).
+DRIVER_PORT = int(os.environ.get("TENKEN_E2E_PORT", "4444"))
 DRIVER = f"http://127.0.0.1:{DRIVER_PORT}"
 
 
@@ -111,6 +112,31 @@ def screenshot(session: webdriver.Session, name: str) -> None:
         subprocess.run(["pnmtopng"], stdin=pnm.stdout, stdout=out, stderr=subprocess.DEVNULL, check=True)
         xwd.wait()
         pnm.wait()
+
+
+AXE = os.path.join(ROOT, "ui", "node_modules", "axe-core", "axe.min.js")
+
+
+def axe_check(session: webdriver.Session, checks: Checks, screen: str) -> None:
+    """Runs axe-core (ui/node_modules, a dev dependency) on the page as it is: no serious or
+    critical violation. Each violation is printed with the elements it names."""
+    if not os.path.isfile(AXE):
+        checks.check(f"accessibility ({screen}): axe-core installed (cd ui && npm ci)", False)
+        return
+    if not session.execute("return typeof window.axe === 'object'"):
+        with open(AXE, encoding="utf-8") as f:
+            session.execute(f.read() + "\nreturn true;")
+    found = session.execute_async(
+        """const done = arguments[arguments.length - 1];
+        window.axe.run(document, {resultTypes: ['violations']})
+          .then((r) => done(r.violations.map((v) => ({id: v.id, impact: v.impact,
+              nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))),
+                (e) => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));""")
+    serious = [v for v in found if v.get("impact") in ("serious", "critical")]
+    for v in found:
+        print(f"     axe {screen}: {v['impact']} {v['id']} {v['nodes']}", flush=True)
+    checks.check(f"accessibility ({screen}): no serious axe-core violation", not serious,
+                 ", ".join(v["id"] for v in serious))
 
 
 def main(run: Callable[[Checks, str], None]) -> int:
