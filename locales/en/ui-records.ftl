@@ -157,7 +157,7 @@ fnd-close-record-confirm = Record and close
 ## Report
 
 rpt-heading = Report
-rpt-lead = Creates the PDF report of “{ $title }”. “Create report” saves it in the reports folder of the data folder, named like FY2026_information_security_audit_report_Organisation.pdf.
+rpt-lead = Creates the PDF report of “{ $title }”. “Create report” saves it in the data folder's reports folder; “Choose where to save…” lets you pick the place and name.
 rpt-export = Create report
 rpt-export-again = Create again
 rpt-open-folder = Open containing folder
@@ -171,7 +171,7 @@ rpt-pages-value = { $pages } pages
 rpt-size = Size
 rpt-size-value = { $size } ({ $bytes } bytes)
 rpt-fingerprint = Fingerprint
-rpt-fingerprint-explain = The fingerprint is also printed on every page of the report. Keep it: it lets you check later that this PDF still matches the records.
+rpt-fingerprint-explain = The fingerprint is also printed at the end of the report (data fingerprint). Keep it: it lets you check later that this PDF still matches the records.
 
 ## Settings
 

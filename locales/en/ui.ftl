@@ -289,3 +289,4 @@ iv-jump-area = Go to area…
 iv-shown = Showing { $shown } of { $total } items
 iv-previous-year = Last time:
 checklist-scroll-label = List (scrollable)
+policy-text-scroll = Original text (scrollable)

@@ -145,7 +145,7 @@ fnd-close-record-confirm = 記録して完了にする
 ## 報告書 (report)
 
 rpt-heading = 報告書
-rpt-lead = 「{ $title }」の報告書（PDF）を作成します。「報告書を作成」はデータフォルダ内の reports フォルダに「令和8年度_情報セキュリティ監査報告書_団体名.pdf」の形の名前で保存します。
+rpt-lead = 「{ $title }」の報告書（PDF）を作成します。「報告書を作成」はデータフォルダの reports フォルダに保存し、「保存先を選んで作成…」では保存先と名前を選べます。
 rpt-export = 報告書を作成
 rpt-export-again = もう一度作成
 rpt-open-folder = 保存先フォルダを開く
@@ -159,7 +159,7 @@ rpt-pages-value = { $pages } ページ
 rpt-size = サイズ
 rpt-size-value = { $size }（{ $bytes } バイト）
 rpt-fingerprint = フィンガープリント
-rpt-fingerprint-explain = このフィンガープリントは報告書の各ページにも印字されます。控えておけば、後日このPDFが記録と一致するかを照合できます。
+rpt-fingerprint-explain = このフィンガープリントは報告書の末尾（データの指紋）にも記載されます。控えておけば、後日このPDFが記録と一致するかを照合できます。
 
 ## 設定 (settings)
 
@@ -227,7 +227,7 @@ iv-auditor = 担当監査人
 remarks-heading = 良好事項・特記事項
 remarks-none = まだ登録されていません。
 remark-kind = 種類
-remark-department = 部署
+remark-department = 部門
 remark-whole = 全体
 remark-text = 内容
 remark-add = 追加

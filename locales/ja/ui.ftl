@@ -239,8 +239,8 @@ iv-edit = 実施日・場所などを修正
 iv-save = 保存
 iv-name = { $date } の面談記録
 column-actions = 操作
-dashboard-scope = 対象部署
-dashboard-scope-help = 記録のない部署（誤って追加した部署）は対象から外せます。評価・メモ・指摘事項・面談記録がある部署は外せません。
+dashboard-scope = 対象部門
+dashboard-scope-help = 記録のない部門（誤って追加した部門）は対象から外せます。評価・メモ・指摘事項・面談記録がある部門は外せません。
 
 ## Policy parse warnings (stored in Japanese, shown in the UI language)
 pw-out-of-order = { $line }行目: 「{ $label }」は直前の「{ $previous }」より前の番号のため、本文として扱いました
@@ -262,3 +262,4 @@ iv-jump-area = 分野へ移動…
 iv-shown = { $shown } / { $total } 項目を表示
 iv-previous-year = 前回:
 checklist-scroll-label = 一覧（スクロールできます）
+policy-text-scroll = 原文（スクロールできます）

@@ -105,6 +105,19 @@ def run(checks: Checks, data_dir: str) -> None:
         org = cli(data_dir, "org", "list")
         checks.check("organisation registered in the store", [o["name"] for o in org] == ["東雲市"], str(org))
         org_id = org[0]["id"]
+        # An organisation registered by mistake is removed after a confirmation (logged).
+        session.send_keys(session.find('[data-testid="org-add-name"]'), "誤登録町")
+        click(session, "org-add")
+        wait_until(lambda: len(cli(data_dir, "org", "list")) == 2, 10)
+        spare = [o["id"] for o in cli(data_dir, "org", "list") if o["name"] == "誤登録町"][0]
+        click(session, f"org-remove-{spare}")
+        click(session, f"org-remove-{spare}-confirm")
+        checks.check("organisation created by mistake removed in the window",
+                     wait_until(lambda: [o["name"] for o in cli(data_dir, "org", "list")] == ["東雲市"], 10))
+        click(session, "org-add")
+        empty = wait_for_text(session, '[data-testid="org-add-problem"]', ja["organisation-name-required"], 5)
+        checks.check("empty organisation name: said in plain words next to the field",
+                     empty == ja["organisation-name-required"], empty)
 
         # Policy: drop seed 000 on the window
         click(session, f"org-policy-{org_id}")
@@ -366,8 +379,14 @@ def run(checks: Checks, data_dir: str) -> None:
         screenshot(session, "10-settings-ja")
         axe_check(session, checks, "10-settings-ja")
 
-        # Close mid-note: type, give autosave a moment, close the window.
+        # Removing the organisation now is refused with the reason (it has an assessment).
         click(session, "nav-home")
+        click(session, f"org-remove-{org_id}")
+        click(session, f"org-remove-{org_id}-confirm")
+        refusal = wait_for_text(session, f'[data-testid="org-remove-{org_id}-refused"]', "点検・監査", 10)
+        checks.check("removing an organisation with an assessment is refused with the reason", "点検・監査" in refusal, refusal)
+        checks.check("the refused organisation is still stored", [o["name"] for o in cli(data_dir, "org", "list")] == ["東雲市"])
+        # Close mid-note: type, close the window 0.05 s later.
         click(session, f"open-assessment-{aid}")
         click(session, "tab-interview")
         items = session.wait_for('[data-testid="interview-items"]', timeout=30)
