@@ -157,7 +157,7 @@ fnd-close-record-confirm = Record and close
 ## Report
 
 rpt-heading = Report
-rpt-lead = Creates the PDF report of “{ $title }”. “Create report” saves it in the data folder's reports folder; “Choose where to save…” lets you pick the place and name.
+rpt-lead = Creates the PDF report of “{ $title }”. “Create report” saves it in the output folder's reports folder; “Choose where to save…” lets you pick the place and name.
 rpt-export = Create report
 rpt-export-again = Create again
 rpt-open-folder = Open containing folder

@@ -290,3 +290,4 @@ iv-shown = Showing { $shown } of { $total } items
 iv-previous-year = Last time:
 checklist-scroll-label = List (scrollable)
 policy-text-scroll = Original text (scrollable)
+error-heading-action = This could not be done

@@ -145,7 +145,7 @@ fnd-close-record-confirm = 記録して完了にする
 ## 報告書 (report)
 
 rpt-heading = 報告書
-rpt-lead = 「{ $title }」の報告書（PDF）を作成します。「報告書を作成」はデータフォルダの reports フォルダに保存し、「保存先を選んで作成…」では保存先と名前を選べます。
+rpt-lead = 「{ $title }」の報告書（PDF）を作成します。「報告書を作成」は出力フォルダの reports フォルダに保存し、「保存先を選んで作成…」では保存先と名前を選べます。
 rpt-export = 報告書を作成
 rpt-export-again = もう一度作成
 rpt-open-folder = 保存先フォルダを開く

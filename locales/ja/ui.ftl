@@ -263,3 +263,4 @@ iv-shown = { $shown } / { $total } 項目を表示
 iv-previous-year = 前回:
 checklist-scroll-label = 一覧（スクロールできます）
 policy-text-scroll = 原文（スクロールできます）
+error-heading-action = 保存・実行できませんでした

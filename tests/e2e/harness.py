@@ -139,6 +139,11 @@ def axe_check(session: webdriver.Session, checks: Checks, screen: str) -> None:
                  ", ".join(v["id"] for v in serious))
 
 
+def output_dir(data_dir: str) -> str:
+    """Where the app writes reports and sheets during a test (TENKEN_OUTPUT_DIR)."""
+    return data_dir.rstrip("/") + "-out"
+
+
 def main(run: Callable[[Checks, str], None]) -> int:
     """Starts tauri-driver, runs `run(checks, data_dir)` on a fresh data dir, reports."""
     keep = "--keep-data" in sys.argv[1:]
@@ -157,7 +162,10 @@ def main(run: Callable[[Checks, str], None]) -> int:
     os.makedirs(TARGET, exist_ok=True)
     log = open(DRIVER_LOG, "wb")
     # The window remembers a chosen data folder in the OS config folder: keep tests out of it.
-    env = dict(os.environ, TENKEN_APP_CONFIG=os.path.join(data_dir, "app-config"))
+    # Reports and answer sheets go to the output folder, never inside the data folder: a sibling
+    # temporary folder (output_dir(data_dir)), not the tester's Documents.
+    os.makedirs(output_dir(data_dir), exist_ok=True)
+    env = dict(os.environ, TENKEN_APP_CONFIG=os.path.join(data_dir, "app-config"), TENKEN_OUTPUT_DIR=output_dir(data_dir))
     driver = subprocess.Popen(
         [driver_bin, "--port", str(DRIVER_PORT), "--native-port", str(DRIVER_PORT + 1)],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
@@ -184,5 +192,6 @@ def main(run: Callable[[Checks, str], None]) -> int:
             print(f"     data dir kept: {data_dir}")
         else:
             shutil.rmtree(data_dir, ignore_errors=True)
+            shutil.rmtree(output_dir(data_dir), ignore_errors=True)
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 0 if checks.failed == 0 and checks.passed > 0 else 1

@@ -32,7 +32,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import (  # noqa: E402
-    ROOT, TENKEN, Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until,
+    ROOT, TENKEN, Checks, axe_check, close_app, ftl_messages, main, open_app, output_dir, screenshot, wait_for_text,
+    wait_until,
 )
 
 SEED = os.path.join(ROOT, "tests", "fixtures", "policies", "000_f30b78bf79fe382b.txt")
@@ -276,7 +277,7 @@ def run(checks: Checks, data_dir: str) -> None:
         click(session, "tab-sheets")
         click(session, "sheets-generate")
         wait_for_text(session, '[data-testid="sheets-written"]', ".xlsx", timeout=60)
-        sheets = sorted(glob.glob(os.path.join(data_dir, "sheets", "*", "*.xlsx")))
+        sheets = sorted(glob.glob(os.path.join(output_dir(data_dir), "sheets", "*", "*.xlsx")))
         checks.check("answer sheets written, one per department", len(sheets) == 2, str(sheets))
         broken = os.path.join(data_dir, "壊れた回答.xlsx")
         with open(broken, "wb") as f:

@@ -21,8 +21,10 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::{Assessment, Interview, LinkTarget, Organisation, Remark, Store};
+use crate::calendar::{check_date, DateRule};
 use crate::domain::RemarkKind;
 use crate::error::{Error, Result};
+use crate::text::{clean, Limit};
 
 /// New values for an interview's record (all fields replaced). The date is required: the
 /// window asks for it rather than assuming today.
@@ -51,6 +53,11 @@ impl Store {
     /// Sets the 監査期間 (either end may be left open; start ≤ end).
     pub fn set_period(&mut self, assessment: i64, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<Assessment> {
         let a = self.assessment(assessment)?;
+        for (field, d) in [("period_start", start), ("period_end", end)] {
+            if let Some(d) = d {
+                check_date(field, d, a.fiscal_year, DateRule::Fieldwork)?;
+            }
+        }
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
                 return Err(Error::invalid("period", format!("{s} – {e}"), "開始日 ≤ 終了日 / start ≤ end"));
@@ -76,7 +83,8 @@ impl Store {
     /// Sets the auditors (作成者 / 監査人), in order; blank names are dropped, repeats refused.
     pub fn set_auditors(&mut self, assessment: i64, auditors: &[String]) -> Result<Assessment> {
         let a = self.assessment(assessment)?;
-        let names: Vec<String> = auditors.iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+        let names: Vec<String> =
+            auditors.iter().map(|n| clean("auditor", n, Limit::NAME)).collect::<Result<Vec<_>>>()?.into_iter().filter(|n| !n.is_empty()).collect();
         if let Some(dup) = names.iter().enumerate().find(|(i, n)| names[..*i].contains(n)).map(|(_, n)| n) {
             return Err(Error::AlreadyExists { what: "auditor".into(), name: dup.clone() });
         }
@@ -91,7 +99,8 @@ impl Store {
     /// Sets who receives the report (宛先, printed with 御中); empty clears it.
     pub fn set_addressee(&mut self, organisation: i64, addressee: &str) -> Result<Organisation> {
         let o = self.organisation(&organisation.to_string())?;
-        let value = Some(addressee.trim()).filter(|s| !s.is_empty());
+        let cleaned = clean("addressee", addressee, Limit::NAME)?;
+        let value = Some(cleaned.as_str()).filter(|s| !s.is_empty());
         self.write(|t| {
             t.tx.execute("UPDATE organisations SET addressee = ?1 WHERE id = ?2", params![value, organisation])?;
             t.log("organisation.addressee", "organisation", organisation, Some(&o.addressee), Some(&value))
@@ -102,13 +111,21 @@ impl Store {
     /// Replaces an interview's date, place, attendees and auditor (its notes stay).
     pub fn update_interview(&mut self, id: i64, change: &InterviewChange) -> Result<Interview> {
         let before = self.interview(id)?;
+        let fy = self.assessment(before.assessment_id)?.fiscal_year;
+        check_date("date", change.held_on, fy, DateRule::Fieldwork)?;
+        let change = InterviewChange {
+            held_on: change.held_on,
+            place: clean("place", &change.place, Limit::LINE)?,
+            attendees: clean("attendees", &change.attendees, Limit::LINE)?,
+            auditor: clean("auditor", &change.auditor, Limit::NAME)?,
+        };
         self.write(|t| {
             t.tx.execute(
                 "UPDATE interviews SET held_on = ?1, place = ?2, attendees = ?3, auditor = ?4, updated_at = ?5 WHERE id = ?6",
-                params![change.held_on.to_string(), change.place.trim(), change.attendees.trim(), change.auditor.trim(), t.now, id],
+                params![change.held_on.to_string(), change.place, change.attendees, change.auditor, t.now, id],
             )?;
             let b = InterviewChange { held_on: before.held_on, place: before.place.clone(), attendees: before.attendees.clone(), auditor: before.auditor.clone() };
-            t.log("interview.update", "interview", id, Some(&b), Some(change))
+            t.log("interview.update", "interview", id, Some(&b), Some(&change))
         })?;
         self.interview(id)
     }
@@ -131,7 +148,9 @@ impl Store {
     /// Rewrites a remark: its kind, text and department (None = the whole organisation).
     pub fn update_remark(&mut self, id: i64, kind: RemarkKind, department: Option<&str>, text: &str) -> Result<Remark> {
         let before = self.remark(id)?;
-        if text.trim().is_empty() {
+        let text = clean("text", text, Limit::NOTE)?;
+        let text = text.as_str();
+        if text.is_empty() {
             return Err(Error::invalid("text", text, "空でない文 / non-empty text"));
         }
         let assessment: i64 = self.conn().query_row("SELECT assessment_id FROM remarks WHERE id = ?1", [id], |r| r.get(0))?;
