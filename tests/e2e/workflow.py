@@ -220,6 +220,28 @@ def run(checks: Checks, data_dir: str) -> None:
             f"{len(undone)} conform")
         session.press("1")
         wait_until(lambda: rated() == 10, 10)
+        # Search and filters: the list shows what matches; clearing them brings everything back.
+        search = session.find('[data-testid="interview-search"]')
+        session.send_keys(search, "入退室")
+        shown_text = wait_for_text(session, '[data-testid="interview-shown"]', "/", 10)
+        listed = session.execute("return [...document.querySelectorAll('[data-testid=interview-items] .row .q')].map(e => e.textContent)")
+        checks.check("search: only items about 入退室 are listed", bool(listed) and all("入退室" in q for q in listed),
+                     f"{shown_text} {listed[:3]}")
+        session.clear(search)
+        session.execute("arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", {"element-6066-11e4-a52e-4f735466cecf": search})
+        click(session, "interview-filter-unrated")
+        first_unrated = session.execute("return document.querySelector('[data-testid=interview-items] .row').dataset.rating")
+        checks.check("filter 未評価: the list starts with an unrated item", first_unrated == "", repr(first_unrated))
+        click(session, "interview-filter-unrated")
+        wait_until(lambda: session.find('[data-testid="interview-shown"]') is None, 5)
+        session.click(items)
+        session.press("\ue010")  # End
+        last = session.execute("return document.querySelector('.row.current').dataset.index")
+        checks.check("End selects the last item", last == str(int(session.attribute(items, "data-count")) - 1), str(last))
+        session.press("\ue011")  # Home
+        checks.check("Home selects the first item", session.execute("return document.querySelector('.row.current').dataset.index") == "0")
+        # Back to the first unrated item (the 11th) for the note below.
+        session.press(*([DOWN] * 10))
         # A note on the current (11th) item: n jumps to the note, typing autosaves.
         session.press("n")
         session.send_keys(session.wait_for('[data-testid="interview-note"]'), NOTE)
