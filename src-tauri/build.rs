@@ -38,6 +38,23 @@ const COMMANDS: &[&str] = &[
     "backup_data",
     "restore_data",
     "switch_data_dir",
+    "report_details",
+    "report_target",
+    "save_front_matter",
+    "add_interview",
+    "update_interview",
+    "remove_interview",
+    "add_remark",
+    "update_remark",
+    "remove_remark",
+    "remove_organisation",
+    "remove_assessment",
+    "remove_department",
+    "remove_finding",
+    "unlink_evidence",
+    "remove_evidence",
+    "load_drafts",
+    "save_draft",
 ];
 
 fn main() {

@@ -157,7 +157,7 @@ fnd-close-record-confirm = Record and close
 ## Report
 
 rpt-heading = Report
-rpt-lead = Writes the PDF report of “{ $title }” into the reports folder of the data folder.
+rpt-lead = Creates the PDF report of “{ $title }”. “Create report” saves it in the output folder's reports folder; “Choose where to save…” lets you pick the place and name.
 rpt-export = Create report
 rpt-export-again = Create again
 rpt-open-folder = Open containing folder
@@ -171,7 +171,7 @@ rpt-pages-value = { $pages } pages
 rpt-size = Size
 rpt-size-value = { $size } ({ $bytes } bytes)
 rpt-fingerprint = Fingerprint
-rpt-fingerprint-explain = Keep this fingerprint: `tenken verify-report` can later check that this PDF still matches the records.
+rpt-fingerprint-explain = The fingerprint is also printed at the end of the report (data fingerprint). Keep it: it lets you check later that this PDF still matches the records.
 
 ## Settings
 
@@ -212,3 +212,57 @@ set-restore-running = Restoring…
 set-restore-done = Restored.
 set-restore-kept = The previous database is kept at:
 set-restore-nothing-kept = This folder had no database before, so nothing was set aside.
+
+## Dates (和暦 input, report screen)
+date-placeholder = e.g. 2026-10-01 or R8.10.1
+date-invalid = “{ $text }” is not a date. Type it like 2026-10-01, R8.10.1 or 令和8年10月1日.
+date-required = Enter a date.
+draft-restored = Text that was not saved last time has been restored. Check it and save.
+front-heading = What the report states
+front-addressee = Addressee
+front-addressee-help = Printed on the cover (e.g. Information Security Committee).
+front-auditors = Authors (auditors)
+front-auditors-help = One per line. Printed on the cover and in the overview.
+front-period = Audit period
+front-period-start = Start
+front-period-end = End
+front-period-order = The end date is before the start date.
+front-summary = Overall comment
+front-save = Save these details
+front-saved = Saved
+gaps-heading = The report still lacks
+gaps-none = Everything the report needs is filled in
+rpt-interviews = Interviews (date, place, attendees, auditor)
+rpt-interviews-none = No interview recorded yet.
+rpt-interviews-edit = Record or correct on the interview screen
+iv-held-on = Date
+iv-place = Place
+iv-attendees = Attendees
+iv-auditor = Auditor
+remarks-heading = Good practice and notable points
+remarks-none = None recorded yet.
+remark-kind = Kind
+remark-department = Department
+remark-whole = Whole organisation
+remark-text = Text
+remark-add = Add
+remark-edit = Edit
+remark-save = Save
+remark-cancel = Cancel
+remark-text-required = Enter the text.
+remove = Remove
+remove-label = Remove { $name }
+remove-confirm = Remove “{ $name }”?
+remove-yes = Remove
+remove-no = Cancel
+ev-unlink-name = link ({ $link })
+rpt-export-as = Choose where to save…
+rpt-save-title = Save the report
+unlink = Unlink
+unlink-label = Unlink { $name }
+unlink-confirm = Unlink { $name }? (The evidence itself stays.)
+unlink-yes = Unlink
+unscope = Take out
+unscope-label = Take { $name } out of scope
+unscope-confirm = Take “{ $name }” out of this assessment's scope?
+unscope-yes = Take out

@@ -26,7 +26,7 @@ start-summary = { $organisations ->
    *[other] { $assessments } audits and self-inspections
 }
 start-empty-title = No audits or self-inspections yet
-start-empty-body = First register your organisation below, import its information security policy, then create the year's audit or self-inspection. To try tenken, create demo data with the command “tenken demo”.
+start-empty-body = First register your organisation below, import its information security policy, then create the year's audit or self-inspection.
 organisation-assessment-count = { $count ->
     [one] 1 audit or self-inspection
    *[other] { $count } audits and self-inspections
@@ -202,7 +202,7 @@ dashboard-all-findings = Show all { $count } findings
 interview-department = Department
 interview-progress = { $rated } / { $total } items rated
 interview-auto-advance = Move to the next item after rating
-interview-keys = Keys: 1–{ $max } rate, 0 back to unrated, ↑↓ or j / k move, n or Enter note, Esc back to the list, f raise a finding
+interview-keys = Keys (with the item list selected): 1–{ $max } rate, 0 back to unrated, ↑↓ or j / k move, n or Enter note, Esc back to the list, f raise a finding, Ctrl+Z undo a rating
 interview-save-saved = Saved
 interview-save-pending = Typing…
 interview-save-saving = Saving…
@@ -252,3 +252,42 @@ sheets-working = Working…
 sheets-status-imported = Imported
 sheets-status-unchanged = No change
 sheets-status-refused = Not imported
+
+## Interview: record details, undo, keys
+interview-single-keys = Single-key shortcuts
+interview-keys-off = Single-key shortcuts are off: ↑↓ move, Enter writes a note, Ctrl+Z undoes a rating. Rate with the buttons.
+interview-at-end = Every item below is rated. The next rating goes to the selected item.
+iv-new-heading = New interview
+iv-edit-heading = Correct the interview record
+iv-edit = Correct date, place …
+iv-save = Save
+iv-name = interview of { $date }
+column-actions = Actions
+dashboard-scope = Departments in scope
+dashboard-scope-help = A department added by mistake can be taken out while nothing is recorded for it (ratings, notes, findings, interviews).
+
+## Policy parse warnings (stored in Japanese, shown in the UI language)
+pw-out-of-order = Line { $line }: “{ $label }” is numbered before the preceding “{ $previous }”, so it was read as body text.
+pw-gap = Line { $line }: the numbering skips (“{ $label }” follows “{ $previous }”).
+pw-no-parent = Line { $line }: the item above “{ $label }” ({ $parent }) was not found.
+pw-more = Line { $line }: { $count } more warnings not shown.
+sheets-refused = { $count ->
+    [one] { $names } is not an Excel answer sheet (.xlsx) and was not imported.
+   *[other] { $names } are not Excel answer sheets (.xlsx) and were not imported.
+}
+organisation-name-required = Enter the organisation's name.
+
+iv-filter-label = Search and filter the items
+iv-search = Search items (question, item id, clause)
+iv-search-placeholder = Search: question, id, clause…
+iv-filter-unrated = Unrated
+iv-filter-required = Required only
+iv-filter-problems = △ / × only
+iv-filter-note = With a note
+iv-filter-finding = With a finding
+iv-jump-area = Go to area…
+iv-shown = Showing { $shown } of { $total } items
+iv-previous-year = Last time:
+checklist-scroll-label = List (scrollable)
+policy-text-scroll = Original text (scrollable)
+error-heading-action = This could not be done

@@ -99,6 +99,17 @@ error-disk-full = ディスクの空きがありません（{ $path }）。空�
 error-io = { $path }: { $reason }
 error-database = データベースのエラー: { $reason }
 error-json = JSON を読み取れません: { $reason }
+error-in-use = { $what }「{ $name }」は削除できません。{ $blocker }が { $count } 件あります。先にそちらを削除するか、紐付けを外してください。
+entity-organisation = 団体
+entity-assessment = 点検・監査
+entity-department = 部門
+entity-finding = 指摘事項
+entity-evidence = 証跡
+entity-evidence-link = 証跡の紐付け
+entity-answer = 記録済みの評価・メモ
+entity-interview = ヒアリング記録
+entity-remark = 良好事項・特記事項
+entity-auditor = 監査人
 
 checklist-syntax = TOML の書式エラー: { $what }
 checklist-bad-id = id「{ $id }」は使えません（{ $pattern } の形式）
@@ -133,3 +144,12 @@ topic-audit = 監査及び自己点検
 topic-review = ポリシーの見直し
 topic-standards = 対策基準の策定
 topic-procedures = 実施手順の策定
+
+## What the report would print empty (report screen)
+gap-summary = 総評が未入力です。
+gap-period = 監査期間（開始日・終了日）が未入力です。
+gap-addressee = 宛先（報告書の表紙に「御中」を付けて印刷されます）が未入力です。
+gap-auditors = 作成者（監査人）が未入力です。
+gap-interview = 部門「{ $department }」のヒアリング記録がありません。
+gap-interview-details = 部門「{ $department }」のヒアリング（{ $date }）の場所・対応者・担当監査人のいずれかが未入力です。
+gap-unrated = 未評価の項目が { $count } 件あります。

@@ -145,7 +145,7 @@ fnd-close-record-confirm = 記録して完了にする
 ## 報告書 (report)
 
 rpt-heading = 報告書
-rpt-lead = 「{ $title }」の報告書（PDF）をデータフォルダ内の reports フォルダに作成します。
+rpt-lead = 「{ $title }」の報告書（PDF）を作成します。「報告書を作成」は出力フォルダの reports フォルダに保存し、「保存先を選んで作成…」では保存先と名前を選べます。
 rpt-export = 報告書を作成
 rpt-export-again = もう一度作成
 rpt-open-folder = 保存先フォルダを開く
@@ -159,7 +159,7 @@ rpt-pages-value = { $pages } ページ
 rpt-size = サイズ
 rpt-size-value = { $size }（{ $bytes } バイト）
 rpt-fingerprint = フィンガープリント
-rpt-fingerprint-explain = このフィンガープリントを控えておけば、後日 `tenken verify-report` でこのPDFが記録と一致するかを確かめられます。
+rpt-fingerprint-explain = このフィンガープリントは報告書の末尾（データの指紋）にも記載されます。控えておけば、後日このPDFが記録と一致するかを照合できます。
 
 ## 設定 (settings)
 
@@ -197,3 +197,57 @@ set-restore-running = 復元しています…
 set-restore-done = 復元しました。
 set-restore-kept = 以前のデータベースの保存先：
 set-restore-nothing-kept = このフォルダには以前のデータベースがなかったため、退避したものはありません。
+
+## Dates (和暦 input, report screen)
+date-placeholder = 例: 令和8年10月1日、R8.10.1
+date-invalid = 「{ $text }」は日付として読めません。「令和8年10月1日」「R8.10.1」「2026-10-01」のように入力してください。
+date-required = 日付を入力してください。
+draft-restored = 前回保存されなかった入力を復元しました。内容を確かめて保存してください。
+front-heading = 報告書の記載事項
+front-addressee = 宛先
+front-addressee-help = 表紙に「御中」を付けて印刷されます（例: 東雲市情報セキュリティ委員会）。
+front-auditors = 作成者（監査人）
+front-auditors-help = 1行に1人。表紙と監査の概要に印刷されます。
+front-period = 監査期間
+front-period-start = 開始日
+front-period-end = 終了日
+front-period-order = 終了日が開始日より前になっています。
+front-summary = 総評
+front-save = 記載事項を保存
+front-saved = 保存しました
+gaps-heading = 報告書にまだ入力されていない項目があります
+gaps-none = 報告書に必要な項目はすべて入力済みです
+rpt-interviews = ヒアリング（実施日・場所・対応者・担当監査人）
+rpt-interviews-none = ヒアリングの記録はまだありません。
+rpt-interviews-edit = ヒアリング画面で記録・修正する
+iv-held-on = 実施日
+iv-place = 場所
+iv-attendees = 対応者
+iv-auditor = 担当監査人
+remarks-heading = 良好事項・特記事項
+remarks-none = まだ登録されていません。
+remark-kind = 種類
+remark-department = 部門
+remark-whole = 全体
+remark-text = 内容
+remark-add = 追加
+remark-edit = 編集
+remark-save = 保存
+remark-cancel = やめる
+remark-text-required = 内容を入力してください。
+remove = 削除
+remove-label = { $name } を削除
+remove-confirm = 「{ $name }」を削除しますか？
+remove-yes = 削除する
+remove-no = やめる
+ev-unlink-name = 紐付け（{ $link }）
+rpt-export-as = 保存先を選んで作成…
+rpt-save-title = 報告書の保存先
+unlink = 外す
+unlink-label = { $name } を外す
+unlink-confirm = { $name } を外しますか？（証跡そのものは残ります）
+unlink-yes = 外す
+unscope = 対象から外す
+unscope-label = { $name } を対象から外す
+unscope-confirm = 「{ $name }」をこの点検・監査の対象から外しますか？
+unscope-yes = 外す

@@ -20,7 +20,7 @@ language-en = English
 start-heading = 点検・監査の一覧
 start-summary = { $organisations } 団体・{ $assessments } 件の点検・監査
 start-empty-title = 点検・監査はまだ登録されていません
-start-empty-body = まず下の欄で団体を登録し、その団体の情報セキュリティポリシーを取り込んでから、年度の点検・監査を作成してください。試しに使う場合は、コマンド「tenken demo」でデモデータを作成できます。
+start-empty-body = まず下の欄で団体を登録し、その団体の情報セキュリティポリシーを取り込んでから、年度の点検・監査を作成してください。
 organisation-assessment-count = 点検・監査 { $count } 件
 organisation-no-assessments = この団体の点検・監査はまだありません。
 
@@ -34,7 +34,7 @@ column-departments = 対象部門
 column-progress = 回答状況
 
 # $label は core が返す和暦の年度表記（例: 令和8年度）、$year は西暦の年度（例: 2026）
-fiscal-year = { $label }
+fiscal-year = { $label }（{ $year }年度）
 
 kind-self_inspection = 自己点検
 kind-internal_audit = 内部監査
@@ -181,7 +181,7 @@ dashboard-all-findings = すべての指摘事項（{ $count } 件）を表示
 interview-department = 部門
 interview-progress = { $rated } / { $total } 項目を評価済み
 interview-auto-advance = 評価したら次の項目へ進む
-interview-keys = キー操作: 1〜{ $max } 評価、0 未評価に戻す、↑↓ または j / k 移動、n または Enter メモ、Esc 一覧に戻る、f 指摘事項を起票
+interview-keys = キー操作: 1〜{ $max } 評価、0 未評価に戻す、↑↓ または j / k 移動、n または Enter メモ、Esc 一覧に戻る、f 指摘事項を起票、Ctrl+Z 評価の取り消し（キーは一覧を選択しているときに有効）
 interview-save-saved = 保存済み
 interview-save-pending = 入力中…
 interview-save-saving = 保存しています…
@@ -228,3 +228,39 @@ sheets-working = 処理しています…
 sheets-status-imported = 取り込み済み
 sheets-status-unchanged = 変更なし
 sheets-status-refused = 取り込めませんでした
+
+## Interview: record details, undo, keys
+interview-single-keys = 1文字キーで操作する
+interview-keys-off = 1文字キーの操作は切っています: ↑↓ で移動、Enter でメモ、Ctrl+Z で評価を取り消し。評価はボタンで入力します。
+interview-at-end = 以降の項目はすべて評価済みです。次の評価は選択中の項目に入ります。
+iv-new-heading = 新しい面談の記録
+iv-edit-heading = 面談記録の修正
+iv-edit = 実施日・場所などを修正
+iv-save = 保存
+iv-name = { $date } の面談記録
+column-actions = 操作
+dashboard-scope = 対象部門
+dashboard-scope-help = 記録のない部門（誤って追加した部門）は対象から外せます。評価・メモ・指摘事項・面談記録がある部門は外せません。
+
+## Policy parse warnings (stored in Japanese, shown in the UI language)
+pw-out-of-order = { $line }行目: 「{ $label }」は直前の「{ $previous }」より前の番号のため、本文として扱いました
+pw-gap = { $line }行目: 番号が連続していません（「{ $previous }」の次が「{ $label }」）
+pw-no-parent = { $line }行目: 「{ $label }」の上位の項目（{ $parent }）が見つかりません
+pw-more = { $line }行目: ほかに { $count } 件の警告を省略しました
+sheets-refused = { $names } は Excel の回答シート（.xlsx）ではないため、取り込みませんでした。
+organisation-name-required = 団体名を入力してください。
+
+iv-filter-label = 項目の検索と絞り込み
+iv-search = 項目を検索（質問文・項目ID・条項）
+iv-search-placeholder = 検索: 質問文・ID・第8条…
+iv-filter-unrated = 未評価
+iv-filter-required = 必須のみ
+iv-filter-problems = △・× のみ
+iv-filter-note = メモあり
+iv-filter-finding = 指摘あり
+iv-jump-area = 分野へ移動…
+iv-shown = { $shown } / { $total } 項目を表示
+iv-previous-year = 前回:
+checklist-scroll-label = 一覧（スクロールできます）
+policy-text-scroll = 原文（スクロールできます）
+error-heading-action = 保存・実行できませんでした

@@ -5,7 +5,7 @@
 
 use ts_rs::TS;
 
-use crate::commands::{checklist, evidence, findings, policy, report, settings, sheets};
+use crate::commands::{checklist, edits, evidence, findings, policy, report, settings, sheets};
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
 
@@ -24,8 +24,10 @@ pub fn typescript() -> String {
         v::ChecklistInfo, v::PolicySummary, v::SectionRow, v::TopicRow, v::PolicyView, v::PolicyChanges,
         v::RatingChoice, v::Area, v::AssessmentHead, v::Cell, v::DashboardRow, v::Dashboard, v::SheetItem, v::InterviewSheet,
         policy::PolicyImport, checklist::DeriveRequest, checklist::DeriveResult, checklist::CreateAssessmentRequest,
-        findings::FindingEdit, evidence::LinkRequest, evidence::CopyProgress, report::ReportProgress, report::ReportResult,
+        findings::FindingEdit, evidence::LinkRequest, evidence::CopyProgress, report::ReportProgress, report::ReportResult, report::ReportTarget,
         settings::Settings, settings::BackupDone, sheets::SheetsWritten, sheets::OnConflict, sheets::SheetImport,
+        edits::FrontMatter, s::InterviewChange, s::Remark, tenken_core::RemarkKind,
+        tenken_core::readiness::Gap, tenken_core::readiness::ReportDetails,
         crate::command_error::CommandError,
     ];
     let mut out = String::from(

@@ -37,6 +37,35 @@ pub fn new_or_existing_dir(path: &str) -> Result<PathBuf, Error> {
     }
 }
 
+/// A new PDF file to write (from the save dialog): absolute, in an existing folder, ending in
+/// `.pdf` (added when missing). An existing file is replaced only because the dialog asked.
+pub fn new_pdf_file(path: &str) -> Result<PathBuf, Error> {
+    let mut p = absolute(path)?;
+    if p.is_dir() {
+        return Err(Error::invalid("path", p.display(), "ファイル名（フォルダではなく） / a file name, not a folder"));
+    }
+    if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(".pdf");
+        p.set_file_name(name);
+    }
+    match p.parent() {
+        Some(parent) if parent.is_dir() => Ok(p),
+        _ => Err(Error::invalid("path", p.display(), "既存のフォルダの中のファイル / a file in an existing folder")),
+    }
+}
+
+/// A file name from free text (organisation names, titles): characters that no file system
+/// accepts become "_", and it never starts with a dot.
+pub fn file_name_part(text: &str) -> String {
+    let s: String = text
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .collect();
+    s.trim_start_matches('.').to_string()
+}
+
 /// Opens one of the app's own folders in the desktop's file manager (`xdg-open`; `explorer` on
 /// Windows, `open` on macOS), creating it first. Callers pass folders they computed themselves.
 pub fn reveal_folder(dir: &Path) -> Result<(), Error> {
@@ -70,5 +99,18 @@ mod tests {
         assert!(existing_dir(file.to_str().unwrap()).is_err());
         assert!(new_or_existing_dir(dir.path().join("new").to_str().unwrap()).is_ok());
         assert!(new_or_existing_dir(dir.path().join("no/such/new").to_str().unwrap()).is_err());
+    }
+
+    #[test]
+    fn report_paths_and_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = new_pdf_file(dir.path().join("報告書").to_str().unwrap()).unwrap();
+        assert_eq!(p.file_name().unwrap(), "報告書.pdf");
+        assert!(new_pdf_file(dir.path().join("a.PDF").to_str().unwrap()).unwrap().ends_with("a.PDF"));
+        assert!(new_pdf_file(dir.path().to_str().unwrap()).is_err());
+        assert!(new_pdf_file(dir.path().join("none/a.pdf").to_str().unwrap()).is_err());
+        assert!(new_pdf_file("a.pdf").is_err());
+        assert_eq!(file_name_part(" 東雲市/情報:政策 "), "東雲市_情報_政策");
+        assert_eq!(file_name_part("..\\x"), "_x");
     }
 }

@@ -27,7 +27,8 @@ TENKEN = os.path.join(TARGET, "debug", "tenken")
 APP = os.path.join(TARGET, "debug", "tenken-app")
 SHOTS = os.path.join(TARGET, "e2e-screenshots")
 DRIVER_LOG = os.path.join(TARGET, "e2e-tauri-driver.log")
-DRIVER_PORT = 4444
+# Another e2e run on the same machine needs its own port: TENKEN_E2E_PORT (and port + 1).
+DRIVER_PORT = int(os.environ.get("TENKEN_E2E_PORT", "4444"))
 DRIVER = f"http://127.0.0.1:{DRIVER_PORT}"
 
 
@@ -113,6 +114,36 @@ def screenshot(session: webdriver.Session, name: str) -> None:
         pnm.wait()
 
 
+AXE = os.path.join(ROOT, "ui", "node_modules", "axe-core", "axe.min.js")
+
+
+def axe_check(session: webdriver.Session, checks: Checks, screen: str) -> None:
+    """Runs axe-core (ui/node_modules, a dev dependency) on the page as it is: no serious or
+    critical violation. Each violation is printed with the elements it names."""
+    if not os.path.isfile(AXE):
+        checks.check(f"accessibility ({screen}): axe-core installed (cd ui && npm ci)", False)
+        return
+    if not session.execute("return typeof window.axe === 'object'"):
+        with open(AXE, encoding="utf-8") as f:
+            session.execute(f.read() + "\nreturn true;")
+    found = session.execute_async(
+        """const done = arguments[arguments.length - 1];
+        window.axe.run(document, {resultTypes: ['violations']})
+          .then((r) => done(r.violations.map((v) => ({id: v.id, impact: v.impact,
+              nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))),
+                (e) => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));""")
+    serious = [v for v in found if v.get("impact") in ("serious", "critical")]
+    for v in found:
+        print(f"     axe {screen}: {v['impact']} {v['id']} {v['nodes']}", flush=True)
+    checks.check(f"accessibility ({screen}): no serious axe-core violation", not serious,
+                 ", ".join(v["id"] for v in serious))
+
+
+def output_dir(data_dir: str) -> str:
+    """Where the app writes reports and sheets during a test (TENKEN_OUTPUT_DIR)."""
+    return data_dir.rstrip("/") + "-out"
+
+
 def main(run: Callable[[Checks, str], None]) -> int:
     """Starts tauri-driver, runs `run(checks, data_dir)` on a fresh data dir, reports."""
     keep = "--keep-data" in sys.argv[1:]
@@ -131,7 +162,10 @@ def main(run: Callable[[Checks, str], None]) -> int:
     os.makedirs(TARGET, exist_ok=True)
     log = open(DRIVER_LOG, "wb")
     # The window remembers a chosen data folder in the OS config folder: keep tests out of it.
-    env = dict(os.environ, TENKEN_APP_CONFIG=os.path.join(data_dir, "app-config"))
+    # Reports and answer sheets go to the output folder, never inside the data folder: a sibling
+    # temporary folder (output_dir(data_dir)), not the tester's Documents.
+    os.makedirs(output_dir(data_dir), exist_ok=True)
+    env = dict(os.environ, TENKEN_APP_CONFIG=os.path.join(data_dir, "app-config"), TENKEN_OUTPUT_DIR=output_dir(data_dir))
     driver = subprocess.Popen(
         [driver_bin, "--port", str(DRIVER_PORT), "--native-port", str(DRIVER_PORT + 1)],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env,
@@ -158,5 +192,6 @@ def main(run: Callable[[Checks, str], None]) -> int:
             print(f"     data dir kept: {data_dir}")
         else:
             shutil.rmtree(data_dir, ignore_errors=True)
+            shutil.rmtree(output_dir(data_dir), ignore_errors=True)
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 0 if checks.failed == 0 and checks.passed > 0 else 1

@@ -130,6 +130,13 @@ class Session:
         self._cmd("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
         self._cmd("DELETE", "/actions")
 
+    def chord(self, modifier: str, key: str) -> None:
+        """Holds `modifier` (e.g. "\ue009" Control) while pressing `key`."""
+        actions = [{"type": "keyDown", "value": modifier}, {"type": "keyDown", "value": key},
+                   {"type": "keyUp", "value": key}, {"type": "keyUp", "value": modifier}]
+        self._cmd("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
+        self._cmd("DELETE", "/actions")
+
     def execute(self, script: str, *args):
         """Runs `script` (a function body) in the page and returns its value."""
         return self._cmd("POST", "/execute/sync", {"script": script, "args": list(args)})

@@ -55,6 +55,11 @@ pub enum Error {
     /// A value that does not fit its field (bad date, empty name, wrong kind …).
     #[error("invalid {field}: {value}")]
     Invalid { field: String, value: String, expected: String },
+    /// A removal that would break another record or take recorded work with it
+    /// (`what`/`blocker` are entity keys: organisation, assessment, department, finding,
+    /// evidence, evidence-link, answer, interview, remark).
+    #[error("{what} {name} is in use: {count} {blocker}")]
+    InUse { what: String, name: String, blocker: String, count: i64 },
     /// Something with this name already exists.
     #[error("{what} already exists: {name}")]
     AlreadyExists { what: String, name: String },
@@ -145,6 +150,7 @@ impl Error {
             Error::UnknownClassification { .. } => "unknown_classification",
             Error::Invalid { .. } => "invalid_value",
             Error::AlreadyExists { .. } => "already_exists",
+            Error::InUse { .. } => "in_use",
             Error::EvidenceFileMissing { .. } => "evidence_file_missing",
             Error::EvidenceFileUnreadable { .. } => "evidence_file_unreadable",
             Error::ChecklistInvalid { .. } => "checklist_invalid",
@@ -216,7 +222,18 @@ impl Error {
             Error::Invalid { field, value, expected } => {
                 ("error-invalid", vec![("field", s(field)), ("value", s(value)), ("expected", s(expected))])
             }
-            Error::AlreadyExists { what, name } => ("error-already-exists", vec![("what", s(what)), ("name", s(name))]),
+            Error::AlreadyExists { what, name } => {
+                ("error-already-exists", vec![("what", Arg::Text(tr(lang, &format!("entity-{what}"), &[]))), ("name", s(name))])
+            }
+            Error::InUse { what, name, blocker, count } => (
+                "error-in-use",
+                vec![
+                    ("what", Arg::Text(tr(lang, &format!("entity-{what}"), &[]))),
+                    ("name", s(name)),
+                    ("blocker", Arg::Text(tr(lang, &format!("entity-{blocker}"), &[]))),
+                    ("count", (*count).into()),
+                ],
+            ),
             Error::EvidenceFileMissing { path } => ("error-evidence-missing", vec![("path", p(path))]),
             Error::EvidenceFileUnreadable { path, reason } => {
                 ("error-evidence-unreadable", vec![("path", p(path)), ("reason", s(reason))])

@@ -17,6 +17,7 @@ pub mod export;
 pub mod i18n;
 pub mod output;
 pub mod private;
+pub mod readiness;
 pub mod store;
 pub mod text;
 pub mod verify;

@@ -176,6 +176,12 @@ pub fn policy(store: &Store, id: i64, lang: Lang) -> Result<PolicyView> {
 
 /// Compares `id` with the latest earlier document of the same organisation and kind.
 pub fn policy_changes(store: &Store, id: i64) -> Result<PolicyChanges> {
+    policy_changes_in(store, id, Lang::Ja)
+}
+
+/// What changed against the previous text of the same kind: sections in document order
+/// (第1条, 第2条, … 第10条, not as text), topics by their localized names.
+pub fn policy_changes_in(store: &Store, id: i64, lang: Lang) -> Result<PolicyChanges> {
     let new = store.policy(id)?;
     let Some(old) = store.policies(new.organisation_id)?.into_iter().filter(|d| d.kind == new.kind && d.id < id).last() else {
         return Ok(PolicyChanges { segments_after: new.parsed.segments.clone(), ..Default::default() });
@@ -183,12 +189,13 @@ pub fn policy_changes(store: &Store, id: i64) -> Result<PolicyChanges> {
     let index = |d: &crate::store::PolicyDocument| {
         let mut rows = Vec::new();
         flatten(&d.parsed.sections, 0, &mut rows);
-        rows.into_iter()
-            .filter(|r| !r.citation.is_empty())
-            .map(|r| (r.citation.clone(), r))
-            .collect::<BTreeMap<String, SectionRow>>()
+        let mut seen = std::collections::HashSet::new();
+        let ordered: Vec<SectionRow> =
+            rows.into_iter().filter(|r| !r.citation.is_empty() && seen.insert(r.citation.clone())).collect();
+        let by_citation: BTreeMap<String, SectionRow> = ordered.iter().map(|r| (r.citation.clone(), r.clone())).collect();
+        (ordered, by_citation)
     };
-    let (a, b) = (index(&old), index(&new));
+    let ((a_rows, a), (b_rows, b)) = (index(&old), index(&new));
     let name = |r: &SectionRow| match &r.title {
         Some(t) => format!("{} {}", r.citation, t),
         None => r.citation.clone(),
@@ -200,19 +207,19 @@ pub fn policy_changes(store: &Store, id: i64) -> Result<PolicyChanges> {
         segments_after: new.parsed.segments.clone(),
         ..Default::default()
     };
-    for (k, r) in &b {
-        match a.get(k) {
+    for r in &b_rows {
+        match a.get(&r.citation) {
             None => c.added.push(name(r)),
             Some(o) if o.title != r.title || o.text != r.text => c.changed.push(name(r)),
             Some(_) => {}
         }
     }
-    c.removed = a.iter().filter(|(k, _)| !b.contains_key(*k)).map(|(_, r)| name(r)).collect();
+    c.removed = a_rows.iter().filter(|r| !b.contains_key(&r.citation)).map(name).collect();
     for k in TOPIC_KEYS {
         let before = old.parsed.topics.get(k).map(|t| t.citation.as_str()).unwrap_or("—");
         let after = new.parsed.topics.get(k).map(|t| t.citation.as_str()).unwrap_or("—");
         if before != after {
-            c.topics_moved.push(format!("{k}: {before} → {after}"));
+            c.topics_moved.push(format!("{}: {before} → {after}", topic_label(k, lang)));
         }
     }
     Ok(c)
@@ -468,6 +475,9 @@ pub struct SheetItem {
     pub evidence: u32,
     /// 指摘番号 of findings raised from this item.
     pub findings: Vec<i64>,
+    /// The same item's rating and note for this department in the previous assessment.
+    pub previous_rating: Option<String>,
+    pub previous_note: String,
 }
 
 /// The interview screen of one department: items grouped by area in checklist order.
@@ -502,6 +512,18 @@ pub fn interview_sheet(store: &Store, id: i64, department: &str, lang: Lang) -> 
             }
         }
     }
+    let previous = previous_of(store, &a)?;
+    let mut before: HashMap<String, (Option<String>, String)> = HashMap::new();
+    if let Some(p) = previous {
+        let mut stmt = store.conn().prepare_cached(
+            "SELECT item_id, rating, note FROM responses WHERE assessment_id = ?1 AND department_id = ?2 AND (rating IS NOT NULL OR note <> '')",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![p, dept.id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+        for row in rows {
+            let (k, v) = row?;
+            before.insert(k, v);
+        }
+    }
     let mut items: Vec<SheetItem> = a
         .checklist
         .items
@@ -528,12 +550,14 @@ pub fn interview_sheet(store: &Store, id: i64, department: &str, lang: Lang) -> 
                     .filter(|f| f.department_id == dept.id && f.item_id.as_deref() == Some(&i.id))
                     .map(|f| f.number)
                     .collect(),
+                previous_rating: before.get(&i.id).and_then(|b| b.0.clone()),
+                previous_note: before.get(&i.id).map(|b| b.1.clone()).unwrap_or_default(),
             }
         })
         .collect();
     // Grouped by area (areas in chapter order), checklist order within an area.
     items.sort_by_key(|i| areas.iter().position(|a| a.key == i.area));
-    let previous_open_findings = match previous_of(store, &a)? {
+    let previous_open_findings = match previous {
         Some(p) => store.findings(p)?.into_iter().filter(|f| f.department == dept.name && is_open(f.status)).collect(),
         None => Vec::new(),
     };

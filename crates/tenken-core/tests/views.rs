@@ -106,6 +106,7 @@ fn interview_sheet_groups_by_area_and_shows_last_years_open_findings() {
     let done = s.add_finding(last_year, &new("鍵の管理簿がない", "総務課")).unwrap();
     s.update_finding(done.id, &FindingChange { status: Some(FindingStatus::Done), ..Default::default() }).unwrap();
     s.add_finding(last_year, &new("別部門の指摘", "情報政策課")).unwrap();
+    s.record_answer(last_year, "総務課", &item, &AnswerChange { rating: Some("nonconform".into()), note: Some("記録なし".into()) }).unwrap();
 
     // This year's assessment does not name the previous one: the latest earlier year is used.
     let a = create(&mut s, 2026, Some(p), None);
@@ -117,6 +118,9 @@ fn interview_sheet_groups_by_area_and_shows_last_years_open_findings() {
     let it = sheet.items.iter().find(|i| i.id == item).unwrap();
     assert_eq!((it.rating.as_deref(), it.note.as_str(), it.citation.as_str()), (Some("partial"), "記録簿を確認", "第8条第4号"));
     assert_eq!(it.findings, vec![1]);
+    // Last year's rating and note of the same item and department, beside this year's.
+    assert_eq!((it.previous_rating.as_deref(), it.previous_note.as_str()), (Some("nonconform"), "記録なし"));
+    assert!(sheet.items.iter().filter(|i| i.id != item).all(|i| i.previous_rating.is_none() && i.previous_note.is_empty()));
     assert!(it.methods.iter().all(|m| !m.starts_with("method-")), "methods are localized: {:?}", it.methods);
     // Grouped: once an area ends it never comes back.
     let mut seen: Vec<&str> = vec![];
@@ -162,6 +166,10 @@ fn policy_view_and_changes_after_a_revised_import() {
     assert!(!c.same_text);
     assert!(!c.changed.is_empty(), "{c:?}");
     assert!(c.segments_before.contains(&"lgwan".to_string()) && !c.segments_after.contains(&"lgwan".to_string()), "{c:?}");
+    // Sections in document order (第2条 before 第10条), not sorted as text.
+    let article = |line: &str| line.trim_start_matches('第').split('条').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
+    let numbers: Vec<u32> = c.changed.iter().map(|l| article(l)).collect();
+    assert!(numbers.windows(2).all(|w| w[0] <= w[1]), "{:?}", c.changed);
     // A correction shows as corrected in the view.
     s.correct_topic(third, "physical", Some("第8条第5号")).unwrap();
     let v = views::policy(&s, third, Lang::En).unwrap();

@@ -25,7 +25,7 @@ pub struct CopyProgress {
     pub total: u64,
 }
 
-fn target(store: &tenken_core::Store, assessment_id: i64, link: &LinkRequest) -> tenken_core::Result<LinkTarget> {
+pub(crate) fn target(store: &tenken_core::Store, assessment_id: i64, link: &LinkRequest) -> tenken_core::Result<LinkTarget> {
     Ok(match link {
         LinkRequest::Response { department_id, item_id } => {
             let d = store.department(assessment_id, &department_id.to_string())?;

@@ -5,6 +5,8 @@
 
 pub mod assessment;
 pub mod checklist;
+pub mod drafts;
+pub mod edits;
 pub mod evidence;
 pub mod findings;
 pub mod interview;

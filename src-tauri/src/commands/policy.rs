@@ -37,13 +37,14 @@ pub fn import_policy(state: State<'_, AppState>, organisation_id: i64, path: Str
         let bytes = tenken_core::store::read_policy_file(&file)?;
         let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let doc = store.import_policy(&organisation_id.to_string(), &name, &bytes)?;
-        Ok(PolicyImport { changes: views::policy_changes(store, doc.id)?, policy: views::policy(store, doc.id, lang)? })
+        Ok(PolicyImport { changes: views::policy_changes_in(store, doc.id, lang)?, policy: views::policy(store, doc.id, lang)? })
     })
 }
 
 #[tauri::command(async)]
 pub fn policy_changes(state: State<'_, AppState>, id: i64) -> CommandResult<PolicyChanges> {
-    state.with_store(|store| views::policy_changes(store, id))
+    let lang = state.lang();
+    state.with_store(|store| views::policy_changes_in(store, id, lang))
 }
 
 /// `section`: a citation of this policy; None records that the policy lacks the topic.

@@ -74,3 +74,18 @@ describe("digitOf and moveIndex", () => {
     expect(moveIndex(0, 1, 0)).toBe(0);
   });
 });
+
+describe("list navigation keys", () => {
+  const k = (key: string, over: Partial<Parameters<typeof interpretKey>[0]> = {}) =>
+    interpretKey({ key, isComposing: false, inTextField: false, ...over }, 4);
+  it("Home, End, PageUp, PageDown jump in the list", () => {
+    expect(k("Home")).toEqual({ kind: "jump", to: "home" });
+    expect(k("End")).toEqual({ kind: "jump", to: "end" });
+    expect(k("PageUp")).toEqual({ kind: "jump", to: "page-up" });
+    expect(k("PageDown")).toEqual({ kind: "jump", to: "page-down" });
+  });
+  it("they do nothing while an IME composes or in a text field", () => {
+    expect(k("End", { isComposing: true })).toBeNull();
+    expect(k("Home", { inTextField: true })).toBeNull();
+  });
+});

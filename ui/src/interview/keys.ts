@@ -3,6 +3,7 @@
 //   1–5 (also full-width １–５)  rating of the current item, in the scale's order
 //   0 / Delete                    back to 未評価
 //   ↓ / j,  ↑ / k                 next / previous item
+//   Home / End, PageUp / PageDown  first / last item, a screen up / down
 //   n / Enter                     write a note for the current item
 //   f                             raise a finding from the current item
 //   Escape (in a note)            back to the item list
@@ -15,6 +16,7 @@ export type KeyAction =
   | { kind: "rate"; index: number }
   | { kind: "clear" }
   | { kind: "move"; delta: 1 | -1 }
+  | { kind: "jump"; to: "home" | "end" | "page-up" | "page-down" }
   | { kind: "note" }
   | { kind: "finding" }
   | { kind: "leave-note" };
@@ -58,6 +60,14 @@ export function interpretKey(e: KeyInput, ratingCount: number): KeyAction | null
     case "ArrowUp":
     case "k":
       return { kind: "move", delta: -1 };
+    case "Home":
+      return { kind: "jump", to: "home" };
+    case "End":
+      return { kind: "jump", to: "end" };
+    case "PageUp":
+      return { kind: "jump", to: "page-up" };
+    case "PageDown":
+      return { kind: "jump", to: "page-down" };
     case "Delete":
       return { kind: "clear" };
     case "n":

@@ -192,7 +192,11 @@ methods: Array<string>, required: boolean, rating: string | null, note: string, 
 /**
  * 指摘番号 of findings raised from this item.
  */
-findings: Array<number>, };
+findings: Array<number>, 
+/**
+ * The same item's rating and note for this department in the previous assessment.
+ */
+previous_rating: string | null, previous_note: string, };
 
 export type InterviewSheet = { head: AssessmentHead, department: Department, areas: Array<Area>, items: Array<SheetItem>, 
 /**
@@ -226,6 +230,8 @@ export type ReportProgress = { percent: number, };
 
 export type ReportResult = { file: string, folder: string, pages: number, bytes: number, fingerprint: string, };
 
+export type ReportTarget = { folder: string, name: string, };
+
 export type Settings = { language: Lang, data_dir: string, database: string, schema_version: number, };
 
 export type BackupDone = { path: string, evidence_files: number, bytes: number, };
@@ -243,5 +249,25 @@ status: string, department: string | null, changed: number, unchanged: number,
  * "総務課.xlsx!D14: 「はい」は選択肢にありません", …
  */
 problems: Array<string>, conflicts: Array<string>, summary: string, };
+
+export type FrontMatter = { summary: string, period_start: string | null, period_end: string | null, auditors: Array<string>, addressee: string, };
+
+export type InterviewChange = { held_on: string, place: string, attendees: string, auditor: string, };
+
+export type Remark = { id: number, department: string | null, kind: RemarkKind, text: string, created_at: string, };
+
+export type RemarkKind = "good" | "notable";
+
+export type Gap = { 
+/**
+ * Stable key: summary, period, addressee, auditors, interview, interview-details, unrated.
+ */
+key: string, message: string, };
+
+export type ReportDetails = { assessment_id: number, organisation_id: number, organisation_name: string, 
+/**
+ * 宛先 without 御中 (the report adds it).
+ */
+addressee: string, summary: string, period_start: string | null, period_end: string | null, auditors: Array<string>, interviews: Array<Interview>, remarks: Array<Remark>, gaps: Array<Gap>, };
 
 export type CommandError = { code: string, message: string, };

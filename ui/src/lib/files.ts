@@ -1,7 +1,7 @@
 // Getting file paths from the person: the native dialog, or files dropped on the window.
 // Paths go straight to a command, which validates them (src-tauri/src/paths.rs).
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 
 export interface PickOptions {
   title: string;
@@ -20,6 +20,11 @@ export async function pickPaths(options: PickOptions): Promise<string[]> {
   });
   if (chosen === null) return [];
   return Array.isArray(chosen) ? chosen : [chosen];
+}
+
+/** The native save dialog for a PDF; resolves to the chosen path, or null when cancelled. */
+export async function pickSavePath(title: string, defaultPath: string): Promise<string | null> {
+  return save({ title, defaultPath, filters: [{ name: "PDF", extensions: ["pdf"] }] });
 }
 
 export type DropState = "idle" | "over";

@@ -42,6 +42,11 @@ const SAMPLE_ARGS: MessageArgs = {
   after: "—",
   // ui-records.ftl (evidence, findings, report, settings)
   number: 3,
+  text: "来週",
+  line: 12,
+  previous: "第5条",
+  parent: "号",
+  link: "総務課 · AU-1",
   department: "総務課",
   fact: "入退室記録簿が備えられていない",
   shown: 5,
@@ -100,11 +105,11 @@ describe("locales/*/ui.ftl and ui-records.ftl", () => {
     expect(t("kind-external_audit")).toBe("外部監査");
   });
 
-  it("uses the era label in Japanese and FY in English", () => {
+  it("uses the era label with the Gregorian year beside it in Japanese and FY in English", () => {
     const args = { label: "令和8年度", year: "2026" };
     const fmt = (lang: Lang) =>
       formatMessage(createBundle(lang, source(lang)), "fiscal-year", args, (p) => expect.fail(p));
-    expect(fmt("ja")).toBe("令和8年度");
+    expect(fmt("ja")).toBe("令和8年度（2026年度）");
     expect(fmt("en")).toBe("FY2026");
   });
 

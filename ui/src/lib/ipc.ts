@@ -106,11 +106,17 @@ export const linkEvidence = (assessmentId: number, evidenceId: number, link: B.L
   call<B.Evidence>("link_evidence", { assessmentId, evidenceId, link });
 
 // Report
-export function exportReport(assessmentId: number, onProgress: (percent: number) => void): Promise<B.ReportResult> {
+/** Writes the PDF to `path` (from the save dialog), or with null into reports/ under its default name. */
+export function exportReport(
+  assessmentId: number,
+  path: string | null,
+  onProgress: (percent: number) => void,
+): Promise<B.ReportResult> {
   const progress = new Channel<B.ReportProgress>();
   progress.onmessage = (p) => onProgress(p.percent);
-  return call<B.ReportResult>("export_report", { assessmentId, progress });
+  return call<B.ReportResult>("export_report", { assessmentId, path, progress });
 }
+export const reportTarget = (assessmentId: number) => call<B.ReportTarget>("report_target", { assessmentId });
 export const openReportsFolder = () => call<void>("open_reports_folder");
 
 // Settings
@@ -124,3 +130,35 @@ export const xlsxSheets = (assessmentId: number) => call<B.SheetsWritten>("xlsx_
 export const xlsxImport = (paths: string[], onConflict: B.OnConflict) =>
   call<B.SheetImport[]>("xlsx_import", { paths, onConflict });
 export const openSheetsFolder = () => call<void>("open_sheets_folder");
+
+// Report front matter, interviews and remarks (what the report prints), removals
+export const reportDetails = (assessmentId: number) => call<B.ReportDetails>("report_details", { assessmentId });
+export const saveFrontMatter = (assessmentId: number, front: B.FrontMatter) =>
+  call<B.ReportDetails>("save_front_matter", { assessmentId, front });
+export const addInterview = (assessmentId: number, departmentId: number, change: B.InterviewChange) =>
+  call<B.Interview>("add_interview", { assessmentId, departmentId, change });
+export const updateInterview = (interviewId: number, change: B.InterviewChange) =>
+  call<B.Interview>("update_interview", { interviewId, change });
+export const removeInterview = (interviewId: number) => call<void>("remove_interview", { interviewId });
+export const addRemark = (assessmentId: number, kind: B.RemarkKind, departmentId: number | null, text: string) =>
+  call<B.Remark>("add_remark", { assessmentId, kind, departmentId, text });
+export const updateRemark = (
+  assessmentId: number,
+  remarkId: number,
+  kind: B.RemarkKind,
+  departmentId: number | null,
+  text: string,
+) => call<B.Remark>("update_remark", { assessmentId, remarkId, kind, departmentId, text });
+export const removeRemark = (remarkId: number) => call<void>("remove_remark", { remarkId });
+export const removeOrganisation = (organisationId: number) => call<void>("remove_organisation", { organisationId });
+export const removeAssessment = (assessmentId: number) => call<void>("remove_assessment", { assessmentId });
+export const removeDepartment = (assessmentId: number, departmentId: number) =>
+  call<void>("remove_department", { assessmentId, departmentId });
+export const removeFinding = (findingId: number) => call<void>("remove_finding", { findingId });
+export const unlinkEvidence = (assessmentId: number, evidenceId: number, link: B.LinkRequest) =>
+  call<B.Evidence>("unlink_evidence", { assessmentId, evidenceId, link });
+export const removeEvidence = (evidenceId: number) => call<void>("remove_evidence", { evidenceId });
+
+// Drafts (text not yet saved; restored after the window closed too early)
+export const loadDrafts = () => call<Record<string, string>>("load_drafts");
+export const saveDraft = (key: string, text: string, seq: number) => call<void>("save_draft", { key, text, seq });

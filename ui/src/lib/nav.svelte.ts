@@ -19,7 +19,11 @@ class Nav {
   go(screen: Screen): void {
     this.screen = screen;
     // Move focus to the new screen's content for keyboard and screen-reader users.
-    queueMicrotask(() => document.getElementById("main")?.focus());
+    // The new screen opens at its top, with the header in view (focus alone would scroll).
+    queueMicrotask(() => {
+      document.getElementById("main")?.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    });
   }
 }
 

@@ -4,6 +4,7 @@
 //! so a change and its record of who/when/what are never separated.
 
 mod assessments;
+mod edits;
 pub mod audit_log;
 mod evidence;
 mod findings;
@@ -14,6 +15,7 @@ mod responses;
 pub mod schema;
 
 pub use assessments::*;
+pub use edits::*;
 pub use evidence::*;
 pub use findings::*;
 pub use organisations::*;
