@@ -138,22 +138,20 @@ impl EvidenceFiles {
             return Ok(StoredFile { sha256, size, newly_stored: false });
         }
         let tmp_dir = self.root.join("tmp");
-        fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
+        crate::private::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
         let tmp = tmp_dir.join(format!("incoming-{}-{}", std::process::id(), unique()));
         let written = (|| {
-            let mut out = File::create(&tmp)?;
+            let mut out = private_new_file(&tmp)?;
             out.write_all(bytes)?;
             out.sync_all()?;
-            let mut perms = out.metadata()?.permissions();
-            perms.set_readonly(true);
-            fs::set_permissions(&tmp, perms)
+            crate::private::make_read_only(&tmp)
         })();
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
             return Err(Error::io(&tmp, e));
         }
         let shard = dest.parent().unwrap_or(&self.root).to_path_buf();
-        fs::create_dir_all(&shard).map_err(|e| Error::io(&shard, e))?;
+        crate::private::create_dir_all(&shard).map_err(|e| Error::io(&shard, e))?;
         if let Err(e) = fs::rename(&tmp, &dest) {
             let _ = fs::remove_file(&tmp);
             return Err(Error::io(&dest, e));
