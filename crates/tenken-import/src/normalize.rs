@@ -69,10 +69,6 @@ fn is_cjk(c: char) -> bool {
         | 0xFF01..=0xFF60 | 0x2460..=0x24FF | 0x2E80..=0x2FDF | 0x20000..=0x2FFFF)
 }
 
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }

@@ -312,3 +312,61 @@ fn record_answers_validates_everything_before_writing_anything() {
     assert_eq!(s.audit_log(None).unwrap().len(), before.1 + 2);
     assert!(tenken_core::verify::verify(&s).unwrap().ok, "the audit-log chain stays valid");
 }
+
+/// Rewrites one cell of 「点検表」 (`xl/worksheets/sheet2.xml`) as a formula with no saved
+/// result, as some tools write them.
+fn formula_without_value(src: &std::path::Path, dst: &std::path::Path, cell: &str) {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(dst).unwrap());
+    for i in 0..zin.len() {
+        let mut e = zin.by_index(i).unwrap();
+        let name = e.name().unwrap().to_string();
+        let mut body = vec![];
+        e.read_to_end(&mut body).unwrap();
+        if name == "xl/worksheets/sheet2.xml" {
+            let xml = String::from_utf8(body).unwrap();
+            let open = format!("<c r=\"{cell}\"");
+            let start = xml.find(&open).unwrap();
+            let tag_end = start + xml[start..].find('>').unwrap();
+            let end = if xml[..tag_end].ends_with('/') { tag_end + 1 } else { tag_end + xml[tag_end..].find("</c>").unwrap() + 4 };
+            body = format!("{}<c r=\"{cell}\" t=\"str\"><f>IF(TRUE,\"○\",\"\")</f></c>{}", &xml[..start], &xml[end..]).into_bytes();
+        }
+        zout.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zout.write_all(&body).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+#[test]
+fn a_formula_without_its_value_and_a_huge_or_control_character_note_are_refused_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(&dir.path().join("data"));
+    let a = self_inspection(&mut s, self_staff());
+    let items: Vec<String> = s.assessment(a).unwrap().checklist.items.iter().map(|i| i.id.clone()).collect();
+    s.record_answer(a, "総務課", &items[0], &AnswerChange { rating: Some("implemented".into()), note: None }).unwrap();
+    let files = sheets(&s, a, &dir.path().join("out"), &out_of(&s)).unwrap();
+    let rows = item_rows(&files[0]);
+    let before = snapshot(&s, a);
+
+    // The formula cell would read as blank and clear the stored rating: refused, naming it.
+    let cell = cell_name(rows[&items[0]], ANSWER_COL);
+    let f = dir.path().join("formula.xlsx");
+    formula_without_value(&files[0], &f, &cell);
+    let r = import(&mut s, &f).unwrap();
+    assert_eq!(r.status, ImportStatus::Refused);
+    assert!(r.problems.iter().any(|p| p.code == "xlsx-formula-no-value" && p.cell.as_deref() == Some(cell.as_str())), "{:?}", r.problems);
+    assert_eq!(snapshot(&s, a), before);
+
+    let huge = "あ".repeat(40_000);
+    let g = dir.path().join("filled").join("総務課.xlsx");
+    std::fs::create_dir_all(g.parent().unwrap()).unwrap();
+    fill(&files[0], &g, &[(&items[1], "実施している", Some(&huge)), (&items[2], "実施している", Some("見た\u{1b}[2J"))]);
+    let r = import(&mut s, &g).unwrap();
+    assert_eq!(r.status, ImportStatus::Refused);
+    let msgs: Vec<String> = r.problems.iter().map(|p| p.message(Lang::Ja)).collect();
+    assert!(msgs.iter().any(|m| m.contains(&cell_name(rows[&items[1]], NOTE_COL)) && m.contains("10,000")), "{msgs:?}");
+    assert!(msgs.iter().any(|m| m.contains(&cell_name(rows[&items[2]], NOTE_COL)) && m.contains("U+001B")), "{msgs:?}");
+    assert!(msgs.iter().all(|m| m.len() < 1_000), "no message echoes the whole value");
+    assert_eq!(snapshot(&s, a), before);
+}
