@@ -4,7 +4,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use tenken_core::i18n::tr;
-use tenken_core::output::Output;
 use tenken_core::store::NewReportIssue;
 use tenken_core::{export, Error, Result};
 use tenken_report::verify::{Altered, Status};
@@ -46,11 +45,6 @@ pub struct ReportArgs<'a> {
     pub force: bool,
 }
 
-/// The one place `tenken report` writes a file (the shared output rule: never inside the data
-/// folder, no overwrite without --force, temporary file + rename).
-fn write_output(output: &Output, path: &Path, bytes: &[u8]) -> Result<()> {
-    output.write(path, bytes)
-}
 
 /// A department's notice file name: its number and name, without characters file systems refuse.
 fn notice_file(n: usize, department: &str, ext: &str) -> String {
@@ -144,7 +138,7 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
         };
         let path = if a.all_departments { a.out.join(notice_file(k + 1, department.unwrap_or_default(), ext)) } else { a.out.to_path_buf() };
         let r = r.map_err(|err| Error::io(&path, std::io::Error::other(err.to_string())))?;
-        write_output(&output, &path, &r.bytes)?;
+        output.write(&path, &r.bytes)?;
         if let (Some(s), Issue::Final { version }) = (store.as_mut(), issue) {
             let rec = s.record_report(&NewReportIssue {
                 assessment_id: e.assessment.id,
