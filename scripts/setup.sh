@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$TENKEN_ROOT"
 
 APT_PACKAGES=(
-  build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev
+  build-essential pkg-config libssl-dev libclang-dev libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver x11-apps netpbm
   fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   poppler-utils

@@ -66,7 +66,8 @@ fn main() {
     println!("cargo:rerun-if-changed=../locales/en/ui-records.ftl");
     println!("cargo:rerun-if-changed=../locales/en/core.ftl");
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri-build failed");
 }

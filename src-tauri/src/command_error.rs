@@ -12,7 +12,10 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn from_core(error: &tenken_core::Error, lang: Lang) -> Self {
-        CommandError { code: error.code().to_string(), message: error.localized(lang) }
+        CommandError {
+            code: error.code().to_string(),
+            message: error.localized(lang),
+        }
     }
 }
 

@@ -22,7 +22,9 @@ pub fn remembered() -> Option<PathBuf> {
 }
 
 pub fn remember(dir: &std::path::Path) -> std::io::Result<()> {
-    let Some(f) = remembered_file() else { return Ok(()) };
+    let Some(f) = remembered_file() else {
+        return Ok(());
+    };
     if let Some(parent) = f.parent() {
         std::fs::create_dir_all(parent)?;
     }
@@ -38,7 +40,9 @@ pub fn resolve(
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy();
         if text == "--data-dir" {
-            let value = args.next().ok_or_else(|| format!("--data-dir needs a folder\n{USAGE}"))?;
+            let value = args
+                .next()
+                .ok_or_else(|| format!("--data-dir needs a folder\n{USAGE}"))?;
             from_args = Some(PathBuf::from(value));
         } else if let Some(value) = text.strip_prefix("--data-dir=") {
             from_args = Some(PathBuf::from(value));
@@ -70,7 +74,10 @@ mod tests {
 
     #[test]
     fn environment_then_default() {
-        assert_eq!(resolve(os(&[]), Some("/b".into())).unwrap(), PathBuf::from("/b"));
+        assert_eq!(
+            resolve(os(&[]), Some("/b".into())).unwrap(),
+            PathBuf::from("/b")
+        );
         let fallback = remembered().unwrap_or_else(tenken_core::default_data_dir);
         assert_eq!(resolve(os(&[]), Some("".into())).unwrap(), fallback);
         assert_eq!(resolve(os(&[]), None).unwrap(), fallback);

@@ -22,7 +22,10 @@ fn main() {
     if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
-    let data_dir = match data_dir::resolve(std::env::args_os().skip(1), std::env::var_os("TENKEN_DATA_DIR")) {
+    let data_dir = match data_dir::resolve(
+        std::env::args_os().skip(1),
+        std::env::var_os("TENKEN_DATA_DIR"),
+    ) {
         Ok(dir) => dir,
         Err(usage) => {
             eprintln!("tenken-app: {usage}");

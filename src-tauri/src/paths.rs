@@ -10,7 +10,11 @@ pub fn existing_file(path: &str) -> Result<PathBuf, Error> {
     let p = absolute(path)?;
     let meta = std::fs::metadata(&p).map_err(|e| Error::io(&p, e))?;
     if !meta.is_file() {
-        return Err(Error::invalid("path", p.display(), "ファイル（フォルダではなく） / a file, not a folder"));
+        return Err(Error::invalid(
+            "path",
+            p.display(),
+            "ファイル（フォルダではなく） / a file, not a folder",
+        ));
     }
     Ok(p)
 }
@@ -33,7 +37,11 @@ pub fn new_or_existing_dir(path: &str) -> Result<PathBuf, Error> {
     }
     match p.parent() {
         Some(parent) if parent.is_dir() => Ok(p),
-        _ => Err(Error::invalid("path", p.display(), "既存のフォルダの中の新しいフォルダ / a new folder inside an existing one")),
+        _ => Err(Error::invalid(
+            "path",
+            p.display(),
+            "既存のフォルダの中の新しいフォルダ / a new folder inside an existing one",
+        )),
     }
 }
 
@@ -42,7 +50,11 @@ pub fn new_or_existing_dir(path: &str) -> Result<PathBuf, Error> {
 pub fn new_pdf_file(path: &str) -> Result<PathBuf, Error> {
     let mut p = absolute(path)?;
     if p.is_dir() {
-        return Err(Error::invalid("path", p.display(), "ファイル名（フォルダではなく） / a file name, not a folder"));
+        return Err(Error::invalid(
+            "path",
+            p.display(),
+            "ファイル名（フォルダではなく） / a file name, not a folder",
+        ));
     }
     if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
         let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
@@ -51,7 +63,11 @@ pub fn new_pdf_file(path: &str) -> Result<PathBuf, Error> {
     }
     match p.parent() {
         Some(parent) if parent.is_dir() => Ok(p),
-        _ => Err(Error::invalid("path", p.display(), "既存のフォルダの中のファイル / a file in an existing folder")),
+        _ => Err(Error::invalid(
+            "path",
+            p.display(),
+            "既存のフォルダの中のファイル / a file in an existing folder",
+        )),
     }
 }
 
@@ -61,7 +77,13 @@ pub fn file_name_part(text: &str) -> String {
     let s: String = text
         .trim()
         .chars()
-        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     s.trim_start_matches('.').to_string()
 }
@@ -70,8 +92,18 @@ pub fn file_name_part(text: &str) -> String {
 /// Windows, `open` on macOS), creating it first. Callers pass folders they computed themselves.
 pub fn reveal_folder(dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let opener = if cfg!(windows) { "explorer" } else if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    std::process::Command::new(opener).arg(dir).spawn().map(|_| ()).map_err(|e| Error::io(PathBuf::from(opener), e))
+    let opener = if cfg!(windows) {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(dir)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| Error::io(PathBuf::from(opener), e))
 }
 
 fn absolute(path: &str) -> Result<PathBuf, Error> {
@@ -106,7 +138,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = new_pdf_file(dir.path().join("報告書").to_str().unwrap()).unwrap();
         assert_eq!(p.file_name().unwrap(), "報告書.pdf");
-        assert!(new_pdf_file(dir.path().join("a.PDF").to_str().unwrap()).unwrap().ends_with("a.PDF"));
+        assert!(new_pdf_file(dir.path().join("a.PDF").to_str().unwrap())
+            .unwrap()
+            .ends_with("a.PDF"));
         assert!(new_pdf_file(dir.path().to_str().unwrap()).is_err());
         assert!(new_pdf_file(dir.path().join("none/a.pdf").to_str().unwrap()).is_err());
         assert!(new_pdf_file("a.pdf").is_err());

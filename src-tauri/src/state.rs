@@ -25,13 +25,19 @@ pub struct SavedSettings {
 }
 
 pub fn read_settings(data_dir: &Path) -> SavedSettings {
-    std::fs::read(data_dir.join("settings.json")).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    std::fs::read(data_dir.join("settings.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
 }
 
 fn write_settings(data_dir: &Path, s: &SavedSettings) -> std::io::Result<()> {
     std::fs::create_dir_all(data_dir)?;
     let tmp = data_dir.join("settings.json.tmp");
-    std::fs::write(&tmp, serde_json::to_vec_pretty(s).expect("settings serialize"))?;
+    std::fs::write(
+        &tmp,
+        serde_json::to_vec_pretty(s).expect("settings serialize"),
+    )?;
     std::fs::rename(tmp, data_dir.join("settings.json"))
 }
 
@@ -39,7 +45,11 @@ impl AppState {
     pub fn open(data_dir: &Path) -> AppState {
         let store = open_store(data_dir);
         let lang = read_settings(data_dir).language.unwrap_or_default();
-        AppState { store: Mutex::new(store), data_dir: Mutex::new(data_dir.to_path_buf()), lang: Mutex::new(lang) }
+        AppState {
+            store: Mutex::new(store),
+            data_dir: Mutex::new(data_dir.to_path_buf()),
+            lang: Mutex::new(lang),
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -74,11 +84,16 @@ impl AppState {
         let dir = self.data_dir();
         let mut s = read_settings(&dir);
         s.language = Some(lang);
-        write_settings(&dir, &s).map_err(|e| CommandError::from_core(&tenken_core::Error::io(dir.join("settings.json"), e), lang))
+        write_settings(&dir, &s).map_err(|e| {
+            CommandError::from_core(&tenken_core::Error::io(dir.join("settings.json"), e), lang)
+        })
     }
 
     /// Runs `f` on the store; a core error becomes `{code, message}` in the UI's language.
-    pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> tenken_core::Result<T>) -> CommandResult<T> {
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&Store) -> tenken_core::Result<T>,
+    ) -> CommandResult<T> {
         let lang = self.lang();
         match &*lock(&self.store) {
             Ok(store) => f(store).map_err(|e| CommandError::from_core(&e, lang)),
@@ -87,7 +102,10 @@ impl AppState {
     }
 
     /// As `with_store`, for use cases that change the store.
-    pub fn with_store_mut<T>(&self, f: impl FnOnce(&mut Store) -> tenken_core::Result<T>) -> CommandResult<T> {
+    pub fn with_store_mut<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> tenken_core::Result<T>,
+    ) -> CommandResult<T> {
         let lang = self.lang();
         match &mut *lock(&self.store) {
             Ok(store) => f(store).map_err(|e| CommandError::from_core(&e, lang)),
@@ -106,7 +124,10 @@ impl AppState {
 
     /// Closes the store, runs `f` on the (closed) data folder, then opens the store again —
     /// whatever `f` returned. Used by restore, which replaces the database file.
-    pub fn with_store_closed<T>(&self, f: impl FnOnce(&Path) -> tenken_core::Result<T>) -> CommandResult<T> {
+    pub fn with_store_closed<T>(
+        &self,
+        f: impl FnOnce(&Path) -> tenken_core::Result<T>,
+    ) -> CommandResult<T> {
         let lang = self.lang();
         let dir = self.data_dir();
         let mut guard = lock(&self.store);
@@ -124,7 +145,11 @@ impl AppState {
 fn open_store(data_dir: &Path) -> Result<Store, tenken_core::Error> {
     let store = Store::open(data_dir);
     if let Err(e) = &store {
-        eprintln!("tenken-app: {}: {}", data_dir.display(), e.localized(Lang::En));
+        eprintln!(
+            "tenken-app: {}: {}",
+            data_dir.display(),
+            e.localized(Lang::En)
+        );
     }
     store
 }
@@ -153,8 +178,11 @@ mod tests {
     fn restore_reopens_the_store_even_when_it_fails() {
         let dir = tempfile::tempdir().unwrap();
         let s = AppState::open(dir.path());
-        s.with_store_mut(|st| st.add_organisation("東雲市", None)).unwrap();
-        let e = s.with_store_closed(|_| -> tenken_core::Result<()> { Err(tenken_core::Error::invalid("x", "y", "z")) });
+        s.with_store_mut(|st| st.add_organisation("東雲市", None))
+            .unwrap();
+        let e = s.with_store_closed(|_| -> tenken_core::Result<()> {
+            Err(tenken_core::Error::invalid("x", "y", "z"))
+        });
         assert_eq!(e.unwrap_err().code, "invalid_value");
         assert_eq!(s.with_store(|st| st.list_organisations()).unwrap().len(), 1);
     }

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "tenken", version, about = "tenken 点検 — 情報セキュリティ自己点検・監査 / security self-inspection and audit")]
+#[command(
+    name = "tenken",
+    version,
+    about = "tenken 点検 — 情報セキュリティ自己点検・監査 / security self-inspection and audit"
+)]
 pub struct Cli {
     /// Data folder (default: the OS per-user data folder).
     #[arg(long, global = true, env = "TENKEN_DATA_DIR", value_name = "DIR")]
@@ -79,7 +83,10 @@ pub enum Command {
     /// The PDF report (監査報告書) of an assessment, or of an `export` JSON file.
     Report {
         /// Assessment id (not with --from-export).
-        #[arg(required_unless_present = "from_export", conflicts_with = "from_export")]
+        #[arg(
+            required_unless_present = "from_export",
+            conflicts_with = "from_export"
+        )]
         assessment: Option<String>,
         /// Make the report from an `export` JSON file (no store needed).
         #[arg(long, value_name = "EXPORT.json")]
@@ -265,9 +272,14 @@ pub enum AssessmentCmd {
         profile: ProfileArgs,
     },
     List,
-    Show { id: String },
+    Show {
+        id: String,
+    },
     /// Set the 総評 text.
-    Summary { id: String, text: String },
+    Summary {
+        id: String,
+        text: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -277,7 +289,9 @@ pub enum DepartmentCmd {
         #[arg(required = true)]
         names: Vec<String>,
     },
-    List { assessment: String },
+    List {
+        assessment: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -297,9 +311,14 @@ pub enum InterviewCmd {
         #[arg(long, default_value = "")]
         notes: String,
     },
-    List { assessment: String },
+    List {
+        assessment: String,
+    },
     /// Replace an interview's notes.
-    Notes { id: i64, text: String },
+    Notes {
+        id: i64,
+        text: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -376,7 +395,9 @@ pub enum FindingCmd {
         #[arg(long, value_parser = ["open", "in_progress", "done", "continued"])]
         status: Option<String>,
     },
-    List { assessment: String },
+    List {
+        assessment: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -389,7 +410,9 @@ pub enum RemarkCmd {
         department: Option<String>,
         text: String,
     },
-    List { assessment: String },
+    List {
+        assessment: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -427,7 +450,9 @@ pub enum EvidenceCmd {
         #[arg(long = "finding")]
         findings: Vec<i64>,
     },
-    List { assessment: String },
+    List {
+        assessment: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -6,7 +6,9 @@ use tenken_core::checklist::derive::Derivation;
 use tenken_core::checklist::Checklist;
 use tenken_core::demo::DemoReport;
 use tenken_core::i18n::{group_digits, tr};
-use tenken_core::store::{Assessment, AssessmentSummary, Evidence, EvidenceLink, Finding, Response};
+use tenken_core::store::{
+    Assessment, AssessmentSummary, Evidence, EvidenceLink, Finding, Response,
+};
 use tenken_core::verify::VerifyReport;
 use tenken_core::{Lang, ScaleKind};
 use tenken_policy::{Node, ParsedPolicy};
@@ -26,13 +28,17 @@ fn fy(lang: Lang, year: i32, label: &str) -> String {
 }
 
 pub fn demo(lang: Lang, r: &DemoReport) -> String {
-    tr(lang, "cli-demo-done", &[
-        ("assessment", r.assessment_id.into()),
-        ("departments", r.departments.into()),
-        ("answers", group_digits(r.answers as i64).into()),
-        ("findings", r.findings.into()),
-        ("evidence", group_digits(r.evidence as i64).into()),
-    ])
+    tr(
+        lang,
+        "cli-demo-done",
+        &[
+            ("assessment", r.assessment_id.into()),
+            ("departments", r.departments.into()),
+            ("answers", group_digits(r.answers as i64).into()),
+            ("findings", r.findings.into()),
+            ("evidence", group_digits(r.evidence as i64).into()),
+        ],
+    )
 }
 
 pub fn assessments(lang: Lang, list: &[AssessmentSummary]) -> String {
@@ -48,12 +54,16 @@ pub fn assessments(lang: Lang, list: &[AssessmentSummary]) -> String {
                 a.kind.label(lang),
                 a.title,
                 a.organisation_name,
-                tr(lang, "cli-progress", &[
-                    ("answered", group_digits(a.answered_count).into()),
-                    ("items", group_digits(a.item_count).into()),
-                    ("departments", a.department_count.into()),
-                    ("findings", a.finding_count.into()),
-                ])
+                tr(
+                    lang,
+                    "cli-progress",
+                    &[
+                        ("answered", group_digits(a.answered_count).into()),
+                        ("items", group_digits(a.item_count).into()),
+                        ("departments", a.department_count.into()),
+                        ("findings", a.finding_count.into()),
+                    ]
+                )
             )
         })
         .collect()
@@ -87,9 +97,20 @@ pub fn assessment(lang: Lang, a: &Assessment) -> String {
 pub fn answers(lang: Lang, a: &Assessment, list: &[Response]) -> String {
     list.iter()
         .map(|r| {
-            let rating = r.rating.as_deref().map(|k| a.scale.rating_label(k, lang)).unwrap_or_else(|| unrated(lang, a.scale));
-            let cite = a.checklist.item(&r.item_id).and_then(|i| i.citation.clone()).unwrap_or_default();
-            format!("{}  {}  {}  {}  {}\n", r.department, r.item_id, cite, rating, r.note)
+            let rating = r
+                .rating
+                .as_deref()
+                .map(|k| a.scale.rating_label(k, lang))
+                .unwrap_or_else(|| unrated(lang, a.scale));
+            let cite = a
+                .checklist
+                .item(&r.item_id)
+                .and_then(|i| i.citation.clone())
+                .unwrap_or_default();
+            format!(
+                "{}  {}  {}  {}  {}\n",
+                r.department, r.item_id, cite, rating, r.note
+            )
         })
         .collect()
 }
@@ -124,8 +145,13 @@ pub fn evidence_one(lang: Lang, e: &Evidence) -> String {
         .links
         .iter()
         .map(|l| match l {
-            EvidenceLink::Response { department, item_id } => format!("{department}:{item_id}"),
-            EvidenceLink::Finding { number, .. } => tr(lang, "cli-finding-no", &[("n", (*number).into())]),
+            EvidenceLink::Response {
+                department,
+                item_id,
+            } => format!("{department}:{item_id}"),
+            EvidenceLink::Finding { number, .. } => {
+                tr(lang, "cli-finding-no", &[("n", (*number).into())])
+            }
         })
         .collect();
     let mut s = format!("{:>5}  {}  {}", e.id, e.kind.label(lang), e.title);
@@ -146,19 +172,33 @@ pub fn verify(lang: Lang, r: &VerifyReport) -> String {
     for p in &r.problems {
         s += &format!("NG  {p}\n");
     }
-    let key = if r.ok { "cli-verify-ok" } else { "cli-verify-ng" };
-    s += &tr(lang, key, &[
-        ("files", r.evidence_files_checked.into()),
-        ("entries", r.log_entries_checked.into()),
-        ("problems", r.problems.len().into()),
-    ]);
+    let key = if r.ok {
+        "cli-verify-ok"
+    } else {
+        "cli-verify-ng"
+    };
+    s += &tr(
+        lang,
+        key,
+        &[
+            ("files", r.evidence_files_checked.into()),
+            ("entries", r.log_entries_checked.into()),
+            ("problems", r.problems.len().into()),
+        ],
+    );
     s
 }
 
 fn tree(out: &mut String, nodes: &[Node], depth: usize) {
     for n in nodes {
         let title = n.title.clone().unwrap_or_default();
-        out.push_str(&format!("{}{}  {}  [{}]\n", "  ".repeat(depth), n.label, title, n.citation));
+        out.push_str(&format!(
+            "{}{}  {}  [{}]\n",
+            "  ".repeat(depth),
+            n.label,
+            title,
+            n.citation
+        ));
         tree(out, &n.children, depth + 1);
     }
 }
@@ -170,7 +210,11 @@ pub fn policy(lang: Lang, p: &ParsedPolicy) -> String {
     for (k, t) in &p.topics {
         s += &format!("  {k:<22} {}\n", t.citation);
     }
-    s += &format!("{}: {}\n", tr(lang, "cli-segments", &[]), p.segments.join(", "));
+    s += &format!(
+        "{}: {}\n",
+        tr(lang, "cli-segments", &[]),
+        p.segments.join(", ")
+    );
     for w in &p.warnings {
         s += &format!("! {w}\n");
     }
@@ -180,7 +224,13 @@ pub fn policy(lang: Lang, p: &ParsedPolicy) -> String {
 pub fn checklist(lang: Lang, c: &Checklist) -> String {
     let mut s = format!("{}  v{}  {}\n", c.id, c.version, c.title.get(lang));
     for i in &c.items {
-        s += &format!("{}  {:<5} {}{}\n", i.id, i.section, i.question.get(lang), if i.required { " *" } else { "" });
+        s += &format!(
+            "{}  {:<5} {}{}\n",
+            i.id,
+            i.section,
+            i.question.get(lang),
+            if i.required { " *" } else { "" }
+        );
     }
     s
 }
@@ -190,28 +240,79 @@ pub fn derivation(lang: Lang, d: &Derivation) -> String {
     for k in &d.kept {
         s += &format!("  {}  {:<16} {}\n", k.id, k.citation, k.question);
     }
-    s += &(tr(lang, "cli-derive-left-out", &[("n", d.left_out.len().into())]) + "\n");
+    s += &(tr(
+        lang,
+        "cli-derive-left-out",
+        &[("n", d.left_out.len().into())],
+    ) + "\n");
     for l in &d.left_out {
-        s += &format!("  {}  {}\n", l.id, if lang == Lang::Ja { &l.reason } else { &l.reason_en });
+        s += &format!(
+            "  {}  {}\n",
+            l.id,
+            if lang == Lang::Ja {
+                &l.reason
+            } else {
+                &l.reason_en
+            }
+        );
     }
-    s += &(tr(lang, "cli-derive-uncovered", &[("n", d.coverage.uncovered_sections.len().into())]) + "\n");
+    s += &(tr(
+        lang,
+        "cli-derive-uncovered",
+        &[("n", d.coverage.uncovered_sections.len().into())],
+    ) + "\n");
     for u in &d.coverage.uncovered_sections {
-        s += &format!("  {}  {}\n", u.citation, u.title.clone().unwrap_or_default());
+        s += &format!(
+            "  {}  {}\n",
+            u.citation,
+            u.title.clone().unwrap_or_default()
+        );
     }
     if !d.coverage.topics_not_found.is_empty() {
-        s += &format!("{}: {}\n", tr(lang, "cli-derive-topics-missing", &[]), d.coverage.topics_not_found.join(", "));
+        s += &format!(
+            "{}: {}\n",
+            tr(lang, "cli-derive-topics-missing", &[]),
+            d.coverage.topics_not_found.join(", ")
+        );
     }
     s
 }
 
 pub fn revision(lang: Lang, r: &tenken_core::checklist::derive::Revision) -> String {
-    let mut s = tr(lang, "cli-revision", &[("from", r.from_version.clone().into()), ("to", r.to_version.clone().into())]) + "\n";
-    for (key, list) in [("cli-revision-added", &r.added), ("cli-revision-removed", &r.removed), ("cli-revision-reworded", &r.reworded)] {
-        s += &format!("{}: {}\n", tr(lang, key, &[("n", list.len().into())]), list.join(", "));
+    let mut s = tr(
+        lang,
+        "cli-revision",
+        &[
+            ("from", r.from_version.clone().into()),
+            ("to", r.to_version.clone().into()),
+        ],
+    ) + "\n";
+    for (key, list) in [
+        ("cli-revision-added", &r.added),
+        ("cli-revision-removed", &r.removed),
+        ("cli-revision-reworded", &r.reworded),
+    ] {
+        s += &format!(
+            "{}: {}\n",
+            tr(lang, key, &[("n", list.len().into())]),
+            list.join(", ")
+        );
     }
-    s += &format!("{}\n", tr(lang, "cli-revision-recited", &[("n", r.recited.len().into())]));
+    s += &format!(
+        "{}\n",
+        tr(
+            lang,
+            "cli-revision-recited",
+            &[("n", r.recited.len().into())]
+        )
+    );
     for c in &r.recited {
-        s += &format!("  {}  {} → {}\n", c.id, c.from.clone().unwrap_or_else(|| "—".into()), c.to.clone().unwrap_or_else(|| "—".into()));
+        s += &format!(
+            "  {}  {} → {}\n",
+            c.id,
+            c.from.clone().unwrap_or_else(|| "—".into()),
+            c.to.clone().unwrap_or_else(|| "—".into())
+        );
     }
     s
 }

@@ -45,17 +45,26 @@ fn emit(text: &str) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = Ctx { lang: cli.lang.parse().unwrap_or_default(), json: cli.json };
+    let ctx = Ctx {
+        lang: cli.lang.parse().unwrap_or_default(),
+        json: cli.json,
+    };
     match commands::run(&cli, &ctx) {
         Ok(code) => code,
         Err(e) => {
             if ctx.json {
-                eprintln!("{}", serde_json::json!({"error": {"code": e.code(), "message": e.localized(ctx.lang)}}));
+                eprintln!(
+                    "{}",
+                    serde_json::json!({"error": {"code": e.code(), "message": e.localized(ctx.lang)}})
+                );
             } else {
-                eprintln!("{}: {}", tr(ctx.lang, "cli-error", &[]), tenken_core::text::printable(&e.localized(ctx.lang)));
+                eprintln!(
+                    "{}: {}",
+                    tr(ctx.lang, "cli-error", &[]),
+                    tenken_core::text::printable(&e.localized(ctx.lang))
+                );
             }
             ExitCode::FAILURE
         }
     }
 }
-

@@ -22,34 +22,70 @@ fn backup_then_restore_into_a_fresh_data_dir_gives_the_same_export() {
     let p = populated();
     let d = p.data();
     let a = p.assessment.to_string();
-    json(&d, &["evidence", "add", &a, "--paper", "規程集", "--location", "書庫"]);
+    json(
+        &d,
+        &[
+            "evidence",
+            "add",
+            &a,
+            "--paper",
+            "規程集",
+            "--location",
+            "書庫",
+        ],
+    );
     let expected = export(&d, p.assessment);
 
     let bk = p.env.path("backup/2026-11");
     let b = json(&d, &["backup", bk.to_str().unwrap()]);
     // The evidence file and the imported policy's original file.
     assert_eq!(b["evidence_files"], 2);
-    let version: i64 = rusqlite::Connection::open_with_flags(d.join("tenken.db"), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .unwrap()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let version: i64 = rusqlite::Connection::open_with_flags(
+        d.join("tenken.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap()
+    .query_row("PRAGMA user_version", [], |r| r.get(0))
+    .unwrap();
     assert!(version >= 1);
     assert_eq!(b["schema_version"], version);
     assert!(bk.join("tenken.db").is_file() && bk.join("tenken-backup.json").is_file());
-    let sha = expected["evidence"][0]["sha256"].as_str().unwrap().to_string();
-    assert_eq!(file_bytes(&stored_path(&bk, &sha)), file_bytes(&p.evidence_file));
+    let sha = expected["evidence"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        file_bytes(&stored_path(&bk, &sha)),
+        file_bytes(&p.evidence_file)
+    );
     let human = ok(&d, &["backup", p.env.path("backup2").to_str().unwrap()]);
-    assert!(human.contains("バックアップを作成し、検証しました") && human.contains("証跡ファイル 2 件"), "{human}");
+    assert!(
+        human.contains("バックアップを作成し、検証しました") && human.contains("証跡ファイル 2 件"),
+        "{human}"
+    );
 
     let fresh = p.env.path("fresh");
     let r = json(&fresh, &["restore", bk.to_str().unwrap()]);
     assert_eq!(r["restored_into"], fresh.to_str().unwrap());
-    assert!(r["previous_database"].is_null(), "nothing to keep aside in a fresh data dir: {r}");
-    assert_eq!(export(&fresh, p.assessment), expected, "same export after restore");
-    assert_eq!(file_bytes(&stored_path(&fresh, &sha)), file_bytes(&p.evidence_file));
+    assert!(
+        r["previous_database"].is_null(),
+        "nothing to keep aside in a fresh data dir: {r}"
+    );
+    assert_eq!(
+        export(&fresh, p.assessment),
+        expected,
+        "same export after restore"
+    );
+    assert_eq!(
+        file_bytes(&stored_path(&fresh, &sha)),
+        file_bytes(&p.evidence_file)
+    );
     let v = json(&fresh, &["verify"]);
     assert_eq!(v["ok"], true, "{v}");
-    assert_eq!(v["evidence_files_checked"], 2, "the evidence file and the policy's original");
+    assert_eq!(
+        v["evidence_files_checked"], 2,
+        "the evidence file and the policy's original"
+    );
 
     // Restoring over an existing store keeps the previous database aside.
     let other = p.env.path("other");
@@ -81,7 +117,13 @@ fn restore_refuses_a_tampered_backup_and_changes_nothing() {
     json(&target, &["org", "add", "栗山町"]);
     let bks = bk.to_str().unwrap().to_string();
     let state = || format!("{} {:?}", fingerprint(&target), listing(&target));
-    assert_refused_with(&["restore", &bks], "backup_invalid", &[&bks, &sha], state, |a| run(&target, a));
+    assert_refused_with(
+        &["restore", &bks],
+        "backup_invalid",
+        &[&bks, &sha],
+        state,
+        |a| run(&target, a),
+    );
 }
 
 fn make_writable(p: &Path) {
@@ -93,7 +135,11 @@ fn make_writable(p: &Path) {
 fn verify_fails(data: &Path) -> (String, Value) {
     let r = run(data, &["verify"]);
     assert_ne!(r.code, Some(0), "verify should fail: {r:?}");
-    assert!(r.stdout.contains("検証で") && r.stdout.contains("件の問題が見つかりました"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("検証で") && r.stdout.contains("件の問題が見つかりました"),
+        "{}",
+        r.stdout
+    );
     let j = run(data, &["--json", "verify"]);
     assert_ne!(j.code, Some(0), "verify --json should fail: {j:?}");
     let v: Value = serde_json::from_str(&j.stdout).unwrap();
@@ -117,7 +163,13 @@ fn verify_names_a_changed_evidence_file() {
     let before = fingerprint(&d);
     let (out, v) = verify_fails(&d);
     let fs_ = f.display().to_string();
-    assert!(out.contains(&format!("NG  evidence {}: {fs_}: content changed", p.evidence)), "{out}");
+    assert!(
+        out.contains(&format!(
+            "NG  evidence {}: {fs_}: content changed",
+            p.evidence
+        )),
+        "{out}"
+    );
     let problems = v["problems"].as_array().unwrap();
     assert_eq!(problems.len(), 1, "{v}");
     assert!(problems[0].as_str().unwrap().contains(&fs_));
@@ -136,14 +188,29 @@ fn verify_names_an_edited_audit_log_entry() {
     let seq: i64;
     {
         let c = rusqlite::Connection::open(d.join("tenken.db")).unwrap();
-        seq = c.query_row("SELECT seq FROM audit_log WHERE action = 'finding.add'", [], |r| r.get(0)).unwrap();
-        let n = c.execute("UPDATE audit_log SET actor = 'someone-else' WHERE seq = ?1", [seq]).unwrap();
+        seq = c
+            .query_row(
+                "SELECT seq FROM audit_log WHERE action = 'finding.add'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let n = c
+            .execute(
+                "UPDATE audit_log SET actor = 'someone-else' WHERE seq = ?1",
+                [seq],
+            )
+            .unwrap();
         assert_eq!(n, 1);
     }
     let (out, v) = verify_fails(&d);
     let needle = format!("audit log: entry {seq} was altered");
     assert!(out.contains(&needle), "{out}");
-    assert_eq!(v["problems"].as_array().unwrap().len(), 1, "only that entry: {v}");
+    assert_eq!(
+        v["problems"].as_array().unwrap().len(),
+        1,
+        "only that entry: {v}"
+    );
 
     // Editing the after-value of another entry names that one as well.
     {
@@ -162,13 +229,25 @@ fn verify_reports_a_deleted_audit_log_entry() {
     let total: i64;
     {
         let c = rusqlite::Connection::open(d.join("tenken.db")).unwrap();
-        total = c.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
+        total = c
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+            .unwrap();
         assert!(total >= 5);
-        assert_eq!(c.execute("DELETE FROM audit_log WHERE seq = 3", []).unwrap(), 1);
+        assert_eq!(
+            c.execute("DELETE FROM audit_log WHERE seq = 3", [])
+                .unwrap(),
+            1
+        );
     }
     let (out, v) = verify_fails(&d);
-    assert!(out.contains("audit log: entry 3 is missing (next is 4)"), "{out}");
-    assert!(out.contains("audit log: entry 4 does not follow the previous entry"), "{out}");
+    assert!(
+        out.contains("audit log: entry 3 is missing (next is 4)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("audit log: entry 4 does not follow the previous entry"),
+        "{out}"
+    );
     assert_eq!(v["log_entries_checked"], total - 1);
 
     // Deleting the last entry is not visible to a chain check alone; the first entry is.
@@ -176,7 +255,8 @@ fn verify_reports_a_deleted_audit_log_entry() {
     let d2 = p2.data();
     {
         let c = rusqlite::Connection::open(d2.join("tenken.db")).unwrap();
-        c.execute("DELETE FROM audit_log WHERE seq = 1", []).unwrap();
+        c.execute("DELETE FROM audit_log WHERE seq = 1", [])
+            .unwrap();
     }
     let (out, _) = verify_fails(&d2);
     assert!(out.contains("audit log: entry 1 is missing"), "{out}");
@@ -202,8 +282,16 @@ fn one_gib_evidence_file_in_bounded_memory() {
     let expected = sha256_stream(std::io::Read::take(std::io::repeat(0), SIZE));
 
     let mut c = cmd();
-    c.arg("--data-dir").arg(&d).args(["--json", "evidence", "add", &p.assessment.to_string(), "--file", big.to_str().unwrap()]);
-    c.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    c.arg("--data-dir").arg(&d).args([
+        "--json",
+        "evidence",
+        "add",
+        &p.assessment.to_string(),
+        "--file",
+        big.to_str().unwrap(),
+    ]);
+    c.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
     let start = Instant::now();
     let mut child = c.spawn().unwrap();
     let pid = child.id();
@@ -218,15 +306,26 @@ fn one_gib_evidence_file_in_bounded_memory() {
         if let Some(st) = child.try_wait().unwrap() {
             break st;
         }
-        assert!(start.elapsed() < Duration::from_secs(600), "evidence add took too long");
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "evidence add took too long"
+        );
         std::thread::sleep(Duration::from_millis(10));
     };
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(status.success(), "{status:?} {stdout} {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        status.success(),
+        "{status:?} {stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(samples >= 1, "sampled the child's memory");
     assert!(peak_kb < 150 * 1024, "peak VmRSS {peak_kb} kB ≥ 150 MB");
-    eprintln!("1 GiB evidence add: {:?}, peak VmRSS {} kB, {samples} samples", start.elapsed(), peak_kb);
+    eprintln!(
+        "1 GiB evidence add: {:?}, peak VmRSS {} kB, {samples} samples",
+        start.elapsed(),
+        peak_kb
+    );
 
     let ev: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(ev["size"], SIZE);
@@ -234,10 +333,21 @@ fn one_gib_evidence_file_in_bounded_memory() {
     let stored = stored_path(&d, &expected);
     assert_eq!(std::fs::metadata(&stored).unwrap().len(), SIZE);
     let listed = json(&d, &["evidence", "list", &p.assessment.to_string()]);
-    let rec = listed.as_array().unwrap().iter().find(|e| e["id"] == ev["id"]).unwrap();
+    let rec = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == ev["id"])
+        .unwrap();
     assert_eq!(rec["size"], SIZE);
     assert_eq!(rec["sha256"], expected.as_str());
     // The stored copy re-hashes to the same digest.
-    assert_eq!(sha256_stream(std::fs::File::open(&stored).unwrap()), expected);
-    assert!(listing(&d.join("evidence/tmp")).is_empty(), "no temporary file left");
+    assert_eq!(
+        sha256_stream(std::fs::File::open(&stored).unwrap()),
+        expected
+    );
+    assert!(
+        listing(&d.join("evidence/tmp")).is_empty(),
+        "no temporary file left"
+    );
 }

@@ -12,7 +12,10 @@ use common::*;
 struct Dice(u64);
 impl Dice {
     fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n.max(1)
     }
 }
@@ -20,7 +23,11 @@ impl Dice {
 /// Starts `tenken args` on `data` and kills it after `after` (if it is still running).
 fn run_and_kill(data: &Path, args: &[&str], after: Duration) {
     let mut c = cmd();
-    c.arg("--data-dir").arg(data).args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    c.arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
     let mut child = c.spawn().expect("spawn tenken");
     std::thread::sleep(after);
     let _ = child.kill(); // SIGKILL on Unix
@@ -29,7 +36,12 @@ fn run_and_kill(data: &Path, args: &[&str], after: Duration) {
 
 fn organisations(data: &Path) -> Vec<String> {
     let v = json(data, &["org", "list"]);
-    let mut names: Vec<String> = v.as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap().to_string()).collect();
+    let mut names: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap().to_string())
+        .collect();
     names.sort();
     names
 }
@@ -53,16 +65,32 @@ fn restore_killed_at_random_moments_leaves_the_old_or_the_restored_store() {
         let extra = format!("団体{round}");
         ok(&d, &["org", "add", &extra]);
         let before = organisations(&d);
-        run_and_kill(&d, &["restore", bk.to_str().unwrap()], Duration::from_micros(dice.below(whole + whole / 2)));
+        run_and_kill(
+            &d,
+            &["restore", bk.to_str().unwrap()],
+            Duration::from_micros(dice.below(whole + whole / 2)),
+        );
         let after = organisations(&d);
-        assert!(after == before || after == restored, "round {round}: {after:?} is neither {before:?} nor {restored:?}");
+        assert!(
+            after == before || after == restored,
+            "round {round}: {after:?} is neither {before:?} nor {restored:?}"
+        );
         let v = json(&d, &["verify"]);
         assert_eq!(v["ok"], true, "round {round}: {v}");
     }
     // Every kept copy is a whole database.
-    for k in listing(&d).into_iter().filter(|n| n.contains("before-restore")) {
-        let c = rusqlite::Connection::open_with_flags(d.join(&k), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-        let check: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    for k in listing(&d)
+        .into_iter()
+        .filter(|n| n.contains("before-restore"))
+    {
+        let c = rusqlite::Connection::open_with_flags(
+            d.join(&k),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let check: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(check, "ok", "{k}");
     }
 }
@@ -76,9 +104,16 @@ fn demo_killed_at_random_moments_leaves_an_empty_or_a_complete_store() {
     let mut dice = Dice(0xde30_0001);
     for round in 0..20 {
         let d = env.path(&format!("d{round}"));
-        run_and_kill(&d, &["demo"], Duration::from_micros(dice.below(whole + whole / 4)));
+        run_and_kill(
+            &d,
+            &["demo"],
+            Duration::from_micros(dice.below(whole + whole / 4)),
+        );
         let orgs = organisations(&d);
-        assert!(orgs.is_empty() || orgs == complete, "round {round}: half-built store {orgs:?}");
+        assert!(
+            orgs.is_empty() || orgs == complete,
+            "round {round}: half-built store {orgs:?}"
+        );
         let v = json(&d, &["verify"]);
         assert_eq!(v["ok"], true, "round {round}: {v}");
         if orgs.is_empty() {

@@ -9,12 +9,25 @@ use tenken_core::checklist::derive::{derive, Profile};
 use tenken_core::checklist::Bank;
 
 fn main() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/policies/");
-    let policy = tenken_policy::parse_bytes(&std::fs::read(format!("{root}000_f30b78bf79fe382b.txt")).unwrap()).unwrap();
-    let standards = tenken_policy::parse_bytes(&std::fs::read(format!("{root}synthetic-taisaku-kijun.txt")).unwrap()).unwrap();
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/policies/"
+    );
+    let policy = tenken_policy::parse_bytes(
+        &std::fs::read(format!("{root}000_f30b78bf79fe382b.txt")).unwrap(),
+    )
+    .unwrap();
+    let standards = tenken_policy::parse_bytes(
+        &std::fs::read(format!("{root}synthetic-taisaku-kijun.txt")).unwrap(),
+    )
+    .unwrap();
     let bank = Bank::builtin().unwrap();
     let audit = bank.get("audit").unwrap();
-    let profile = Profile { network_model: Some("beta".into()), cloud: true, social_media: true };
+    let profile = Profile {
+        network_model: Some("beta".into()),
+        cloud: true,
+        social_media: true,
+    };
     let mut times = vec![];
     let mut kept = 0;
     for _ in 0..200 {
@@ -34,5 +47,9 @@ fn main() {
     );
     let t = Instant::now();
     let bank = Bank::builtin().unwrap();
-    println!("load and validate the whole bank ({} checklists): {:.2} ms", bank.checklists.len(), t.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "load and validate the whole bank ({} checklists): {:.2} ms",
+        bank.checklists.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
 }

@@ -16,7 +16,10 @@ fn checklist(n: usize) -> Checklist {
             id: format!("B-{:02}-{:04}", 1 + i % 9, i),
             section: format!("{}.1", 1 + i % 9),
             topic: "physical".into(),
-            question: Text { ja: format!("項目{i}の確認をしているか。"), en: format!("Is item {i} checked?") },
+            question: Text {
+                ja: format!("項目{i}の確認をしているか。"),
+                en: format!("Is item {i} checked?"),
+            },
             look_at: TextList::default(),
             methods: vec!["interview".into()],
             tier: "manager".into(),
@@ -29,7 +32,10 @@ fn checklist(n: usize) -> Checklist {
     Checklist {
         id: "bench".into(),
         version: "1".into(),
-        title: Text { ja: "ベンチ".into(), en: "Bench".into() },
+        title: Text {
+            ja: "ベンチ".into(),
+            en: "Bench".into(),
+        },
         scale: ScaleKind::Audit,
         items,
     }
@@ -76,10 +82,15 @@ fn main() {
     let n = 10_000;
     let mut lat = Vec::with_capacity(n);
     for k in 0..n {
-        let change = AnswerChange { rating: Some(ratings[k % 4].into()), note: Some(format!("メモ {k}")) };
+        let change = AnswerChange {
+            rating: Some(ratings[k % 4].into()),
+            note: Some(format!("メモ {k}")),
+        };
         let dept = format!("部署{:02}", k % 60);
         let t = Instant::now();
-        store.record_answer(a, &dept, &items[(k * 7) % items.len()], &change).unwrap();
+        store
+            .record_answer(a, &dept, &items[(k * 7) % items.len()], &change)
+            .unwrap();
         lat.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     lat.sort_by(|x, y| x.partial_cmp(y).unwrap());
@@ -93,8 +104,13 @@ fn main() {
     store.set_bulk(true).unwrap();
     for d in 0..60 {
         for (i, item) in items.iter().enumerate() {
-            let change = AnswerChange { rating: Some(ratings[(d + i) % 4].into()), note: Some("確認済み".into()) };
-            store.record_answer(a, &format!("部署{d:02}"), item, &change).unwrap();
+            let change = AnswerChange {
+                rating: Some(ratings[(d + i) % 4].into()),
+                note: Some("確認済み".into()),
+            };
+            store
+                .record_answer(a, &format!("部署{d:02}"), item, &change)
+                .unwrap();
         }
     }
     store.set_bulk(false).unwrap();
@@ -117,7 +133,12 @@ fn main() {
     firsts.sort_by(|x, y| x.partial_cmp(y).unwrap());
     println!("open store with 60 departments × 300 items (18,000 responses) and list assessments: median {:.2} ms, max {:.2} ms",
         percentile(&opens, 0.5), opens[opens.len() - 1]);
-    println!("then load one department's 300 answers + the frozen checklist: median {:.2} ms", percentile(&firsts, 0.5));
-    let size = std::fs::metadata(tmp2.path().join("tenken.db")).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "then load one department's 300 answers + the frozen checklist: median {:.2} ms",
+        percentile(&firsts, 0.5)
+    );
+    let size = std::fs::metadata(tmp2.path().join("tenken.db"))
+        .map(|m| m.len())
+        .unwrap_or(0);
     println!("database size: {:.1} MB", size as f64 / 1e6);
 }

@@ -43,7 +43,10 @@ pub struct BackupReport {
 }
 
 fn invalid(path: &Path, reason: impl ToString) -> Error {
-    Error::BackupInvalid { path: path.to_path_buf(), reason: reason.to_string() }
+    Error::BackupInvalid {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
 }
 
 /// Writes a backup of `store` into `dest` (which must not exist or be empty, and must not be
@@ -53,12 +56,24 @@ fn invalid(path: &Path, reason: impl ToString) -> Error {
 pub fn backup(store: &Store, dest: &Path) -> Result<BackupReport> {
     crate::output::Output::new(store.dir(), false).check_dir(dest)?;
     let existed = dest.exists();
-    if existed && fs::read_dir(dest).map_err(|e| Error::io(dest, e))?.next().is_some() {
-        return Err(Error::invalid("backup folder", dest.display(), "存在しないか空のフォルダ / a new or empty folder"));
+    if existed
+        && fs::read_dir(dest)
+            .map_err(|e| Error::io(dest, e))?
+            .next()
+            .is_some()
+    {
+        return Err(Error::invalid(
+            "backup folder",
+            dest.display(),
+            "存在しないか空のフォルダ / a new or empty folder",
+        ));
     }
     crate::private::create_dir_all(dest).map_err(|e| match e.kind() {
         std::io::ErrorKind::StorageFull => Error::io(dest, e),
-        _ => Error::DataDirNotWritable { path: dest.to_path_buf(), reason: e.to_string() },
+        _ => Error::DataDirNotWritable {
+            path: dest.to_path_buf(),
+            reason: e.to_string(),
+        },
     })?;
     let result = write_backup(store, dest);
     if result.is_err() {
@@ -88,29 +103,51 @@ fn write_backup(store: &Store, dest: &Path) -> Result<BackupReport> {
         if let Some(parent) = to.parent() {
             crate::private::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        bytes += fs::copy(&from, &to).map_err(|e| if e.kind() == std::io::ErrorKind::StorageFull { Error::io(&to, e) } else { Error::io(&from, e) })?;
+        bytes += fs::copy(&from, &to).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::StorageFull {
+                Error::io(&to, e)
+            } else {
+                Error::io(&from, e)
+            }
+        })?;
     }
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
         created_at: crate::clock::stamp(store.now()),
         schema_version,
-        database: Some(ManifestFile { sha256: db_sha, size: db_size }),
+        database: Some(ManifestFile {
+            sha256: db_sha,
+            size: db_size,
+        }),
         evidence: files,
     };
     let mpath = dest.join(MANIFEST);
-    let mut f = fs::OpenOptions::new().write(true).create_new(true).open(&mpath).map_err(|e| Error::io(&mpath, e))?;
-    std::io::Write::write_all(&mut f, &serde_json::to_vec_pretty(&manifest)?).map_err(|e| Error::io(&mpath, e))?;
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&mpath)
+        .map_err(|e| Error::io(&mpath, e))?;
+    std::io::Write::write_all(&mut f, &serde_json::to_vec_pretty(&manifest)?)
+        .map_err(|e| Error::io(&mpath, e))?;
     f.sync_all().map_err(|e| Error::io(&mpath, e))?;
     check_backup(dest)?;
-    Ok(BackupReport { path: dest.to_path_buf(), schema_version, evidence_files: manifest.evidence.len(), bytes })
+    Ok(BackupReport {
+        path: dest.to_path_buf(),
+        schema_version,
+        evidence_files: manifest.evidence.len(),
+        bytes,
+    })
 }
 
 /// Every evidence file a database refers to (digest and size), sorted.
 fn referenced_files(conn: &Connection) -> Result<Vec<ManifestFile>> {
     // Policy documents keep their original file there too (since migration 3; older backups
     // have no such column).
-    let originals: i64 =
-        conn.query_row("SELECT count(*) FROM pragma_table_info('policy_documents') WHERE name = 'original_sha256'", [], |r| r.get(0))?;
+    let originals: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('policy_documents') WHERE name = 'original_sha256'",
+        [],
+        |r| r.get(0),
+    )?;
     let sql = if originals > 0 {
         "SELECT sha256, size FROM evidence WHERE sha256 IS NOT NULL
          UNION SELECT original_sha256, original_size FROM policy_documents WHERE original_sha256 IS NOT NULL ORDER BY 1"
@@ -119,7 +156,12 @@ fn referenced_files(conn: &Connection) -> Result<Vec<ManifestFile>> {
     };
     let mut stmt = conn.prepare(sql)?;
     let files = stmt
-        .query_map([], |r| Ok(ManifestFile { sha256: r.get(0)?, size: r.get::<_, i64>(1)? as u64 }))?
+        .query_map([], |r| {
+            Ok(ManifestFile {
+                sha256: r.get(0)?,
+                size: r.get::<_, i64>(1)? as u64,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(files)
 }
@@ -129,7 +171,11 @@ fn remove_contents(dir: &Path) {
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
             let p = e.path();
-            let _ = if p.is_dir() { fs::remove_dir_all(&p) } else { fs::remove_file(&p) };
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(&p)
+            } else {
+                fs::remove_file(&p)
+            };
         }
     }
 }
@@ -138,9 +184,14 @@ fn remove_contents(dir: &Path) {
 pub fn check_backup(dir: &Path) -> Result<Manifest> {
     let mpath = dir.join(MANIFEST);
     let raw = fs::read(&mpath).map_err(|e| invalid(dir, format!("{MANIFEST}: {e}")))?;
-    let manifest: Manifest = serde_json::from_slice(&raw).map_err(|e| invalid(dir, format!("{MANIFEST}: {e}")))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&raw).map_err(|e| invalid(dir, format!("{MANIFEST}: {e}")))?;
     if manifest.schema_version > schema::latest() {
-        return Err(Error::SchemaTooNew { path: dir.join(DB_FILE), found: manifest.schema_version, supported: schema::latest() });
+        return Err(Error::SchemaTooNew {
+            path: dir.join(DB_FILE),
+            found: manifest.schema_version,
+            supported: schema::latest(),
+        });
     }
     let db = dir.join(DB_FILE);
     if !db.is_file() {
@@ -158,8 +209,11 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
         Ok(_) => return Err(invalid(dir, format!("{DB_FILE}: 内容が {MANIFEST} の SHA-256 と一致しません（バックアップ後に変更されています） / does not match the SHA-256 in the manifest (changed after the backup)"))),
         Err(e) => return Err(invalid(dir, format!("{DB_FILE}: {e}"))),
     }
-    let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| invalid(dir, e))?;
-    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| invalid(dir, e))?;
+    let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| invalid(dir, e))?;
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| invalid(dir, e))?;
     if integrity != "ok" {
         return Err(invalid(dir, format!("integrity_check: {integrity}")));
     }
@@ -168,9 +222,22 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
         return Err(invalid(dir, p));
     }
     // Every file the database refers to must be in the manifest (and so in the folder).
-    let listed: std::collections::HashSet<&str> = manifest.evidence.iter().map(|f| f.sha256.as_str()).collect();
-    if let Some(missing) = referenced_files(&conn)?.into_iter().find(|f| !listed.contains(f.sha256.as_str())) {
-        return Err(invalid(dir, format!("{MANIFEST}: 証跡 {} が一覧にありません / evidence {} is not listed", missing.sha256, missing.sha256)));
+    let listed: std::collections::HashSet<&str> = manifest
+        .evidence
+        .iter()
+        .map(|f| f.sha256.as_str())
+        .collect();
+    if let Some(missing) = referenced_files(&conn)?
+        .into_iter()
+        .find(|f| !listed.contains(f.sha256.as_str()))
+    {
+        return Err(invalid(
+            dir,
+            format!(
+                "{MANIFEST}: 証跡 {} が一覧にありません / evidence {} is not listed",
+                missing.sha256, missing.sha256
+            ),
+        ));
     }
     drop(conn);
     let files = EvidenceFiles::new(dir);
@@ -178,7 +245,12 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
         let p = files.path_of(&f.sha256);
         match hash_file(&p) {
             Ok((sha, size)) if sha == f.sha256 && size == f.size => {}
-            Ok(_) => return Err(invalid(dir, format!("{}: SHA-256 が一致しません / hash mismatch", p.display()))),
+            Ok(_) => {
+                return Err(invalid(
+                    dir,
+                    format!("{}: SHA-256 が一致しません / hash mismatch", p.display()),
+                ))
+            }
             Err(e) => return Err(invalid(dir, format!("{}: {e}", p.display()))),
         }
     }
@@ -193,7 +265,10 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
 /// (empty when there was no database).
 pub fn restore(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
     let manifest = check_backup(backup_dir)?;
-    crate::private::create_dir_all(data_dir).map_err(|e| Error::DataDirNotWritable { path: data_dir.to_path_buf(), reason: e.to_string() })?;
+    crate::private::create_dir_all(data_dir).map_err(|e| Error::DataDirNotWritable {
+        path: data_dir.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     remove_stale_restore_files(data_dir);
     let from_files = EvidenceFiles::new(backup_dir);
     let to_files = EvidenceFiles::new(data_dir);
@@ -245,15 +320,22 @@ fn remove_stale_restore_files(data_dir: &Path) {
 /// Folds the WAL into the database and keeps a copy of it under a name not used before
 /// (a hard link: the current database stays in place until the rename replaces it).
 fn keep_aside(data_dir: &Path, db: &Path) -> Result<PathBuf> {
-    let c = Connection::open(db).map_err(|e| Error::io(db, std::io::Error::other(e.to_string())))?;
-    let busy: i64 = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).unwrap_or(1);
+    let c =
+        Connection::open(db).map_err(|e| Error::io(db, std::io::Error::other(e.to_string())))?;
+    let busy: i64 = c
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+        .unwrap_or(1);
     drop(c);
     if busy != 0 {
         return Err(Error::io(db, std::io::Error::other("the database is in use (close the window first) / データベースが使用中です（画面を閉じてから復元してください）")));
     }
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     for n in 0..1000 {
-        let name = if n == 0 { format!("{DB_FILE}.before-restore-{stamp}") } else { format!("{DB_FILE}.before-restore-{stamp}-{n}") };
+        let name = if n == 0 {
+            format!("{DB_FILE}.before-restore-{stamp}")
+        } else {
+            format!("{DB_FILE}.before-restore-{stamp}-{n}")
+        };
         let kept = data_dir.join(name);
         let made = fs::hard_link(db, &kept).or_else(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => Err(e),
@@ -271,19 +353,29 @@ fn keep_aside(data_dir: &Path, db: &Path) -> Result<PathBuf> {
             Err(e) => return Err(Error::io(&kept, e)),
         }
     }
-    Err(Error::io(data_dir, std::io::Error::other("too many kept copies in one second")))
+    Err(Error::io(
+        data_dir,
+        std::io::Error::other("too many kept copies in one second"),
+    ))
 }
 
 fn copy_new(from: &Path, to: &Path) -> std::io::Result<()> {
     let mut src = fs::File::open(from)?;
-    let mut dst = fs::OpenOptions::new().write(true).create_new(true).open(to)?;
+    let mut dst = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(to)?;
     std::io::copy(&mut src, &mut dst)?;
     dst.sync_all()
 }
 
 fn copy_synced(from: &Path, to: &Path) -> Result<()> {
     let mut src = fs::File::open(from).map_err(|e| Error::io(from, e))?;
-    let mut dst = fs::OpenOptions::new().write(true).create_new(true).open(to).map_err(|e| Error::io(to, e))?;
+    let mut dst = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(to)
+        .map_err(|e| Error::io(to, e))?;
     std::io::copy(&mut src, &mut dst).map_err(|e| Error::io(to, e))?;
     dst.sync_all().map_err(|e| Error::io(to, e))
 }
@@ -297,7 +389,10 @@ fn copy_evidence(from: &Path, to: &Path, sha256: &str) -> Result<()> {
         copy_synced(from, &tmp)?;
         let (sha, _) = hash_file(&tmp).map_err(|e| Error::io(&tmp, e))?;
         if sha != sha256 {
-            return Err(Error::BackupInvalid { path: from.to_path_buf(), reason: "SHA-256 が一致しません / hash mismatch".into() });
+            return Err(Error::BackupInvalid {
+                path: from.to_path_buf(),
+                reason: "SHA-256 が一致しません / hash mismatch".into(),
+            });
         }
         crate::private::make_read_only(&tmp).map_err(|e| Error::io(&tmp, e))?;
         fs::rename(&tmp, to).map_err(|e| Error::io(to, e))

@@ -21,10 +21,26 @@ pub struct Era {
 
 /// Modern eras, newest first. Dates before 昭和 fall back to the Gregorian year.
 const ERAS: [Era; 4] = [
-    Era { name: "令和", romaji: "Reiwa", first_day: (2019, 5, 1) },
-    Era { name: "平成", romaji: "Heisei", first_day: (1989, 1, 8) },
-    Era { name: "昭和", romaji: "Showa", first_day: (1926, 12, 25) },
-    Era { name: "大正", romaji: "Taisho", first_day: (1912, 7, 30) },
+    Era {
+        name: "令和",
+        romaji: "Reiwa",
+        first_day: (2019, 5, 1),
+    },
+    Era {
+        name: "平成",
+        romaji: "Heisei",
+        first_day: (1989, 1, 8),
+    },
+    Era {
+        name: "昭和",
+        romaji: "Showa",
+        first_day: (1926, 12, 25),
+    },
+    Era {
+        name: "大正",
+        romaji: "Taisho",
+        first_day: (1912, 7, 30),
+    },
 ];
 
 /// The era of a date and the year within it (1 = 元年), or None before 大正.
@@ -47,7 +63,12 @@ fn era_year_text(era: &Era, year: i32) -> String {
 /// 和暦 date: 2019-05-01 → "令和元年5月1日", 2019-04-30 → "平成31年4月30日".
 pub fn wareki_date(date: NaiveDate) -> String {
     match era_of(date) {
-        Some((era, year)) => format!("{}{}月{}日", era_year_text(&era, year), date.month(), date.day()),
+        Some((era, year)) => format!(
+            "{}{}月{}日",
+            era_year_text(&era, year),
+            date.month(),
+            date.day()
+        ),
         None => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
     }
 }
@@ -103,10 +124,18 @@ pub fn check_date(field: &str, date: NaiveDate, fy: i32, rule: DateRule) -> crat
             end.with_year(fy + 2).unwrap_or(end),
             "年度の前後1年以内 / within a year of the fiscal year",
         ),
-        DateRule::Due => (start, end.with_year(fy + 11).unwrap_or(end), "年度の開始日から10年以内 / from the start of the fiscal year, at most ten years on"),
+        DateRule::Due => (
+            start,
+            end.with_year(fy + 11).unwrap_or(end),
+            "年度の開始日から10年以内 / from the start of the fiscal year, at most ten years on",
+        ),
     };
     if date < from || date > to {
-        return Err(crate::Error::invalid(field, date, format!("{from} ～ {to}（{why}）")));
+        return Err(crate::Error::invalid(
+            field,
+            date,
+            format!("{from} ～ {to}（{why}）"),
+        ));
     }
     Ok(())
 }

@@ -27,7 +27,9 @@ pub struct FixedClock {
 impl FixedClock {
     pub fn at(rfc3339: &str) -> Self {
         let t = DateTime::parse_from_rfc3339(rfc3339).expect("valid RFC 3339 time");
-        FixedClock { seconds: AtomicI64::new(t.timestamp()) }
+        FixedClock {
+            seconds: AtomicI64::new(t.timestamp()),
+        }
     }
 }
 

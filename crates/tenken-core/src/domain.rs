@@ -96,18 +96,54 @@ pub struct Rating {
 }
 
 const AUDIT_RATINGS: [Rating; 4] = [
-    Rating { key: "conform", symbol: "○", score: Some(2) },
-    Rating { key: "partial", symbol: "△", score: Some(1) },
-    Rating { key: "nonconform", symbol: "×", score: Some(0) },
-    Rating { key: "na", symbol: "－", score: None },
+    Rating {
+        key: "conform",
+        symbol: "○",
+        score: Some(2),
+    },
+    Rating {
+        key: "partial",
+        symbol: "△",
+        score: Some(1),
+    },
+    Rating {
+        key: "nonconform",
+        symbol: "×",
+        score: Some(0),
+    },
+    Rating {
+        key: "na",
+        symbol: "－",
+        score: None,
+    },
 ];
 
 const SELF_RATINGS: [Rating; 5] = [
-    Rating { key: "implemented", symbol: "実施", score: Some(4) },
-    Rating { key: "partial", symbol: "一部", score: Some(2) },
-    Rating { key: "not_implemented", symbol: "未実施", score: Some(0) },
-    Rating { key: "unknown", symbol: "不明", score: Some(-1) },
-    Rating { key: "not_applicable", symbol: "該当なし", score: None },
+    Rating {
+        key: "implemented",
+        symbol: "実施",
+        score: Some(4),
+    },
+    Rating {
+        key: "partial",
+        symbol: "一部",
+        score: Some(2),
+    },
+    Rating {
+        key: "not_implemented",
+        symbol: "未実施",
+        score: Some(0),
+    },
+    Rating {
+        key: "unknown",
+        symbol: "不明",
+        score: Some(-1),
+    },
+    Rating {
+        key: "not_applicable",
+        symbol: "該当なし",
+        score: None,
+    },
 ];
 
 impl ScaleKind {
@@ -120,7 +156,15 @@ impl ScaleKind {
 
     /// Label of a rating key, e.g. "○ 適合".
     pub fn rating_label(self, key: &str, lang: Lang) -> String {
-        tr(lang, &format!("rating-{}-{}", self.key().replace('_', "-"), key.replace('_', "-")), &[])
+        tr(
+            lang,
+            &format!(
+                "rating-{}-{}",
+                self.key().replace('_', "-"),
+                key.replace('_', "-")
+            ),
+            &[],
+        )
     }
 
     /// Reads what a person typed: the key, the symbol, or the label in either language.
@@ -132,7 +176,11 @@ impl ScaleKind {
                 || (self == ScaleKind::Audit && r.key == "na" && (s == "-" || s == "ー"))
                 || [Lang::Ja, Lang::En].iter().any(|&l| {
                     let label = self.rating_label(r.key, l);
-                    label == s || label.split_once(' ').map(|(_, rest)| rest == s).unwrap_or(false)
+                    label == s
+                        || label
+                            .split_once(' ')
+                            .map(|(_, rest)| rest == s)
+                            .unwrap_or(false)
                 })
         })
     }
@@ -160,7 +208,10 @@ impl ClassificationScheme {
     pub fn parse_class(self, input: &str) -> Option<&'static str> {
         let s = input.trim();
         self.classes().iter().copied().find(|k| {
-            *k == s || [Lang::Ja, Lang::En].iter().any(|&l| self.class_label(k, l) == s)
+            *k == s
+                || [Lang::Ja, Lang::En]
+                    .iter()
+                    .any(|&l| self.class_label(k, l) == s)
         })
     }
     pub fn choices_text(self, lang: Lang) -> String {

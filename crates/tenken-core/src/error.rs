@@ -18,7 +18,11 @@ pub enum Error {
     NotADatabase { path: PathBuf },
     /// The database was written by a newer tenken (its schema version is above ours).
     #[error("database schema {found} is newer than this build supports ({supported})")]
-    SchemaTooNew { path: PathBuf, found: i64, supported: i64 },
+    SchemaTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// No organisation with this id or name.
     #[error("unknown organisation {0}")]
     UnknownOrganisation(String),
@@ -48,18 +52,37 @@ pub enum Error {
     UnknownChecklist(String),
     /// A rating that is not one of the assessment's scale.
     #[error("rating {rating} is not in scale {scale}")]
-    RatingNotInScale { rating: String, scale: String, choices: String, item: String, department: String },
+    RatingNotInScale {
+        rating: String,
+        scale: String,
+        choices: String,
+        item: String,
+        department: String,
+    },
     /// A finding classification that is not one of the assessment's preset.
     #[error("classification {value} is not in {scheme}")]
-    UnknownClassification { value: String, scheme: String, choices: String },
+    UnknownClassification {
+        value: String,
+        scheme: String,
+        choices: String,
+    },
     /// A value that does not fit its field (bad date, empty name, wrong kind …).
     #[error("invalid {field}: {value}")]
-    Invalid { field: String, value: String, expected: String },
+    Invalid {
+        field: String,
+        value: String,
+        expected: String,
+    },
     /// A removal that would break another record or take recorded work with it
     /// (`what`/`blocker` are entity keys: organisation, assessment, department, finding,
     /// evidence, evidence-link, answer, interview, remark).
     #[error("{what} {name} is in use: {count} {blocker}")]
-    InUse { what: String, name: String, blocker: String, count: i64 },
+    InUse {
+        what: String,
+        name: String,
+        blocker: String,
+        count: i64,
+    },
     /// Something with this name already exists.
     #[error("{what} already exists: {name}")]
     AlreadyExists { what: String, name: String },
@@ -71,7 +94,9 @@ pub enum Error {
     EvidenceFileUnreadable { path: PathBuf, reason: String },
     /// A checklist file (or several) failed validation; each problem is `file:line: what`.
     #[error("invalid checklist: {}", problems.iter().map(|p| p.localized(Lang::En)).collect::<Vec<_>>().join("; "))]
-    ChecklistInvalid { problems: Vec<crate::checklist::Problem> },
+    ChecklistInvalid {
+        problems: Vec<crate::checklist::Problem>,
+    },
     /// A policy text could not be decoded.
     #[error("policy text {file}: {reason}")]
     PolicyUnreadable { file: String, reason: String },
@@ -79,7 +104,10 @@ pub enum Error {
     /// without text, an empty text or one without numbered sections (see `tenken_import::Problem`;
     /// the code is the problem's: `no_text_layer`, `policy_no_structure`, …).
     #[error("policy {file}: {problem}")]
-    PolicyRefused { file: String, problem: tenken_import::Problem },
+    PolicyRefused {
+        file: String,
+        problem: tenken_import::Problem,
+    },
     /// A policy path that is not a regular file (a folder, FIFO, device): refused before opening.
     #[error("policy {path} is not a regular file")]
     PolicyNotAFile { path: PathBuf },
@@ -100,10 +128,18 @@ pub enum Error {
     OutputExists { path: PathBuf },
     /// A text longer than its field allows (`text::Limit`).
     #[error("{field}: {length} characters, at most {limit}")]
-    TextTooLong { field: String, limit: usize, length: usize },
+    TextTooLong {
+        field: String,
+        limit: usize,
+        length: usize,
+    },
     /// A control character (ESC, BEL, NUL, a bidirectional override …) in a text field.
     #[error("{field}: control character {code} at character {position}")]
-    ControlCharacter { field: String, position: usize, code: String },
+    ControlCharacter {
+        field: String,
+        position: usize,
+        code: String,
+    },
     /// An empty or blank rating: clearing a rating must be asked for explicitly.
     #[error("blank rating for {department} {item}")]
     RatingBlank { item: String, department: String },
@@ -112,7 +148,10 @@ pub enum Error {
     FileChangedWhileReading { path: PathBuf },
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// SQLite reported an error that is not one of the cases above (a bug or a damaged file).
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -123,12 +162,19 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// A value that does not fit `field`; the message quotes at most a short preview of it.
     pub fn invalid(field: &str, value: impl ToString, expected: impl ToString) -> Self {
-        Error::Invalid { field: field.to_string(), value: crate::text::preview(&value.to_string(), 60), expected: expected.to_string() }
+        Error::Invalid {
+            field: field.to_string(),
+            value: crate::text::preview(&value.to_string(), 60),
+            expected: expected.to_string(),
+        }
     }
 
     /// A stable code for the window and for scripts.
@@ -166,7 +212,9 @@ impl Error {
             Error::ControlCharacter { .. } => "control_character",
             Error::RatingBlank { .. } => "rating_blank",
             Error::FileChangedWhileReading { .. } => "file_changed_while_reading",
-            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => "disk_full",
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
+                "disk_full"
+            }
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
             Error::Json(_) => "json",
@@ -178,72 +226,143 @@ impl Error {
         let p = |p: &PathBuf| Arg::Text(p.display().to_string());
         let s = |s: &str| Arg::Text(s.to_string());
         let (id, args): (&str, Vec<(&str, Arg)>) = match self {
-            Error::DataDirNotWritable { path, reason } => {
-                ("error-data-dir-not-writable", vec![("path", p(path)), ("reason", s(reason))])
-            }
+            Error::DataDirNotWritable { path, reason } => (
+                "error-data-dir-not-writable",
+                vec![("path", p(path)), ("reason", s(reason))],
+            ),
             Error::NotADatabase { path } => ("error-not-a-database", vec![("path", p(path))]),
-            Error::SchemaTooNew { path, found, supported } => (
+            Error::SchemaTooNew {
+                path,
+                found,
+                supported,
+            } => (
                 "error-schema-too-new",
-                vec![("path", p(path)), ("found", (*found).into()), ("supported", (*supported).into())],
+                vec![
+                    ("path", p(path)),
+                    ("found", (*found).into()),
+                    ("supported", (*supported).into()),
+                ],
             ),
             Error::UnknownOrganisation(v) => ("error-unknown-organisation", vec![("id", s(v))]),
             Error::UnknownAssessment(v) => ("error-unknown-assessment", vec![("id", s(v))]),
-            Error::UnknownDepartment { assessment, department } => (
+            Error::UnknownDepartment {
+                assessment,
+                department,
+            } => (
                 "error-unknown-department",
-                vec![("assessment", (*assessment).into()), ("department", s(department))],
+                vec![
+                    ("assessment", (*assessment).into()),
+                    ("department", s(department)),
+                ],
             ),
-            Error::UnknownItem { assessment, item } => {
-                ("error-unknown-item", vec![("assessment", (*assessment).into()), ("item", s(item))])
-            }
+            Error::UnknownItem { assessment, item } => (
+                "error-unknown-item",
+                vec![("assessment", (*assessment).into()), ("item", s(item))],
+            ),
             Error::UnknownInterview(id) => ("error-unknown-interview", vec![("id", (*id).into())]),
             Error::UnknownFinding(id) => ("error-unknown-finding", vec![("id", (*id).into())]),
             Error::UnknownEvidence(id) => ("error-unknown-evidence", vec![("id", (*id).into())]),
             Error::UnknownPolicy(id) => ("error-unknown-policy", vec![("id", (*id).into())]),
             Error::UnknownChecklist(v) => ("error-unknown-checklist", vec![("id", s(v))]),
-            Error::RatingNotInScale { rating, scale, choices, item, department } => (
+            Error::RatingNotInScale {
+                rating,
+                scale,
+                choices,
+                item,
+                department,
+            } => (
                 "error-rating-not-in-scale",
                 vec![
                     ("rating", s(rating)),
                     ("scale", s(scale)),
                     // The choices in the reader's language (the stored text is Japanese).
-                    ("choices", s(&ScaleKind::from_key(scale).map(|k| k.choices_text(lang)).unwrap_or_else(|| choices.clone()))),
+                    (
+                        "choices",
+                        s(&ScaleKind::from_key(scale)
+                            .map(|k| k.choices_text(lang))
+                            .unwrap_or_else(|| choices.clone())),
+                    ),
                     ("item", s(item)),
                     ("department", s(department)),
                 ],
             ),
-            Error::UnknownClassification { value, scheme, choices } => (
+            Error::UnknownClassification {
+                value,
+                scheme,
+                choices,
+            } => (
                 "error-unknown-classification",
                 vec![
                     ("value", s(value)),
                     ("scheme", s(scheme)),
-                    ("choices", s(&ClassificationScheme::from_key(scheme).map(|k| k.choices_text(lang)).unwrap_or_else(|| choices.clone()))),
+                    (
+                        "choices",
+                        s(&ClassificationScheme::from_key(scheme)
+                            .map(|k| k.choices_text(lang))
+                            .unwrap_or_else(|| choices.clone())),
+                    ),
                 ],
             ),
-            Error::Invalid { field, value, expected } => {
-                ("error-invalid", vec![("field", s(field)), ("value", s(value)), ("expected", s(expected))])
-            }
-            Error::AlreadyExists { what, name } => {
-                ("error-already-exists", vec![("what", Arg::Text(tr(lang, &format!("entity-{what}"), &[]))), ("name", s(name))])
-            }
-            Error::InUse { what, name, blocker, count } => (
+            Error::Invalid {
+                field,
+                value,
+                expected,
+            } => (
+                "error-invalid",
+                vec![
+                    ("field", s(field)),
+                    ("value", s(value)),
+                    ("expected", s(expected)),
+                ],
+            ),
+            Error::AlreadyExists { what, name } => (
+                "error-already-exists",
+                vec![
+                    ("what", Arg::Text(tr(lang, &format!("entity-{what}"), &[]))),
+                    ("name", s(name)),
+                ],
+            ),
+            Error::InUse {
+                what,
+                name,
+                blocker,
+                count,
+            } => (
                 "error-in-use",
                 vec![
                     ("what", Arg::Text(tr(lang, &format!("entity-{what}"), &[]))),
                     ("name", s(name)),
-                    ("blocker", Arg::Text(tr(lang, &format!("entity-{blocker}"), &[]))),
+                    (
+                        "blocker",
+                        Arg::Text(tr(lang, &format!("entity-{blocker}"), &[])),
+                    ),
                     ("count", (*count).into()),
                 ],
             ),
-            Error::EvidenceFileMissing { path } => ("error-evidence-missing", vec![("path", p(path))]),
-            Error::EvidenceFileUnreadable { path, reason } => {
-                ("error-evidence-unreadable", vec![("path", p(path)), ("reason", s(reason))])
+            Error::EvidenceFileMissing { path } => {
+                ("error-evidence-missing", vec![("path", p(path))])
             }
-            Error::ChecklistInvalid { problems } => {
-                ("error-checklist-invalid", vec![("problems", Arg::Text(problems.iter().map(|p| p.localized(lang)).collect::<Vec<_>>().join("\n")))])
-            }
-            Error::PolicyUnreadable { file, reason } => {
-                ("error-policy-unreadable", vec![("file", s(&clip(file))), ("reason", s(&clip(reason)))])
-            }
+            Error::EvidenceFileUnreadable { path, reason } => (
+                "error-evidence-unreadable",
+                vec![("path", p(path)), ("reason", s(reason))],
+            ),
+            Error::ChecklistInvalid { problems } => (
+                "error-checklist-invalid",
+                vec![(
+                    "problems",
+                    Arg::Text(
+                        problems
+                            .iter()
+                            .map(|p| p.localized(lang))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                )],
+            ),
+            Error::PolicyUnreadable { file, reason } => (
+                "error-policy-unreadable",
+                vec![("file", s(&clip(file))), ("reason", s(&clip(reason)))],
+            ),
             Error::PolicyRefused { file, problem } => (
                 match problem.code() {
                     "policy_binary" => "error-policy-binary",
@@ -258,30 +377,80 @@ impl Error {
                     "policy_no_structure" => "error-policy-no-structure",
                     _ => "error-policy-unreadable",
                 },
-                vec![("file", s(&clip(file))), ("reason", s(&clip(&problem.to_string())))],
+                vec![
+                    ("file", s(&clip(file))),
+                    ("reason", s(&clip(&problem.to_string()))),
+                ],
             ),
-            Error::PolicyNotAFile { path } => ("error-policy-not-a-file", vec![("path", s(&clip(&path.display().to_string())))]),
+            Error::PolicyNotAFile { path } => (
+                "error-policy-not-a-file",
+                vec![("path", s(&clip(&path.display().to_string())))],
+            ),
             Error::PolicyInUse { id, assessments } => (
                 "error-policy-in-use",
-                vec![("id", (*id).into()), ("assessments", s(&assessments.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")))],
+                vec![
+                    ("id", (*id).into()),
+                    (
+                        "assessments",
+                        s(&assessments
+                            .iter()
+                            .map(|a| a.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")),
+                    ),
+                ],
             ),
             Error::StoreNotEmpty { path } => ("error-store-not-empty", vec![("path", p(path))]),
-            Error::BackupInvalid { path, reason } => ("error-backup-invalid", vec![("path", p(path)), ("reason", s(reason))]),
-            Error::OutputInsideDataDir { path, data_dir } => {
-                ("error-output-inside-data-dir", vec![("path", p(path)), ("data_dir", p(data_dir))])
-            }
-            Error::OutputExists { path } => ("error-output-exists", vec![("path", p(path))]),
-            Error::TextTooLong { field, limit, length } => (
-                "error-text-too-long",
-                vec![("field", s(field)), ("limit", Arg::Text(crate::i18n::group_digits(*limit as i64))), ("length", Arg::Text(crate::i18n::group_digits(*length as i64)))],
+            Error::BackupInvalid { path, reason } => (
+                "error-backup-invalid",
+                vec![("path", p(path)), ("reason", s(reason))],
             ),
-            Error::ControlCharacter { field, position, code } => {
-                ("error-control-character", vec![("field", s(field)), ("position", (*position).into()), ("code", s(code))])
+            Error::OutputInsideDataDir { path, data_dir } => (
+                "error-output-inside-data-dir",
+                vec![("path", p(path)), ("data_dir", p(data_dir))],
+            ),
+            Error::OutputExists { path } => ("error-output-exists", vec![("path", p(path))]),
+            Error::TextTooLong {
+                field,
+                limit,
+                length,
+            } => (
+                "error-text-too-long",
+                vec![
+                    ("field", s(field)),
+                    ("limit", Arg::Text(crate::i18n::group_digits(*limit as i64))),
+                    (
+                        "length",
+                        Arg::Text(crate::i18n::group_digits(*length as i64)),
+                    ),
+                ],
+            ),
+            Error::ControlCharacter {
+                field,
+                position,
+                code,
+            } => (
+                "error-control-character",
+                vec![
+                    ("field", s(field)),
+                    ("position", (*position).into()),
+                    ("code", s(code)),
+                ],
+            ),
+            Error::RatingBlank { item, department } => (
+                "error-rating-blank",
+                vec![("item", s(item)), ("department", s(department))],
+            ),
+            Error::FileChangedWhileReading { path } => {
+                ("error-file-changed", vec![("path", p(path))])
             }
-            Error::RatingBlank { item, department } => ("error-rating-blank", vec![("item", s(item)), ("department", s(department))]),
-            Error::FileChangedWhileReading { path } => ("error-file-changed", vec![("path", p(path))]),
-            Error::Io { path, source } if source.kind() == std::io::ErrorKind::StorageFull => ("error-disk-full", vec![("path", p(path))]),
-            Error::Io { path, source } => ("error-io", vec![("path", p(path)), ("reason", Arg::Text(source.to_string()))]),
+            Error::Io { path, source } if source.kind() == std::io::ErrorKind::StorageFull => {
+                ("error-disk-full", vec![("path", p(path))])
+            }
+            Error::Io { path, source } => (
+                "error-io",
+                vec![("path", p(path)), ("reason", Arg::Text(source.to_string()))],
+            ),
             Error::Database(e) => ("error-database", vec![("reason", Arg::Text(e.to_string()))]),
             Error::Json(e) => ("error-json", vec![("reason", Arg::Text(e.to_string()))]),
         };
@@ -303,15 +472,23 @@ mod tests {
         let huge = "あ".repeat(50_000);
         let e = Error::PolicyRefused {
             file: huge.clone(),
-            problem: tenken_import::Problem::Damaged { format: tenken_import::SourceFormat::Pdf, reason: huge.clone() },
+            problem: tenken_import::Problem::Damaged {
+                format: tenken_import::SourceFormat::Pdf,
+                reason: huge.clone(),
+            },
         };
         for lang in [Lang::Ja, Lang::En] {
             let m = e.localized(lang);
             assert!(m.chars().count() < 1_000, "{} chars", m.chars().count());
-            assert!(m.contains("50000") || m.contains("50,000"), "the full length is named: {m}");
+            assert!(
+                m.contains("50000") || m.contains("50,000"),
+                "the full length is named: {m}"
+            );
         }
         assert_eq!(e.code(), "damaged_file");
-        let e = Error::PolicyNotAFile { path: PathBuf::from(huge) };
+        let e = Error::PolicyNotAFile {
+            path: PathBuf::from(huge),
+        };
         assert!(e.localized(Lang::Ja).chars().count() < 1_000);
     }
 }

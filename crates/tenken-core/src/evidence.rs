@@ -28,7 +28,11 @@ pub struct StoredFile {
 }
 
 /// Streams `reader` through SHA-256, optionally copying into `sink`; returns (digest, size).
-pub fn hash_stream(reader: &mut impl Read, mut sink: Option<&mut dyn Write>, progress: &mut dyn FnMut(u64)) -> std::io::Result<(String, u64)> {
+pub fn hash_stream(
+    reader: &mut impl Read,
+    mut sink: Option<&mut dyn Write>,
+    progress: &mut dyn FnMut(u64),
+) -> std::io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; CHUNK];
     let mut total = 0u64;
@@ -57,7 +61,9 @@ pub fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
 
 impl EvidenceFiles {
     pub fn new(data_dir: &Path) -> Self {
-        EvidenceFiles { root: data_dir.join("evidence") }
+        EvidenceFiles {
+            root: data_dir.join("evidence"),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -74,14 +80,27 @@ impl EvidenceFiles {
         let meta = match fs::metadata(source) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::EvidenceFileMissing { path: source.to_path_buf() })
+                return Err(Error::EvidenceFileMissing {
+                    path: source.to_path_buf(),
+                })
             }
-            Err(e) => return Err(Error::EvidenceFileUnreadable { path: source.to_path_buf(), reason: e.to_string() }),
+            Err(e) => {
+                return Err(Error::EvidenceFileUnreadable {
+                    path: source.to_path_buf(),
+                    reason: e.to_string(),
+                })
+            }
         };
         if !meta.is_file() {
-            return Err(Error::EvidenceFileUnreadable { path: source.to_path_buf(), reason: "not a regular file".into() });
+            return Err(Error::EvidenceFileUnreadable {
+                path: source.to_path_buf(),
+                reason: "not a regular file".into(),
+            });
         }
-        let unreadable = |e: std::io::Error| Error::EvidenceFileUnreadable { path: source.to_path_buf(), reason: e.to_string() };
+        let unreadable = |e: std::io::Error| Error::EvidenceFileUnreadable {
+            path: source.to_path_buf(),
+            reason: e.to_string(),
+        };
         let mut input = File::open(source).map_err(unreadable)?;
         let tmp_dir = self.root.join("tmp");
         crate::private::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
@@ -90,14 +109,23 @@ impl EvidenceFiles {
             let mut out = private_new_file(&tmp).map_err(|e| Error::io(&tmp, e))?;
             let (sha, size) = hash_stream(&mut input, Some(&mut out), progress).map_err(|e| {
                 // A read error is the source's fault; a write error is ours.
-                if e.kind() == std::io::ErrorKind::StorageFull { Error::io(&tmp, e) } else { unreadable(e) }
+                if e.kind() == std::io::ErrorKind::StorageFull {
+                    Error::io(&tmp, e)
+                } else {
+                    unreadable(e)
+                }
             })?;
             out.sync_all().map_err(|e| Error::io(&tmp, e))?;
             // A file written to while we copied it would be stored as a mix of versions that
             // never existed: compare what we read with the file before and after.
             let after = fs::metadata(source).map_err(unreadable)?;
-            if size != meta.len() || after.len() != meta.len() || after.modified().ok() != meta.modified().ok() {
-                return Err(Error::FileChangedWhileReading { path: source.to_path_buf() });
+            if size != meta.len()
+                || after.len() != meta.len()
+                || after.modified().ok() != meta.modified().ok()
+            {
+                return Err(Error::FileChangedWhileReading {
+                    path: source.to_path_buf(),
+                });
             }
             Ok::<_, Error>((sha, size))
         })();
@@ -111,7 +139,11 @@ impl EvidenceFiles {
         let dest = self.path_of(&sha256);
         if dest.exists() {
             let _ = fs::remove_file(&tmp);
-            return Ok(StoredFile { sha256, size, newly_stored: false });
+            return Ok(StoredFile {
+                sha256,
+                size,
+                newly_stored: false,
+            });
         }
         let shard = dest.parent().unwrap_or(&self.root).to_path_buf();
         let placed = (|| {
@@ -126,7 +158,11 @@ impl EvidenceFiles {
         if let Ok(d) = File::open(&shard) {
             let _ = d.sync_all(); // make the rename durable
         }
-        Ok(StoredFile { sha256, size, newly_stored: true })
+        Ok(StoredFile {
+            sha256,
+            size,
+            newly_stored: true,
+        })
     }
 
     /// Stores bytes already in memory (an imported policy's original file) the same way.
@@ -135,7 +171,11 @@ impl EvidenceFiles {
         let size = bytes.len() as u64;
         let dest = self.path_of(&sha256);
         if dest.exists() {
-            return Ok(StoredFile { sha256, size, newly_stored: false });
+            return Ok(StoredFile {
+                sha256,
+                size,
+                newly_stored: false,
+            });
         }
         let tmp_dir = self.root.join("tmp");
         crate::private::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
@@ -159,7 +199,11 @@ impl EvidenceFiles {
         if let Ok(d) = File::open(&shard) {
             let _ = d.sync_all();
         }
-        Ok(StoredFile { sha256, size, newly_stored: true })
+        Ok(StoredFile {
+            sha256,
+            size,
+            newly_stored: true,
+        })
     }
 
     /// Re-hashes a stored file: Ok(None) when it matches, Ok(Some(problem)) otherwise.
@@ -167,8 +211,15 @@ impl EvidenceFiles {
         let path = self.path_of(sha256);
         match hash_file(&path) {
             Err(e) => Some(format!("{}: {}", path.display(), e)),
-            Ok((actual, n)) if actual != sha256 => Some(format!("{}: content changed (SHA-256 now {actual}, {n} bytes)", path.display())),
-            Ok((_, n)) if size.is_some_and(|s| s != n) => Some(format!("{}: size {n} differs from recorded {}", path.display(), size.unwrap_or(0))),
+            Ok((actual, n)) if actual != sha256 => Some(format!(
+                "{}: content changed (SHA-256 now {actual}, {n} bytes)",
+                path.display()
+            )),
+            Ok((_, n)) if size.is_some_and(|s| s != n) => Some(format!(
+                "{}: size {n} differs from recorded {}",
+                path.display(),
+                size.unwrap_or(0)
+            )),
             Ok(_) => None,
         }
     }
@@ -187,7 +238,10 @@ fn private_new_file(path: &Path) -> std::io::Result<File> {
 }
 
 fn unique() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -201,7 +255,10 @@ mod tests {
         fs::write(&src, b"abc").unwrap();
         let ev = EvidenceFiles::new(&dir.path().join("data"));
         let s = ev.store(&src, &mut |_| {}).unwrap();
-        assert_eq!(s.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            s.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert!(s.newly_stored);
         let p = ev.path_of(&s.sha256);
         assert!(p.ends_with("ba/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
@@ -210,7 +267,13 @@ mod tests {
         assert!(!again.newly_stored);
         assert!(ev.check(&s.sha256, Some(3)).is_none());
         assert!(ev.check(&s.sha256, Some(4)).is_some());
-        assert!(fs::read_dir(ev.root().join("tmp")).unwrap().next().is_none(), "no temp file left");
+        assert!(
+            fs::read_dir(ev.root().join("tmp"))
+                .unwrap()
+                .next()
+                .is_none(),
+            "no temp file left"
+        );
     }
 
     #[test]
@@ -230,7 +293,13 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(e.code(), "file_changed_while_reading");
-        assert!(fs::read_dir(ev.root().join("tmp")).unwrap().next().is_none(), "no temp file left");
+        assert!(
+            fs::read_dir(ev.root().join("tmp"))
+                .unwrap()
+                .next()
+                .is_none(),
+            "no temp file left"
+        );
         assert!(!ev.root().join("ab").exists());
     }
 
@@ -245,15 +314,27 @@ mod tests {
         let ev = EvidenceFiles::new(&dir.path().join("data"));
         let s = ev.store(&src, &mut |_| {}).unwrap();
         let p = ev.path_of(&s.sha256);
-        assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o400);
-        assert_eq!(fs::metadata(p.parent().unwrap()).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o400
+        );
+        assert_eq!(
+            fs::metadata(p.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o700
+        );
     }
 
     #[test]
     fn missing_source_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let ev = EvidenceFiles::new(dir.path());
-        let e = ev.store(&dir.path().join("nope.pdf"), &mut |_| {}).unwrap_err();
+        let e = ev
+            .store(&dir.path().join("nope.pdf"), &mut |_| {})
+            .unwrap_err();
         assert_eq!(e.code(), "evidence_file_missing");
     }
 }

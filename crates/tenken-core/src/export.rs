@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::store::{Assessment, Department, Evidence, Finding, Interview, Organisation, Remark, Response, Store};
+use crate::store::{
+    Assessment, Department, Evidence, Finding, Interview, Organisation, Remark, Response, Store,
+};
 
 /// Bumped when the shape changes incompatibly.
 pub const EXPORT_FORMAT: u32 = 1;
@@ -62,7 +64,14 @@ pub fn export(store: &Store, assessment: i64) -> Result<AssessmentExport> {
     let policy = match a.policy_document_id {
         Some(p) => {
             let d = store.policy(p)?;
-            Some(PolicyRef { id: d.id, kind: d.kind, source_name: d.source_name, title: d.title, text_sha256: d.text_sha256, imported_at: d.imported_at })
+            Some(PolicyRef {
+                id: d.id,
+                kind: d.kind,
+                source_name: d.source_name,
+                title: d.title,
+                text_sha256: d.text_sha256,
+                imported_at: d.imported_at,
+            })
         }
         None => None,
     };
@@ -114,56 +123,97 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
         return Err(Error::invalid("format", e.format, EXPORT_FORMAT));
     }
     if a.checklist.items.is_empty() {
-        return Err(Error::invalid("assessment.checklist.items", "[]", "凍結されたチェックリストの項目 / the frozen checklist's items"));
+        return Err(Error::invalid(
+            "assessment.checklist.items",
+            "[]",
+            "凍結されたチェックリストの項目 / the frozen checklist's items",
+        ));
     }
     let items: HashSet<&str> = a.checklist.items.iter().map(|i| i.id.as_str()).collect();
     let mut depts = HashSet::new();
     for (k, d) in e.departments.iter().enumerate() {
         if d.name.trim().is_empty() || !depts.insert(d.name.as_str()) {
-            return Err(Error::invalid(&format!("departments[{k}].name"), &d.name, "空でない、重複しない部署名 / a department name, non-empty and not repeated"));
+            return Err(Error::invalid(
+                &format!("departments[{k}].name"),
+                &d.name,
+                "空でない、重複しない部署名 / a department name, non-empty and not repeated",
+            ));
         }
     }
     let dept = |field: String, name: &str| -> Result<()> {
         if depts.contains(name) {
             Ok(())
         } else {
-            Err(Error::invalid(&field, name, format!("対象部署のいずれか / one of the departments in scope ({})", e.departments.len())))
+            Err(Error::invalid(
+                &field,
+                name,
+                format!(
+                    "対象部署のいずれか / one of the departments in scope ({})",
+                    e.departments.len()
+                ),
+            ))
         }
     };
     let item = |field: String, id: &str| -> Result<()> {
         if items.contains(id) {
             Ok(())
         } else {
-            Err(Error::invalid(&field, id, "凍結されたチェックリストの項目 ID / an item id of the frozen checklist"))
+            Err(Error::invalid(
+                &field,
+                id,
+                "凍結されたチェックリストの項目 ID / an item id of the frozen checklist",
+            ))
         }
     };
-    for (field, d) in [("assessment.period_start", a.period_start), ("assessment.period_end", a.period_end)] {
+    for (field, d) in [
+        ("assessment.period_start", a.period_start),
+        ("assessment.period_end", a.period_end),
+    ] {
         if let Some(d) = d {
             check_date(field, d, fy, DateRule::Fieldwork)?;
         }
     }
     if let (Some(s), Some(t)) = (a.period_start, a.period_end) {
         if s > t {
-            return Err(Error::invalid("assessment.period_end", t, format!("{s} 以降 / on or after {s}")));
+            return Err(Error::invalid(
+                "assessment.period_end",
+                t,
+                format!("{s} 以降 / on or after {s}"),
+            ));
         }
     }
     for (k, i) in e.interviews.iter().enumerate() {
         dept(format!("interviews[{k}].department"), &i.department)?;
-        check_date(&format!("interviews[{k}].held_on"), i.held_on, fy, DateRule::Fieldwork)?;
+        check_date(
+            &format!("interviews[{k}].held_on"),
+            i.held_on,
+            fy,
+            DateRule::Fieldwork,
+        )?;
     }
     let mut answered = HashSet::new();
     for (k, r) in e.answers.iter().enumerate() {
         dept(format!("answers[{k}].department"), &r.department)?;
         item(format!("answers[{k}].item_id"), &r.item_id)?;
         if !answered.insert((r.department.as_str(), r.item_id.as_str())) {
-            return Err(Error::invalid(&format!("answers[{k}]"), format!("{} {}", r.department, r.item_id), "部署・項目ごとに1件 / one answer per department and item"));
+            return Err(Error::invalid(
+                &format!("answers[{k}]"),
+                format!("{} {}", r.department, r.item_id),
+                "部署・項目ごとに1件 / one answer per department and item",
+            ));
         }
         if let Some(rating) = &r.rating {
             if !a.scale.ratings().iter().any(|x| x.key == rating) {
                 return Err(Error::RatingNotInScale {
                     rating: rating.clone(),
                     scale: a.scale.key().to_string(),
-                    choices: a.scale.ratings().iter().map(|x| x.key).collect::<Vec<_>>().join(", "),
+                    choices: a
+                        .scale
+                        .ratings()
+                        .iter()
+                        .map(|x| x.key)
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     item: r.item_id.clone(),
                     department: r.department.clone(),
                 });
@@ -174,7 +224,11 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
         if scheme.classes().contains(&c) {
             Ok(())
         } else {
-            Err(Error::UnknownClassification { value: c.to_string(), scheme: scheme.key().to_string(), choices: scheme.choices_text(crate::Lang::Ja) })
+            Err(Error::UnknownClassification {
+                value: c.to_string(),
+                scheme: scheme.key().to_string(),
+                choices: scheme.choices_text(crate::Lang::Ja),
+            })
         }
     };
     let mut numbers: HashMap<i64, i64> = HashMap::new();
@@ -185,17 +239,33 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
         }
         check_class(&f.classification, a.classification)?;
         if f.number < 1 || numbers.insert(f.number, f.id).is_some() {
-            return Err(Error::invalid(&format!("findings[{k}].number"), f.number, "1 以上で重複しない番号 / a number from 1, not repeated"));
+            return Err(Error::invalid(
+                &format!("findings[{k}].number"),
+                f.number,
+                "1 以上で重複しない番号 / a number from 1, not repeated",
+            ));
         }
         if f.fact.trim().is_empty() {
-            return Err(Error::invalid(&format!("findings[{k}].fact"), &f.fact, "事実（空でない文） / the fact observed"));
+            return Err(Error::invalid(
+                &format!("findings[{k}].fact"),
+                &f.fact,
+                "事実（空でない文） / the fact observed",
+            ));
         }
         if let Some(d) = f.due_date {
             check_date(&format!("findings[{k}].due_date"), d, fy, DateRule::Due)?;
         }
         if let Some(p) = f.follows_up {
-            if !e.previous.as_ref().is_some_and(|prev| prev.findings.iter().any(|x| x.id == p)) {
-                return Err(Error::invalid(&format!("findings[{k}].follows_up"), p, "前年度の指摘事項の ID / the id of a previous-year finding"));
+            if !e
+                .previous
+                .as_ref()
+                .is_some_and(|prev| prev.findings.iter().any(|x| x.id == p))
+            {
+                return Err(Error::invalid(
+                    &format!("findings[{k}].follows_up"),
+                    p,
+                    "前年度の指摘事項の ID / the id of a previous-year finding",
+                ));
             }
         }
     }
@@ -207,18 +277,29 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
     for (k, ev) in e.evidence.iter().enumerate() {
         if let Some(h) = &ev.sha256 {
             if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(Error::invalid(&format!("evidence[{k}].sha256"), h, "SHA-256 (64 hex digits)"));
+                return Err(Error::invalid(
+                    &format!("evidence[{k}].sha256"),
+                    h,
+                    "SHA-256 (64 hex digits)",
+                ));
             }
         }
         for (j, l) in ev.links.iter().enumerate() {
             match l {
-                EvidenceLink::Response { department, item_id } => {
+                EvidenceLink::Response {
+                    department,
+                    item_id,
+                } => {
                     dept(format!("evidence[{k}].links[{j}].department"), department)?;
                     item(format!("evidence[{k}].links[{j}].item_id"), item_id)?;
                 }
                 EvidenceLink::Finding { finding_id, number } => {
                     if numbers.get(number) != Some(finding_id) {
-                        return Err(Error::invalid(&format!("evidence[{k}].links[{j}]"), format!("{finding_id}/{number}"), "この監査の指摘事項 / a finding of this assessment"));
+                        return Err(Error::invalid(
+                            &format!("evidence[{k}].links[{j}]"),
+                            format!("{finding_id}/{number}"),
+                            "この監査の指摘事項 / a finding of this assessment",
+                        ));
                     }
                 }
             }
@@ -228,7 +309,11 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
     {
         use crate::text::{clean, Limit};
         let mut texts: Vec<(String, &str, Limit)> = vec![
-            ("organisation.name".into(), e.organisation.name.as_str(), Limit::NAME),
+            (
+                "organisation.name".into(),
+                e.organisation.name.as_str(),
+                Limit::NAME,
+            ),
             ("assessment.title".into(), a.title.as_str(), Limit::LINE),
             ("assessment.summary".into(), a.summary.as_str(), Limit::LONG),
         ];
@@ -243,18 +328,34 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
         }
         for (k, i) in e.interviews.iter().enumerate() {
             texts.push((format!("interviews[{k}].place"), &i.place, Limit::LINE));
-            texts.push((format!("interviews[{k}].attendees"), &i.attendees, Limit::LINE));
+            texts.push((
+                format!("interviews[{k}].attendees"),
+                &i.attendees,
+                Limit::LINE,
+            ));
             texts.push((format!("interviews[{k}].auditor"), &i.auditor, Limit::NAME));
             texts.push((format!("interviews[{k}].notes"), &i.notes, Limit::LONG));
         }
         for (k, r) in e.answers.iter().enumerate() {
-            texts.push((format!("answers[{k}].note ({} {})", r.department, r.item_id), &r.note, Limit::NOTE));
+            texts.push((
+                format!("answers[{k}].note ({} {})", r.department, r.item_id),
+                &r.note,
+                Limit::NOTE,
+            ));
         }
         for (k, f) in e.findings.iter().enumerate() {
-            texts.push((format!("findings[{k}].cited_clause"), &f.cited_clause, Limit::LINE));
+            texts.push((
+                format!("findings[{k}].cited_clause"),
+                &f.cited_clause,
+                Limit::LINE,
+            ));
             texts.push((format!("findings[{k}].fact"), &f.fact, Limit::NOTE));
             texts.push((format!("findings[{k}].risk"), &f.risk, Limit::NOTE));
-            texts.push((format!("findings[{k}].recommendation"), &f.recommendation, Limit::NOTE));
+            texts.push((
+                format!("findings[{k}].recommendation"),
+                &f.recommendation,
+                Limit::NOTE,
+            ));
             texts.push((format!("findings[{k}].owner"), &f.owner, Limit::NAME));
         }
         for (k, r) in e.remarks.iter().enumerate() {
@@ -263,7 +364,11 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
         for (k, ev) in e.evidence.iter().enumerate() {
             texts.push((format!("evidence[{k}].title"), &ev.title, Limit::NAME));
             texts.push((format!("evidence[{k}].location"), &ev.location, Limit::LINE));
-            texts.push((format!("evidence[{k}].description"), &ev.description, Limit::NOTE));
+            texts.push((
+                format!("evidence[{k}].description"),
+                &ev.description,
+                Limit::NOTE,
+            ));
         }
         for (field, value, limit) in texts {
             clean(&field, value, limit)?;
@@ -272,7 +377,11 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
     if let Some(p) = &e.previous {
         for (k, f) in p.findings.iter().enumerate() {
             if f.fact.trim().is_empty() {
-                return Err(Error::invalid(&format!("previous.findings[{k}].fact"), &f.fact, "事実（空でない文） / the fact observed"));
+                return Err(Error::invalid(
+                    &format!("previous.findings[{k}].fact"),
+                    &f.fact,
+                    "事実（空でない文） / the fact observed",
+                ));
             }
         }
     }
@@ -302,31 +411,73 @@ mod tests {
             validate(&x).unwrap_err()
         };
         match bad(&|x| x.answers[3].rating = Some("excellent".into())) {
-            Error::RatingNotInScale { rating, item, department, .. } => {
+            Error::RatingNotInScale {
+                rating,
+                item,
+                department,
+                ..
+            } => {
                 assert_eq!(rating, "excellent");
                 assert_eq!(item, e.answers[3].item_id);
                 assert_eq!(department, e.answers[3].department);
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(bad(&|x| x.findings[0].classification = "catastrophic".into()), Error::UnknownClassification { .. }));
+        assert!(matches!(
+            bad(&|x| x.findings[0].classification = "catastrophic".into()),
+            Error::UnknownClassification { .. }
+        ));
         let field = |err: Error| match err {
             Error::Invalid { field, .. } => field,
             other => panic!("{other:?}"),
         };
-        assert_eq!(field(bad(&|x| x.answers[1].item_id = "NO-SUCH-ITEM".into())), "answers[1].item_id");
-        assert_eq!(field(bad(&|x| x.answers[2].department = "存在しない課".into())), "answers[2].department");
-        assert_eq!(field(bad(&|x| x.findings[1].due_date = chrono::NaiveDate::from_ymd_opt(1, 1, 1))), "findings[1].due_date");
-        assert_eq!(field(bad(&|x| x.findings[1].number = x.findings[0].number)), "findings[1].number");
-        assert_eq!(field(bad(&|x| x.findings[0].item_id = Some("X-1".into()))), "findings[0].item_id");
-        assert_eq!(field(bad(&|x| x.evidence[0].sha256 = Some("zz".into()))), "evidence[0].sha256");
+        assert_eq!(
+            field(bad(&|x| x.answers[1].item_id = "NO-SUCH-ITEM".into())),
+            "answers[1].item_id"
+        );
+        assert_eq!(
+            field(bad(&|x| x.answers[2].department = "存在しない課".into())),
+            "answers[2].department"
+        );
+        assert_eq!(
+            field(bad(
+                &|x| x.findings[1].due_date = chrono::NaiveDate::from_ymd_opt(1, 1, 1)
+            )),
+            "findings[1].due_date"
+        );
+        assert_eq!(
+            field(bad(&|x| x.findings[1].number = x.findings[0].number)),
+            "findings[1].number"
+        );
+        assert_eq!(
+            field(bad(&|x| x.findings[0].item_id = Some("X-1".into()))),
+            "findings[0].item_id"
+        );
+        assert_eq!(
+            field(bad(&|x| x.evidence[0].sha256 = Some("zz".into()))),
+            "evidence[0].sha256"
+        );
         assert_eq!(field(bad(&|x| x.format = 99)), "format");
         match bad(&|x| x.findings[2].fact = "あ".repeat(10_001)) {
-            Error::TextTooLong { field, limit, .. } => assert_eq!((field.as_str(), limit), ("findings[2].fact", 10_000)),
+            Error::TextTooLong { field, limit, .. } => {
+                assert_eq!((field.as_str(), limit), ("findings[2].fact", 10_000))
+            }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(bad(&|x| x.remarks[0].text = "警告\u{1b}[31m".into()), Error::ControlCharacter { .. }));
-        assert_eq!(field(bad(&|x| x.assessment.checklist.items.clear())), "assessment.checklist.items");
-        assert_eq!(field(bad(&|x| { let a = x.answers[0].clone(); x.answers.push(a) })), format!("answers[{}]", e.answers.len()));
+        assert!(matches!(
+            bad(&|x| x.remarks[0].text = "警告\u{1b}[31m".into()),
+            Error::ControlCharacter { .. }
+        ));
+        assert_eq!(
+            field(bad(&|x| x.assessment.checklist.items.clear())),
+            "assessment.checklist.items"
+        );
+        assert_eq!(
+            field(bad(&|x| {
+                let a = x.answers[0].clone();
+                x.answers.push(a)
+            })),
+            format!("answers[{}]", e.answers.len())
+        );
     }
 }

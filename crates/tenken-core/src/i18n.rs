@@ -31,14 +31,46 @@ impl std::str::FromStr for Lang {
 
 /// The Fluent sources of each language, in load order. `ui.ftl` belongs to the window.
 pub const SOURCES: [(Lang, &str, &str); 8] = [
-    (Lang::Ja, "locales/ja/core.ftl", include_str!("../../../locales/ja/core.ftl")),
-    (Lang::Ja, "locales/ja/cli.ftl", include_str!("../../../locales/ja/cli.ftl")),
-    (Lang::Ja, "locales/ja/report.ftl", include_str!("../../../locales/ja/report.ftl")),
-    (Lang::Ja, "locales/ja/xlsx.ftl", include_str!("../../../locales/ja/xlsx.ftl")),
-    (Lang::En, "locales/en/core.ftl", include_str!("../../../locales/en/core.ftl")),
-    (Lang::En, "locales/en/cli.ftl", include_str!("../../../locales/en/cli.ftl")),
-    (Lang::En, "locales/en/report.ftl", include_str!("../../../locales/en/report.ftl")),
-    (Lang::En, "locales/en/xlsx.ftl", include_str!("../../../locales/en/xlsx.ftl")),
+    (
+        Lang::Ja,
+        "locales/ja/core.ftl",
+        include_str!("../../../locales/ja/core.ftl"),
+    ),
+    (
+        Lang::Ja,
+        "locales/ja/cli.ftl",
+        include_str!("../../../locales/ja/cli.ftl"),
+    ),
+    (
+        Lang::Ja,
+        "locales/ja/report.ftl",
+        include_str!("../../../locales/ja/report.ftl"),
+    ),
+    (
+        Lang::Ja,
+        "locales/ja/xlsx.ftl",
+        include_str!("../../../locales/ja/xlsx.ftl"),
+    ),
+    (
+        Lang::En,
+        "locales/en/core.ftl",
+        include_str!("../../../locales/en/core.ftl"),
+    ),
+    (
+        Lang::En,
+        "locales/en/cli.ftl",
+        include_str!("../../../locales/en/cli.ftl"),
+    ),
+    (
+        Lang::En,
+        "locales/en/report.ftl",
+        include_str!("../../../locales/en/report.ftl"),
+    ),
+    (
+        Lang::En,
+        "locales/en/xlsx.ftl",
+        include_str!("../../../locales/en/xlsx.ftl"),
+    ),
 ];
 
 fn build(lang: Lang) -> FluentBundle<FluentResource> {
@@ -105,8 +137,12 @@ impl From<usize> for Arg {
 /// Formats message `id`, reporting Fluent errors (missing message or variable).
 pub fn try_tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, String> {
     let b = bundle(lang);
-    let msg = b.get_message(id).ok_or_else(|| format!("missing Fluent message '{id}' ({lang:?})"))?;
-    let pattern = msg.value().ok_or_else(|| format!("Fluent message '{id}' has no value"))?;
+    let msg = b
+        .get_message(id)
+        .ok_or_else(|| format!("missing Fluent message '{id}' ({lang:?})"))?;
+    let pattern = msg
+        .value()
+        .ok_or_else(|| format!("Fluent message '{id}' has no value"))?;
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
         match v {
@@ -116,7 +152,9 @@ pub fn try_tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, Stri
         }
     }
     let mut errors = vec![];
-    let text = b.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+    let text = b
+        .format_pattern(pattern, Some(&fargs), &mut errors)
+        .into_owned();
     if errors.is_empty() {
         Ok(text)
     } else {

@@ -25,7 +25,10 @@ pub struct Output {
 impl Output {
     /// Outputs of the store in `data_dir`; `force`: existing files may be replaced.
     pub fn new(data_dir: &Path, force: bool) -> Output {
-        Output { data_dir: Some(canonical_or_absolute(data_dir)), force }
+        Output {
+            data_dir: Some(canonical_or_absolute(data_dir)),
+            force,
+        }
     }
 
     /// Outputs with no store (a report from an export file). `TENKEN_DATA_DIR` / the default
@@ -47,8 +50,14 @@ impl Output {
         let resolved = resolve(path);
         self.refuse_inside(path, &resolved)?;
         match fs::symlink_metadata(path) {
-            Ok(m) if m.is_dir() => Err(Error::invalid("--out", path.display(), "ファイル名（フォルダではなく） / a file name, not a folder")),
-            Ok(_) if !self.force => Err(Error::OutputExists { path: path.to_path_buf() }),
+            Ok(m) if m.is_dir() => Err(Error::invalid(
+                "--out",
+                path.display(),
+                "ファイル名（フォルダではなく） / a file name, not a folder",
+            )),
+            Ok(_) if !self.force => Err(Error::OutputExists {
+                path: path.to_path_buf(),
+            }),
             _ => Ok(()),
         }
     }
@@ -56,7 +65,10 @@ impl Output {
     fn refuse_inside(&self, given: &Path, resolved: &Path) -> Result<()> {
         if let Some(data) = &self.data_dir {
             if resolved.starts_with(data) {
-                return Err(Error::OutputInsideDataDir { path: given.to_path_buf(), data_dir: data.clone() });
+                return Err(Error::OutputInsideDataDir {
+                    path: given.to_path_buf(),
+                    data_dir: data.clone(),
+                });
             }
         }
         Ok(())
@@ -68,11 +80,19 @@ impl Output {
     }
 
     /// Like `write`, with the content produced by `fill` into the temporary file.
-    pub fn write_with(&self, path: &Path, fill: impl FnOnce(&mut File) -> Result<()>) -> Result<()> {
+    pub fn write_with(
+        &self,
+        path: &Path,
+        fill: impl FnOnce(&mut File) -> Result<()>,
+    ) -> Result<()> {
         self.check_file(path)?;
         let tmp = temp_beside(path);
         let result = (|| {
-            let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .map_err(|e| Error::io(&tmp, e))?;
             fill(&mut f)?;
             f.sync_all().map_err(|e| Error::io(&tmp, e))?;
             drop(f);
@@ -92,10 +112,14 @@ impl Output {
         }
         match fs::hard_link(tmp, path) {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::OutputExists { path: path.to_path_buf() }),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::OutputExists {
+                path: path.to_path_buf(),
+            }),
             // File systems without hard links (FAT on a USB stick): check, then rename.
             Err(_) if !path.exists() => fs::rename(tmp, path).map_err(|e| Error::io(path, e)),
-            Err(_) => Err(Error::OutputExists { path: path.to_path_buf() }),
+            Err(_) => Err(Error::OutputExists {
+                path: path.to_path_buf(),
+            }),
         }
     }
 }
@@ -104,7 +128,10 @@ impl Output {
 pub(crate) fn temp_beside(path: &Path) -> PathBuf {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let n = N.fetch_add(1, Ordering::Relaxed);
     let tmp = format!(".{name}.tenken-tmp-{}-{n}", std::process::id());
     path.with_file_name(tmp)
@@ -168,7 +195,11 @@ mod tests {
     fn refuses_the_database_and_anything_in_the_data_folder() {
         let (_t, data) = setup();
         let out = Output::new(&data, true);
-        for p in [data.join("tenken.db"), data.join("evidence/new.pdf"), data.join("sub/../tenken.db")] {
+        for p in [
+            data.join("tenken.db"),
+            data.join("evidence/new.pdf"),
+            data.join("sub/../tenken.db"),
+        ] {
             let e = out.write(&p, b"x").unwrap_err();
             assert_eq!(e.code(), "output_inside_data_dir", "{p:?}");
         }
@@ -186,7 +217,9 @@ mod tests {
         assert_eq!(e.code(), "output_inside_data_dir");
         let dir_link = t.path().join("outdir");
         std::os::unix::fs::symlink(&data, &dir_link).unwrap();
-        let e = Output::new(&data, true).write(&dir_link.join("r.pdf"), b"x").unwrap_err();
+        let e = Output::new(&data, true)
+            .write(&dir_link.join("r.pdf"), b"x")
+            .unwrap_err();
         assert_eq!(e.code(), "output_inside_data_dir");
         assert_eq!(fs::read(data.join("tenken.db")).unwrap(), b"records");
     }
@@ -196,14 +229,19 @@ mod tests {
         let (t, data) = setup();
         let target = t.path().join("report.pdf");
         fs::write(&target, b"old").unwrap();
-        let e = Output::new(&data, false).write(&target, b"new").unwrap_err();
+        let e = Output::new(&data, false)
+            .write(&target, b"new")
+            .unwrap_err();
         assert_eq!(e.code(), "output_exists");
         assert_eq!(fs::read(&target).unwrap(), b"old");
         Output::new(&data, true).write(&target, b"new").unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"new");
         let fresh = t.path().join("fresh.json");
         Output::new(&data, false).write(&fresh, b"{}").unwrap();
-        let names: Vec<_> = fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+        let names: Vec<_> = fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
         assert!(names.iter().all(|n| !n.contains("tenken-tmp")), "{names:?}");
     }
 
@@ -217,7 +255,11 @@ mod tests {
         });
         assert!(e.is_err());
         assert!(!target.exists());
-        assert_eq!(fs::read_dir(t.path()).unwrap().count(), 1, "only the data folder");
+        assert_eq!(
+            fs::read_dir(t.path()).unwrap().count(),
+            1,
+            "only the data folder"
+        );
     }
 
     #[test]

@@ -10,7 +10,10 @@ pub fn create_dir_all(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
     }
     #[cfg(not(unix))]
     {
@@ -25,7 +28,9 @@ pub fn tighten_data_dir(dir: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let Ok(meta) = std::fs::metadata(dir) else { return };
+        let Ok(meta) = std::fs::metadata(dir) else {
+            return;
+        };
         if meta.permissions().mode() & 0o077 == 0 {
             return;
         }
@@ -39,15 +44,22 @@ pub fn tighten_data_dir(dir: &Path) {
 #[cfg(unix)]
 fn tighten_below(dir: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
-        let Ok(meta) = entry.path().symlink_metadata() else { continue };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
         let mode = meta.permissions().mode();
         if meta.is_dir() {
             let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o700));
             tighten_below(&entry.path());
         } else if meta.is_file() && mode & 0o077 != 0 {
-            let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode & 0o700));
+            let _ = std::fs::set_permissions(
+                entry.path(),
+                std::fs::Permissions::from_mode(mode & 0o700),
+            );
         }
     }
 }
@@ -59,7 +71,10 @@ pub fn make_file_private(path: &Path) {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.permissions().mode() & 0o077 != 0 {
-                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(meta.permissions().mode() & 0o700));
+                let _ = std::fs::set_permissions(
+                    path,
+                    std::fs::Permissions::from_mode(meta.permissions().mode() & 0o700),
+                );
             }
         }
     }
@@ -98,10 +113,18 @@ mod tests {
         let data = t.path().join("data");
         std::fs::create_dir_all(data.join("evidence/ab")).unwrap();
         std::fs::write(data.join("evidence/ab/abc"), b"x").unwrap();
-        for (p, m) in [(&data, 0o755), (&data.join("evidence"), 0o755), (&data.join("evidence/ab"), 0o755)] {
+        for (p, m) in [
+            (&data, 0o755),
+            (&data.join("evidence"), 0o755),
+            (&data.join("evidence/ab"), 0o755),
+        ] {
             std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
         }
-        std::fs::set_permissions(data.join("evidence/ab/abc"), std::fs::Permissions::from_mode(0o444)).unwrap();
+        std::fs::set_permissions(
+            data.join("evidence/ab/abc"),
+            std::fs::Permissions::from_mode(0o444),
+        )
+        .unwrap();
         tighten_data_dir(&data);
         assert_eq!(mode(&data), 0o700);
         assert_eq!(mode(&data.join("evidence/ab")), 0o700);

@@ -41,7 +41,12 @@ pub fn report_details(store: &Store, assessment: i64, lang: Lang) -> Result<Repo
     let interviews = store.interviews(assessment)?;
     let remarks = store.remarks(assessment)?;
     let mut gaps = Vec::new();
-    let mut gap = |key: &str, message: String| gaps.push(Gap { key: key.into(), message });
+    let mut gap = |key: &str, message: String| {
+        gaps.push(Gap {
+            key: key.into(),
+            message,
+        })
+    };
     if a.summary.trim().is_empty() {
         gap("summary", tr(lang, "gap-summary", &[]));
     }
@@ -56,16 +61,34 @@ pub fn report_details(store: &Store, assessment: i64, lang: Lang) -> Result<Repo
     }
     for d in &departments {
         if !interviews.iter().any(|i| i.department_id == d.id) {
-            gap("interview", tr(lang, "gap-interview", &[("department", d.name.as_str().into())]));
+            gap(
+                "interview",
+                tr(
+                    lang,
+                    "gap-interview",
+                    &[("department", d.name.as_str().into())],
+                ),
+            );
         }
     }
     for i in &interviews {
-        if i.place.trim().is_empty() || i.attendees.trim().is_empty() || i.auditor.trim().is_empty() {
+        if i.place.trim().is_empty() || i.attendees.trim().is_empty() || i.auditor.trim().is_empty()
+        {
             let date = match lang {
                 Lang::Ja => crate::calendar::wareki_date(i.held_on),
                 Lang::En => crate::calendar::english_date(i.held_on),
             };
-            gap("interview-details", tr(lang, "gap-interview-details", &[("department", i.department.as_str().into()), ("date", date.into())]));
+            gap(
+                "interview-details",
+                tr(
+                    lang,
+                    "gap-interview-details",
+                    &[
+                        ("department", i.department.as_str().into()),
+                        ("date", date.into()),
+                    ],
+                ),
+            );
         }
     }
     let items = a.checklist.items.len() as i64 * departments.len() as i64;
@@ -75,7 +98,10 @@ pub fn report_details(store: &Store, assessment: i64, lang: Lang) -> Result<Repo
         |r| r.get(0),
     )?;
     if rated < items {
-        gap("unrated", tr(lang, "gap-unrated", &[("count", (items - rated).into())]));
+        gap(
+            "unrated",
+            tr(lang, "gap-unrated", &[("count", (items - rated).into())]),
+        );
     }
     Ok(ReportDetails {
         assessment_id: assessment,

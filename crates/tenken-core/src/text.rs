@@ -25,29 +25,53 @@ pub struct Limit {
 
 impl Limit {
     /// Names: organisation, department, auditor, checklist item ids, evidence titles.
-    pub const NAME: Limit = Limit { max_chars: 200, multiline: false };
+    pub const NAME: Limit = Limit {
+        max_chars: 200,
+        multiline: false,
+    };
     /// One line that may be longer: a place, a list of attendees, a storage location, a clause.
-    pub const LINE: Limit = Limit { max_chars: 1_000, multiline: false };
+    pub const LINE: Limit = Limit {
+        max_chars: 1_000,
+        multiline: false,
+    };
     /// A note, a finding's fact / risk / recommendation, a remark, a description.
-    pub const NOTE: Limit = Limit { max_chars: 10_000, multiline: true };
+    pub const NOTE: Limit = Limit {
+        max_chars: 10_000,
+        multiline: true,
+    };
     /// The longest texts: the 総評 and an interview's notes (still below Excel's cell limit).
-    pub const LONG: Limit = Limit { max_chars: 30_000, multiline: true };
+    pub const LONG: Limit = Limit {
+        max_chars: 30_000,
+        multiline: true,
+    };
 }
 
 /// Checks `value` for `field` and returns it cleaned: trimmed, line ends normalised.
 /// Refuses control characters and text over the limit (the message gives the limit).
 pub fn clean(field: &str, value: &str, limit: Limit) -> Result<String> {
-    let normalised: Cow<str> = if value.contains('\r') { Cow::Owned(value.replace("\r\n", "\n").replace('\r', "\n")) } else { Cow::Borrowed(value) };
+    let normalised: Cow<str> = if value.contains('\r') {
+        Cow::Owned(value.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(value)
+    };
     let trimmed = normalised.trim();
     for (i, c) in trimmed.chars().enumerate() {
         let allowed_space = c == '\t' || (c == '\n' && limit.multiline);
         if (is_control(c) && !allowed_space) || (c == '\n' && !limit.multiline) {
-            return Err(Error::ControlCharacter { field: field.to_string(), position: i + 1, code: format!("U+{:04X}", c as u32) });
+            return Err(Error::ControlCharacter {
+                field: field.to_string(),
+                position: i + 1,
+                code: format!("U+{:04X}", c as u32),
+            });
         }
     }
     let length = trimmed.chars().count();
     if length > limit.max_chars {
-        return Err(Error::TextTooLong { field: field.to_string(), limit: limit.max_chars, length });
+        return Err(Error::TextTooLong {
+            field: field.to_string(),
+            limit: limit.max_chars,
+            length,
+        });
     }
     Ok(trimmed.to_string())
 }
@@ -60,7 +84,8 @@ pub fn clean_opt(field: &str, value: Option<&str>, limit: Limit) -> Result<Optio
 /// A control character tenken never stores: C0 (except tab and new-line, decided by the
 /// caller), DEL, C1, and the bidirectional embedding/override/isolate controls.
 pub fn is_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
 /// A name from outside (a file name of an evidence file) made fit to show on one line:
@@ -83,7 +108,17 @@ pub fn display_name(name: &str) -> String {
 /// At most `max` characters of `value` for a message, with the full length when cut.
 pub fn preview(value: &str, max: usize) -> String {
     let n = value.chars().count();
-    let shown: String = value.chars().take(max).map(|c| if is_control(c) && c != ' ' { '\u{FFFD}' } else { c }).collect();
+    let shown: String = value
+        .chars()
+        .take(max)
+        .map(|c| {
+            if is_control(c) && c != ' ' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
     if n > max {
         format!("{shown}…（{n}文字 / {n} characters）")
     } else {
@@ -94,10 +129,23 @@ pub fn preview(value: &str, max: usize) -> String {
 /// Text for a terminal: control characters other than new-line and tab are shown as
 /// U+FFFD, so stored text can never move the cursor, ring the bell or change colours.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
+    if !text
+        .chars()
+        .any(|c| is_control(c) && c != '\n' && c != '\t')
+    {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| if is_control(c) && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect())
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_control(c) && c != '\n' && c != '\t' {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -106,7 +154,10 @@ mod tests {
 
     #[test]
     fn keeps_newlines_only_where_allowed() {
-        assert_eq!(clean("note", " a\r\nb\rc\t ", Limit::NOTE).unwrap(), "a\nb\nc");
+        assert_eq!(
+            clean("note", " a\r\nb\rc\t ", Limit::NOTE).unwrap(),
+            "a\nb\nc"
+        );
         let e = clean("name", "a\nb", Limit::NAME).unwrap_err();
         assert_eq!(e.code(), "control_character");
     }
@@ -114,7 +165,10 @@ mod tests {
     #[test]
     fn refuses_escape_and_bidi_override_with_position() {
         let e = clean("note", "ok\u{1b}[31m", Limit::NOTE).unwrap_err();
-        assert!(matches!(e, Error::ControlCharacter { position: 3, .. }), "{e:?}");
+        assert!(
+            matches!(e, Error::ControlCharacter { position: 3, .. }),
+            "{e:?}"
+        );
         assert!(clean("name", "report\u{202E}fdp.exe", Limit::NAME).is_err());
         assert!(clean("name", "a\u{7}", Limit::NAME).is_err());
         assert!(clean("name", "a\u{85}b", Limit::NAME).is_err());
@@ -125,7 +179,14 @@ mod tests {
         let ok = "あ".repeat(200);
         assert_eq!(clean("name", &ok, Limit::NAME).unwrap(), ok);
         let e = clean("name", &"あ".repeat(201), Limit::NAME).unwrap_err();
-        assert!(matches!(e, Error::TextTooLong { limit: 200, length: 201, .. }));
+        assert!(matches!(
+            e,
+            Error::TextTooLong {
+                limit: 200,
+                length: 201,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -144,7 +205,10 @@ mod tests {
 
     #[test]
     fn printable_replaces_controls_but_keeps_lines() {
-        assert_eq!(printable("a\u{1b}]0;x\u{7}\nb\tc"), "a\u{FFFD}]0;x\u{FFFD}\nb\tc");
+        assert_eq!(
+            printable("a\u{1b}]0;x\u{7}\nb\tc"),
+            "a\u{FFFD}]0;x\u{FFFD}\nb\tc"
+        );
         assert!(matches!(printable("plain 日本語"), Cow::Borrowed(_)));
     }
 

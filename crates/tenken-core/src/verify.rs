@@ -16,8 +16,17 @@ pub struct VerifyReport {
 
 /// Checks the whole store. Never changes anything.
 pub fn verify(store: &Store) -> Result<VerifyReport> {
-    let mut problems: Vec<String> = store.integrity_problems()?.into_iter().map(|p| format!("database: {p}")).collect();
-    problems.extend(store.foreign_key_problems()?.into_iter().map(|p| format!("database: foreign key {p}")));
+    let mut problems: Vec<String> = store
+        .integrity_problems()?
+        .into_iter()
+        .map(|p| format!("database: {p}"))
+        .collect();
+    problems.extend(
+        store
+            .foreign_key_problems()?
+            .into_iter()
+            .map(|p| format!("database: foreign key {p}")),
+    );
     let files = store.evidence_files_recorded()?;
     let mut seen = std::collections::HashSet::new();
     for (id, sha, size) in &files {
@@ -35,7 +44,14 @@ pub fn verify(store: &Store) -> Result<VerifyReport> {
         }
     }
     let chain = audit_log::check_chain(store.conn())?;
-    let log_entries: i64 = store.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+    let log_entries: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
     problems.extend(chain);
-    Ok(VerifyReport { ok: problems.is_empty(), evidence_files_checked: seen.len(), log_entries_checked: log_entries as usize, problems })
+    Ok(VerifyReport {
+        ok: problems.is_empty(),
+        evidence_files_checked: seen.len(),
+        log_entries_checked: log_entries as usize,
+        problems,
+    })
 }

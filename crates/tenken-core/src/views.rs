@@ -132,7 +132,11 @@ fn flatten(nodes: &[tenken_policy::Node], depth: u32, out: &mut Vec<SectionRow>)
         out.push(SectionRow {
             depth,
             label: n.label.clone(),
-            citation: if n.number_path.is_empty() { String::new() } else { n.citation.clone() },
+            citation: if n.number_path.is_empty() {
+                String::new()
+            } else {
+                n.citation.clone()
+            },
             title: n.title.clone(),
             text: n.text.clone(),
             line: n.line as u32,
@@ -147,7 +151,11 @@ pub fn topic_label(key: &str, lang: Lang) -> String {
 }
 
 pub fn policies(store: &Store, organisation_id: i64) -> Result<Vec<PolicySummary>> {
-    Ok(store.policies(organisation_id)?.iter().map(summary).collect())
+    Ok(store
+        .policies(organisation_id)?
+        .iter()
+        .map(summary)
+        .collect())
 }
 
 pub fn policy(store: &Store, id: i64, lang: Lang) -> Result<PolicyView> {
@@ -183,16 +191,29 @@ pub fn policy_changes(store: &Store, id: i64) -> Result<PolicyChanges> {
 /// (第1条, 第2条, … 第10条, not as text), topics by their localized names.
 pub fn policy_changes_in(store: &Store, id: i64, lang: Lang) -> Result<PolicyChanges> {
     let new = store.policy(id)?;
-    let Some(old) = store.policies(new.organisation_id)?.into_iter().filter(|d| d.kind == new.kind && d.id < id).last() else {
-        return Ok(PolicyChanges { segments_after: new.parsed.segments.clone(), ..Default::default() });
+    let Some(old) = store
+        .policies(new.organisation_id)?
+        .into_iter()
+        .filter(|d| d.kind == new.kind && d.id < id)
+        .last()
+    else {
+        return Ok(PolicyChanges {
+            segments_after: new.parsed.segments.clone(),
+            ..Default::default()
+        });
     };
     let index = |d: &crate::store::PolicyDocument| {
         let mut rows = Vec::new();
         flatten(&d.parsed.sections, 0, &mut rows);
         let mut seen = std::collections::HashSet::new();
-        let ordered: Vec<SectionRow> =
-            rows.into_iter().filter(|r| !r.citation.is_empty() && seen.insert(r.citation.clone())).collect();
-        let by_citation: BTreeMap<String, SectionRow> = ordered.iter().map(|r| (r.citation.clone(), r.clone())).collect();
+        let ordered: Vec<SectionRow> = rows
+            .into_iter()
+            .filter(|r| !r.citation.is_empty() && seen.insert(r.citation.clone()))
+            .collect();
+        let by_citation: BTreeMap<String, SectionRow> = ordered
+            .iter()
+            .map(|r| (r.citation.clone(), r.clone()))
+            .collect();
         (ordered, by_citation)
     };
     let ((a_rows, a), (b_rows, b)) = (index(&old), index(&new));
@@ -214,12 +235,27 @@ pub fn policy_changes_in(store: &Store, id: i64, lang: Lang) -> Result<PolicyCha
             Some(_) => {}
         }
     }
-    c.removed = a_rows.iter().filter(|r| !b.contains_key(&r.citation)).map(name).collect();
+    c.removed = a_rows
+        .iter()
+        .filter(|r| !b.contains_key(&r.citation))
+        .map(name)
+        .collect();
     for k in TOPIC_KEYS {
-        let before = old.parsed.topics.get(k).map(|t| t.citation.as_str()).unwrap_or("—");
-        let after = new.parsed.topics.get(k).map(|t| t.citation.as_str()).unwrap_or("—");
+        let before = old
+            .parsed
+            .topics
+            .get(k)
+            .map(|t| t.citation.as_str())
+            .unwrap_or("—");
+        let after = new
+            .parsed
+            .topics
+            .get(k)
+            .map(|t| t.citation.as_str())
+            .unwrap_or("—");
         if before != after {
-            c.topics_moved.push(format!("{}: {before} → {after}", topic_label(k, lang)));
+            c.topics_moved
+                .push(format!("{}: {before} → {after}", topic_label(k, lang)));
         }
     }
     Ok(c)
@@ -236,10 +272,17 @@ pub fn derive_for_store(
     profile: &Profile,
 ) -> Result<(Checklist, Option<Derivation>)> {
     let base = bank.get(checklist)?;
-    let Some(p) = policy else { return Ok((base.clone(), None)) };
+    let Some(p) = policy else {
+        return Ok((base.clone(), None));
+    };
     let pol = store.policy(p)?;
     let std_doc = standards.map(|s| store.policy(s)).transpose()?;
-    let (bound, d) = derive(base, &pol.parsed, std_doc.as_ref().map(|s| &s.parsed), profile);
+    let (bound, d) = derive(
+        base,
+        &pol.parsed,
+        std_doc.as_ref().map(|s| &s.parsed),
+        profile,
+    );
     Ok((bound, Some(d)))
 }
 
@@ -287,7 +330,10 @@ pub fn assessment_head(store: &Store, id: i64, lang: Lang) -> Result<AssessmentH
     // The frozen copy is parsed once per store and shared (300 items parse in milliseconds,
     // but an interview switches department many times).
     let a = store.frozen(id)?;
-    let org = store.list_organisations()?.into_iter().find(|o| o.id == a.organisation_id);
+    let org = store
+        .list_organisations()?
+        .into_iter()
+        .find(|o| o.id == a.organisation_id);
     Ok(AssessmentHead {
         id,
         organisation_id: a.organisation_id,
@@ -311,7 +357,12 @@ pub fn assessment_head(store: &Store, id: i64, lang: Lang) -> Result<AssessmentH
                 scored: r.score.is_some(),
             })
             .collect(),
-        classes: a.classification.classes().iter().map(|k| (k.to_string(), a.classification.class_label(k, lang))).collect(),
+        classes: a
+            .classification
+            .classes()
+            .iter()
+            .map(|k| (k.to_string(), a.classification.class_label(k, lang)))
+            .collect(),
         departments: store.departments(id)?,
     })
 }
@@ -365,7 +416,12 @@ fn areas_of(c: &Checklist, lang: Lang) -> Vec<Area> {
         }
     }
     keys.sort_by_key(|(ch, k)| (*ch, TOPIC_KEYS.iter().position(|t| t == k)));
-    keys.into_iter().map(|(_, k)| Area { key: k.to_string(), title: topic_label(k, lang) }).collect()
+    keys.into_iter()
+        .map(|(_, k)| Area {
+            key: k.to_string(),
+            title: topic_label(k, lang),
+        })
+        .collect()
 }
 
 /// Counts answers into a `Cell`; the score is a sum until `cell()` turns it into a percentage.
@@ -378,7 +434,9 @@ struct Tally {
 impl Tally {
     fn add(&mut self, rating: Option<&str>, scale: ScaleKind) {
         self.cell.items += 1;
-        let Some(r) = rating.and_then(|k| scale.ratings().iter().find(|x| x.key == k)) else { return };
+        let Some(r) = rating.and_then(|k| scale.ratings().iter().find(|x| x.key == k)) else {
+            return;
+        };
         self.cell.answered += 1;
         if let Some(s) = r.score {
             self.cell.scored += 1;
@@ -392,15 +450,30 @@ impl Tally {
     /// The cell, with the score as the share of the best rating (rounded), None before any
     /// scored answer.
     fn cell(self, scale: ScaleKind) -> Cell {
-        let best = scale.ratings().iter().filter_map(|x| x.score).max().unwrap_or(1).max(1) as u32;
+        let best = scale
+            .ratings()
+            .iter()
+            .filter_map(|x| x.score)
+            .max()
+            .unwrap_or(1)
+            .max(1) as u32;
         let n = self.cell.scored;
-        Cell { score_percent: (n > 0).then(|| (self.score_sum * 100 + best * n / 2) / (best * n)), ..self.cell }
+        Cell {
+            score_percent: (n > 0).then(|| (self.score_sum * 100 + best * n / 2) / (best * n)),
+            ..self.cell
+        }
     }
 }
 
 /// The lowest real score of a scale (× 不適合 / 実施していない; わからない's −1 is not a result).
 fn worst_score(scale: ScaleKind) -> i32 {
-    scale.ratings().iter().filter_map(|x| x.score).filter(|s| *s >= 0).min().unwrap_or(0)
+    scale
+        .ratings()
+        .iter()
+        .filter_map(|x| x.score)
+        .filter(|s| *s >= 0)
+        .min()
+        .unwrap_or(0)
 }
 
 pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
@@ -408,8 +481,10 @@ pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
     let a = store.frozen(id)?;
     let areas = areas_of(&a.checklist, lang);
     let answers = store.answers(id, None)?;
-    let by: HashMap<(i64, &str), Option<&str>> =
-        answers.iter().map(|r| ((r.department_id, r.item_id.as_str()), r.rating.as_deref())).collect();
+    let by: HashMap<(i64, &str), Option<&str>> = answers
+        .iter()
+        .map(|r| ((r.department_id, r.item_id.as_str()), r.rating.as_deref()))
+        .collect();
     let findings = store.findings(id)?;
     let interviews = store.interviews(id)?;
     let mut rows = Vec::new();
@@ -421,7 +496,10 @@ pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
         let mut req = 0;
         for item in &a.checklist.items {
             let rating = by.get(&(d.id, item.id.as_str())).copied().flatten();
-            let ai = areas.iter().position(|ar| ar.key == item.topic).unwrap_or(0);
+            let ai = areas
+                .iter()
+                .position(|ar| ar.key == item.topic)
+                .unwrap_or(0);
             cells[ai].add(rating, a.scale);
             total.add(rating, a.scale);
             grand.add(rating, a.scale);
@@ -436,12 +514,22 @@ pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
             department: d.clone(),
             cells: cells.into_iter().map(|c| c.cell(a.scale)).collect(),
             total: total.cell(a.scale),
-            open_findings: findings.iter().filter(|f| f.department_id == d.id && is_open(f.status)).count() as u32,
-            interviews: interviews.iter().filter(|i| i.department_id == d.id).count() as u32,
+            open_findings: findings
+                .iter()
+                .filter(|f| f.department_id == d.id && is_open(f.status))
+                .count() as u32,
+            interviews: interviews
+                .iter()
+                .filter(|i| i.department_id == d.id)
+                .count() as u32,
         });
     }
     Ok(Dashboard {
-        departments_not_interviewed: rows.iter().filter(|r| r.interviews == 0).map(|r| r.department.name.clone()).collect(),
+        departments_not_interviewed: rows
+            .iter()
+            .filter(|r| r.interviews == 0)
+            .map(|r| r.department.name.clone())
+            .collect(),
         head,
         areas,
         rows,
@@ -493,19 +581,31 @@ pub struct InterviewSheet {
     pub interviews: Vec<Interview>,
 }
 
-pub fn interview_sheet(store: &Store, id: i64, department: &str, lang: Lang) -> Result<InterviewSheet> {
+pub fn interview_sheet(
+    store: &Store,
+    id: i64,
+    department: &str,
+    lang: Lang,
+) -> Result<InterviewSheet> {
     let head = assessment_head(store, id, lang)?;
     let a = store.frozen(id)?;
     let dept = store.department(id, department)?;
     let areas = areas_of(&a.checklist, lang);
-    let answers: HashMap<String, crate::store::Response> =
-        store.answers(id, Some(&dept.id.to_string()))?.into_iter().map(|r| (r.item_id.clone(), r)).collect();
+    let answers: HashMap<String, crate::store::Response> = store
+        .answers(id, Some(&dept.id.to_string()))?
+        .into_iter()
+        .map(|r| (r.item_id.clone(), r))
+        .collect();
     let findings = store.findings(id)?;
     let mut evidence: HashMap<&str, u32> = HashMap::new();
     let ev = store.evidence_list(id)?;
     for e in &ev {
         for l in &e.links {
-            if let crate::store::EvidenceLink::Response { department, item_id } = l {
+            if let crate::store::EvidenceLink::Response {
+                department,
+                item_id,
+            } = l
+            {
                 if *department == dept.name {
                     *evidence.entry(item_id.as_str()).or_default() += 1;
                 }
@@ -518,7 +618,9 @@ pub fn interview_sheet(store: &Store, id: i64, department: &str, lang: Lang) -> 
         let mut stmt = store.conn().prepare_cached(
             "SELECT item_id, rating, note FROM responses WHERE assessment_id = ?1 AND department_id = ?2 AND (rating IS NOT NULL OR note <> '')",
         )?;
-        let rows = stmt.query_map(rusqlite::params![p, dept.id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+        let rows = stmt.query_map(rusqlite::params![p, dept.id], |r| {
+            Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
+        })?;
         for row in rows {
             let (k, v) = row?;
             before.insert(k, v);
@@ -540,7 +642,11 @@ pub fn interview_sheet(store: &Store, id: i64, department: &str, lang: Lang) -> 
                     Lang::Ja => i.look_at.ja.clone(),
                     Lang::En => i.look_at.en.clone(),
                 },
-                methods: i.methods.iter().map(|m| tr(lang, &format!("method-{m}"), &[])).collect(),
+                methods: i
+                    .methods
+                    .iter()
+                    .map(|m| tr(lang, &format!("method-{m}"), &[]))
+                    .collect(),
                 required: i.required,
                 rating: r.and_then(|r| r.rating.clone()),
                 note: r.map(|r| r.note.clone()).unwrap_or_default(),
@@ -558,11 +664,26 @@ pub fn interview_sheet(store: &Store, id: i64, department: &str, lang: Lang) -> 
     // Grouped by area (areas in chapter order), checklist order within an area.
     items.sort_by_key(|i| areas.iter().position(|a| a.key == i.area));
     let previous_open_findings = match previous {
-        Some(p) => store.findings(p)?.into_iter().filter(|f| f.department == dept.name && is_open(f.status)).collect(),
+        Some(p) => store
+            .findings(p)?
+            .into_iter()
+            .filter(|f| f.department == dept.name && is_open(f.status))
+            .collect(),
         None => Vec::new(),
     };
-    let interviews = store.interviews(id)?.into_iter().filter(|i| i.department_id == dept.id).collect();
-    Ok(InterviewSheet { head, department: dept, areas, items, previous_open_findings, interviews })
+    let interviews = store
+        .interviews(id)?
+        .into_iter()
+        .filter(|i| i.department_id == dept.id)
+        .collect();
+    Ok(InterviewSheet {
+        head,
+        department: dept,
+        areas,
+        items,
+        previous_open_findings,
+        interviews,
+    })
 }
 
 /// The assessment's previous one: the one it names, else the latest earlier year of the same

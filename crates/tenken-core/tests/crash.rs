@@ -47,15 +47,30 @@ fn setup(dir: &Path) -> i64 {
 /// "ACK n" after each commit returns.
 #[test]
 fn writer_child() {
-    let Ok(dir) = std::env::var("TENKEN_CRASH_WRITER") else { return };
-    let start: u64 = std::env::var("TENKEN_CRASH_START").unwrap().parse().unwrap();
+    let Ok(dir) = std::env::var("TENKEN_CRASH_WRITER") else {
+        return;
+    };
+    let start: u64 = std::env::var("TENKEN_CRASH_START")
+        .unwrap()
+        .parse()
+        .unwrap();
     let mut store = Store::open(Path::new(&dir)).unwrap();
     let a = store.list_assessments().unwrap()[0].id;
-    let items: Vec<String> = store.assessment(a).unwrap().checklist.items.iter().map(|i| i.id.clone()).collect();
+    let items: Vec<String> = store
+        .assessment(a)
+        .unwrap()
+        .checklist
+        .items
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
     let mut out = std::io::stdout().lock();
     for n in start.. {
         let item = &items[(n % items.len() as u64) as usize];
-        let change = AnswerChange { rating: Some(RATINGS[(n % 3) as usize].into()), note: Some(n.to_string()) };
+        let change = AnswerChange {
+            rating: Some(RATINGS[(n % 3) as usize].into()),
+            note: Some(n.to_string()),
+        };
         store.record_answer(a, "総務課", item, &change).unwrap();
         use std::io::Write;
         writeln!(out, "ACK {n}").unwrap();
@@ -110,7 +125,10 @@ fn acknowledged_writes_survive_sigkill() {
         // last value acknowledged for it (a write may have committed just before the kill
         // without its ACK being read, so "later" is allowed; "earlier" is a lost write).
         let store = Store::open(&dir).unwrap();
-        assert!(store.integrity_problems().unwrap().is_empty(), "round {round}: integrity_check failed");
+        assert!(
+            store.integrity_problems().unwrap().is_empty(),
+            "round {round}: integrity_check failed"
+        );
         if let Some(last) = last_acked {
             total_acked += last + 1 - next_start;
             let answers = store.answers(a, None).unwrap();
@@ -119,19 +137,33 @@ fn acknowledged_writes_survive_sigkill() {
                 let item_idx = (n % 5) as usize;
                 let stored: u64 = answers
                     .iter()
-                    .find(|r| r.item_id == store.assessment(a).unwrap().checklist.items[item_idx].id)
+                    .find(|r| {
+                        r.item_id == store.assessment(a).unwrap().checklist.items[item_idx].id
+                    })
                     .map(|r| r.note.parse().unwrap())
                     .unwrap_or(0);
-                assert!(stored >= n, "round {round}: acknowledged write {n} lost (stored {stored})");
+                assert!(
+                    stored >= n,
+                    "round {round}: acknowledged write {n} lost (stored {stored})"
+                );
             }
             next_start = last + 1;
         }
         // Continue numbering after whatever actually committed.
-        let max_stored = store.answers(a, None).unwrap().iter().map(|r| r.note.parse::<u64>().unwrap()).max().unwrap_or(0);
+        let max_stored = store
+            .answers(a, None)
+            .unwrap()
+            .iter()
+            .map(|r| r.note.parse::<u64>().unwrap())
+            .max()
+            .unwrap_or(0);
         next_start = next_start.max(max_stored + 1);
         let report = tenken_core::verify::verify(&store).unwrap();
         assert!(report.ok, "round {round}: {:?}", report.problems);
     }
-    assert!(total_acked > rounds as u64, "the writer acknowledged too few writes ({total_acked}) for the test to mean anything");
+    assert!(
+        total_acked > rounds as u64,
+        "the writer acknowledged too few writes ({total_acked}) for the test to mean anything"
+    );
     eprintln!("{rounds} rounds, {total_acked} acknowledged writes, none lost");
 }

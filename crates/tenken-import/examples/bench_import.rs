@@ -6,10 +6,17 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 fn main() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/policies/");
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/policies/"
+    );
     let mut lines: Vec<String> = Vec::new();
     while lines.len() < 300 * 40 {
-        for seed in ["000_f30b78bf79fe382b.txt", "001_9ca561b41135eb25.txt", "003_8a6a9c064e909078.txt"] {
+        for seed in [
+            "000_f30b78bf79fe382b.txt",
+            "001_9ca561b41135eb25.txt",
+            "003_8a6a9c064e909078.txt",
+        ] {
             let t = std::fs::read_to_string(format!("{root}{seed}")).unwrap();
             for l in t.lines().filter(|l| !l.trim().is_empty()) {
                 // Wrap long lines at 45 characters as a PDF does.
@@ -35,10 +42,20 @@ fn main() {
                 })
                 .collect()
         };
-        ops += &format!("BT /F1 9 Tf 1 0 0 1 60 810 Tm <{}> Tj ET\n", enc("情報セキュリティポリシー（例）"));
-        ops += &format!("BT /F1 9 Tf 1 0 0 1 290 25 Tm <{}> Tj ET\n", enc(&format!("- {} -", p + 1)));
+        ops += &format!(
+            "BT /F1 9 Tf 1 0 0 1 60 810 Tm <{}> Tj ET\n",
+            enc("情報セキュリティポリシー（例）")
+        );
+        ops += &format!(
+            "BT /F1 9 Tf 1 0 0 1 290 25 Tm <{}> Tj ET\n",
+            enc(&format!("- {} -", p + 1))
+        );
         for (i, l) in chunk.iter().enumerate() {
-            ops += &format!("BT /F1 10.5 Tf 1 0 0 1 60 {} Tm <{}> Tj ET\n", 780.0 - i as f32 * 18.5, enc(l));
+            ops += &format!(
+                "BT /F1 10.5 Tf 1 0 0 1 60 {} Tm <{}> Tj ET\n",
+                780.0 - i as f32 * 18.5,
+                enc(l)
+            );
         }
         page_ops.push(ops);
     }
@@ -48,7 +65,11 @@ fn main() {
         cmap += &format!("{} beginbfchar\n", ch.len());
         for (c, code) in ch {
             let mut u = [0u16; 2];
-            let dst: String = c.encode_utf16(&mut u).iter().map(|x| format!("{x:04X}")).collect();
+            let dst: String = c
+                .encode_utf16(&mut u)
+                .iter()
+                .map(|x| format!("{x:04X}"))
+                .collect();
             cmap += &format!("<{code:04X}> <{dst}>\n");
         }
         cmap += "endbfchar\n";
@@ -67,7 +88,10 @@ fn main() {
         kids.push(Object::Reference(page));
     }
     let n = kids.len() as i64;
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n }));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n }),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();

@@ -9,13 +9,28 @@ fn main() {
             let p = tenken_policy::parse_text(&x.text);
             fn walk(n: &[tenken_policy::Node], d: usize) {
                 for n in n {
-                    println!("{}{} {:?} {}", "  ".repeat(d), n.citation, n.number_path, n.title.as_deref().unwrap_or(""));
+                    println!(
+                        "{}{} {:?} {}",
+                        "  ".repeat(d),
+                        n.citation,
+                        n.number_path,
+                        n.title.as_deref().unwrap_or("")
+                    );
                     walk(&n.children, d + 1);
                 }
             }
-            eprintln!("format {:?} kind {} segments {:?}", x.format, p.kind, p.segments);
+            eprintln!(
+                "format {:?} kind {} segments {:?}",
+                x.format, p.kind, p.segments
+            );
             walk(&p.sections, 0);
-            eprintln!("topics {:?}", p.topics.iter().map(|(k, v)| format!("{k}={}", v.citation)).collect::<Vec<_>>());
+            eprintln!(
+                "topics {:?}",
+                p.topics
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", v.citation))
+                    .collect::<Vec<_>>()
+            );
         }
         Err(e) => eprintln!("{}: {e}", e.code()),
     }

@@ -16,7 +16,10 @@ use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 fn damaged(reason: impl ToString) -> Problem {
-    Problem::Damaged { format: SourceFormat::Docx, reason: reason.to_string() }
+    Problem::Damaged {
+        format: SourceFormat::Docx,
+        reason: reason.to_string(),
+    }
 }
 
 /// A ZIP whose central directory names `word/document.xml`.
@@ -42,14 +45,21 @@ impl Parts {
             Err(e) => return Err(damaged(e)),
         };
         if f.size() > limits::PART || self.total + f.size() > limits::TOTAL {
-            return Err(Problem::TooLarge { limit_mib: limits::PART >> 20 });
+            return Err(Problem::TooLarge {
+                limit_mib: limits::PART >> 20,
+            });
         }
         let mut buf = Vec::new();
         // The declared size may lie: read at most one byte more than the bound.
         let bound = limits::PART.min(limits::TOTAL - self.total);
-        (&mut f).take(bound + 1).read_to_end(&mut buf).map_err(damaged)?;
+        (&mut f)
+            .take(bound + 1)
+            .read_to_end(&mut buf)
+            .map_err(damaged)?;
         if buf.len() as u64 > bound {
-            return Err(Problem::TooLarge { limit_mib: limits::PART >> 20 });
+            return Err(Problem::TooLarge {
+                limit_mib: limits::PART >> 20,
+            });
         }
         self.total += buf.len() as u64;
         let s = String::from_utf8(buf).map_err(|e| damaged(format!("{name}: {e}")))?;
@@ -63,7 +73,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<String, Problem> {
         return Err(damaged("too many entries"));
     }
     let mut parts = Parts { zip, total: 0 };
-    let document = parts.read("word/document.xml")?.ok_or_else(|| damaged("word/document.xml missing"))?;
+    let document = parts
+        .read("word/document.xml")?
+        .ok_or_else(|| damaged("word/document.xml missing"))?;
     let numbering = match parts.read("word/numbering.xml")? {
         Some(x) => Numbering::parse(&x)?,
         None => Numbering::default(),
@@ -79,7 +91,11 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 fn val(e: &BytesStart) -> Option<String> {
@@ -178,9 +194,14 @@ impl Numbering {
             };
             match e.name().as_ref() {
                 "w:abstractNum" if !empty => {
-                    cur_abs = Some((attr(&e, "w:abstractNumId").unwrap_or_default(), Abstract::default()));
+                    cur_abs = Some((
+                        attr(&e, "w:abstractNumId").unwrap_or_default(),
+                        Abstract::default(),
+                    ));
                 }
-                "w:num" if !empty => cur_num = Some((attr(&e, "w:numId").unwrap_or_default(), Num::default())),
+                "w:num" if !empty => {
+                    cur_num = Some((attr(&e, "w:numId").unwrap_or_default(), Num::default()))
+                }
                 "w:abstractNumId" => {
                     if let Some((_, m)) = cur_num.as_mut() {
                         m.abstract_id = val(&e).unwrap_or_default();
@@ -188,7 +209,9 @@ impl Numbering {
                 }
                 "w:lvlOverride" => override_lvl = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()),
                 "w:startOverride" => {
-                    if let (Some((_, m)), Some(l), Some(v)) = (cur_num.as_mut(), override_lvl, int(&e)) {
+                    if let (Some((_, m)), Some(l), Some(v)) =
+                        (cur_num.as_mut(), override_lvl, int(&e))
+                    {
                         m.overrides.insert(l, v);
                     }
                 }
@@ -203,8 +226,16 @@ impl Numbering {
                     }
                 }
                 "w:lvl" => {
-                    let i = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()).unwrap_or(0).min(8);
-                    let l = Level { start: 1, fmt: "decimal".into(), suffix: "tab".into(), ..Default::default() };
+                    let i = attr(&e, "w:ilvl")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0)
+                        .min(8);
+                    let l = Level {
+                        start: 1,
+                        fmt: "decimal".into(),
+                        suffix: "tab".into(),
+                        ..Default::default()
+                    };
                     if empty {
                         continue;
                     }
@@ -251,7 +282,9 @@ impl Styles {
         loop {
             match r.read_event().map_err(damaged)? {
                 Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                    "w:style" => cur = Some((attr(&e, "w:styleId").unwrap_or_default(), Style::default())),
+                    "w:style" => {
+                        cur = Some((attr(&e, "w:styleId").unwrap_or_default(), Style::default()))
+                    }
                     "w:rPr" => in_rpr = true,
                     name => {
                         if let Some((_, st)) = cur.as_mut() {
@@ -286,7 +319,9 @@ impl Styles {
         let (mut num, mut lvl) = (None, None);
         let mut cur = Some(style.to_string());
         for _ in 0..16 {
-            let Some(st) = cur.as_deref().and_then(|c| self.styles.get(c)) else { break };
+            let Some(st) = cur.as_deref().and_then(|c| self.styles.get(c)) else {
+                break;
+            };
             num = num.or_else(|| st.num_id.clone());
             lvl = lvl.or(st.ilvl);
             cur = st.based_on.clone();
@@ -297,7 +332,9 @@ impl Styles {
     fn hidden(&self, style: &str) -> bool {
         let mut cur = Some(style.to_string());
         for _ in 0..16 {
-            let Some(st) = cur.as_deref().and_then(|c| self.styles.get(c)) else { break };
+            let Some(st) = cur.as_deref().and_then(|c| self.styles.get(c)) else {
+                break;
+            };
             if st.hidden {
                 return true;
             }
@@ -325,7 +362,9 @@ impl<'a> Numberer<'a> {
         let mut a = self.numbering.abstracts.get(&num.abstract_id)?;
         for _ in 0..8 {
             let Some(link) = &a.num_style_link else { break };
-            let (Some(num_id), _) = self.styles.numbering(link) else { break };
+            let (Some(num_id), _) = self.styles.numbering(link) else {
+                break;
+            };
             let linked = self.numbering.nums.get(&num_id)?;
             match self.numbering.abstracts.get(&linked.abstract_id) {
                 Some(next) if !std::ptr::eq(next, a) => a = next,
@@ -342,9 +381,19 @@ impl<'a> Numberer<'a> {
         let ilvl = ilvl.min(8);
         let level_of = |i: usize| num.levels.get(&i).or_else(|| abs.levels.get(&i)).cloned();
         let lvl = level_of(ilvl)?;
-        let key = if num.overrides.is_empty() && num.levels.is_empty() { format!("a{}", num.abstract_id) } else { format!("n{num_id}") };
+        let key = if num.overrides.is_empty() && num.levels.is_empty() {
+            format!("a{}", num.abstract_id)
+        } else {
+            format!("n{num_id}")
+        };
         let counters = self.counters.entry(key).or_default();
-        let start = |i: usize| num.overrides.get(&i).copied().or_else(|| level_of(i).map(|l| l.start)).unwrap_or(1);
+        let start = |i: usize| {
+            num.overrides
+                .get(&i)
+                .copied()
+                .or_else(|| level_of(i).map(|l| l.start))
+                .unwrap_or(1)
+        };
         let next = match counters.values[ilvl] {
             Some(v) => v.saturating_add(1),
             None => start(ilvl),
@@ -370,7 +419,11 @@ impl<'a> Numberer<'a> {
                     chars.next();
                     let i = (d as usize).saturating_sub(1).min(8);
                     let v = counters.values[i].unwrap_or_else(|| start(i));
-                    let fmt = if lvl.legal && i < ilvl { "decimal".to_string() } else { level_of(i).map(|l| l.fmt).unwrap_or_default() };
+                    let fmt = if lvl.legal && i < ilvl {
+                        "decimal".to_string()
+                    } else {
+                        level_of(i).map(|l| l.fmt).unwrap_or_default()
+                    };
                     out.push_str(&format_number(v, &fmt));
                     continue;
                 }
@@ -388,7 +441,8 @@ impl<'a> Numberer<'a> {
     }
 }
 
-const AIUEO: &str = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
+const AIUEO: &str =
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
 const AIUEO_HALF: &str = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝ";
 const IROHA: &str = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセスン";
 const IROHA_HALF: &str = "ｲﾛﾊﾆﾎﾍﾄﾁﾘﾇﾙｦﾜｶﾖﾀﾚｿﾂﾈﾅﾗﾑｳｲﾉｵｸﾔﾏｹﾌｺｴﾃｱｻｷﾕﾒﾐｼｴﾋﾓｾｽﾝ";
@@ -405,7 +459,14 @@ fn cycle(set: &str, n: i64) -> String {
 
 fn kanji_digits(n: i64, zero: char) -> String {
     const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    n.to_string().chars().map(|c| c.to_digit(10).map(|d| if d == 0 { zero } else { D[d as usize] }).unwrap_or(c)).collect()
+    n.to_string()
+        .chars()
+        .map(|c| {
+            c.to_digit(10)
+                .map(|d| if d == 0 { zero } else { D[d as usize] })
+                .unwrap_or(c)
+        })
+        .collect()
 }
 
 /// 一, 十, 十一, 二十三, 百五 … (japaneseCounting).
@@ -433,7 +494,21 @@ fn roman(mut n: i64) -> String {
         return n.to_string();
     }
     let mut out = String::new();
-    for (v, s) in [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+    for (v, s) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
         while n >= v {
             out.push_str(s);
             n -= v;
@@ -453,14 +528,24 @@ fn letters(n: i64, upper: bool) -> String {
 }
 
 fn full_width(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// A counter value in a Word number format (ST_NumberFormat).
 fn format_number(n: i64, fmt: &str) -> String {
     let enclosed = |base: u32, max: i64| {
         if (1..=max).contains(&n) {
-            char::from_u32(base + n as u32 - 1).map(String::from).unwrap_or_else(|| n.to_string())
+            char::from_u32(base + n as u32 - 1)
+                .map(String::from)
+                .unwrap_or_else(|| n.to_string())
         } else {
             n.to_string()
         }
@@ -469,8 +554,12 @@ fn format_number(n: i64, fmt: &str) -> String {
         "decimalFullWidth" | "decimalFullWidth2" => full_width(&n.to_string()),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => match n {
             1..=20 => enclosed(0x2460, 20),
-            21..=35 => char::from_u32(0x3251 + n as u32 - 21).map(String::from).unwrap_or_default(),
-            36..=50 => char::from_u32(0x32B1 + n as u32 - 36).map(String::from).unwrap_or_default(),
+            21..=35 => char::from_u32(0x3251 + n as u32 - 21)
+                .map(String::from)
+                .unwrap_or_default(),
+            36..=50 => char::from_u32(0x32B1 + n as u32 - 36)
+                .map(String::from)
+                .unwrap_or_default(),
             _ => n.to_string(),
         },
         "decimalEnclosedParen" => enclosed(0x2474, 20),
@@ -479,9 +568,20 @@ fn format_number(n: i64, fmt: &str) -> String {
         "aiueo" => cycle(AIUEO_HALF, n),
         "irohaFullWidth" => cycle(IROHA, n),
         "iroha" => cycle(IROHA_HALF, n),
-        "japaneseCounting" | "chineseCounting" | "chineseCountingThousand" | "ideographLegalTraditional" | "taiwaneseCounting" | "taiwaneseCountingThousand" => kanji_counting(n),
-        "japaneseDigitalTenThousand" | "ideographDigital" | "taiwaneseDigital" => kanji_digits(n, '〇'),
-        "japaneseLegal" => kanji_counting(n).replace('一', "壱").replace('二', "弐").replace('三', "参").replace('十', "拾"),
+        "japaneseCounting"
+        | "chineseCounting"
+        | "chineseCountingThousand"
+        | "ideographLegalTraditional"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand" => kanji_counting(n),
+        "japaneseDigitalTenThousand" | "ideographDigital" | "taiwaneseDigital" => {
+            kanji_digits(n, '〇')
+        }
+        "japaneseLegal" => kanji_counting(n)
+            .replace('一', "壱")
+            .replace('二', "弐")
+            .replace('三', "参")
+            .replace('十', "拾"),
         "ideographTraditional" => cycle(STEMS, n),
         "ideographZodiac" => cycle(BRANCHES, n),
         "upperRoman" => roman(n),
@@ -517,7 +617,11 @@ impl<'a> Body<'a> {
     fn read(xml: &str, numbering: &'a Numbering, styles: &'a Styles) -> Result<String, Problem> {
         let mut b = Body {
             out: Vec::new(),
-            numberer: Numberer { numbering, styles, counters: HashMap::new() },
+            numberer: Numberer {
+                numbering,
+                styles,
+                counters: HashMap::new(),
+            },
             styles,
             paras: Vec::new(),
             rows: Vec::new(),
@@ -545,7 +649,8 @@ impl<'a> Body<'a> {
                     }
                     let name = e.name();
                     match name.as_ref() {
-                        "w:delText" | "w:instrText" | "w:rt" | "w:del" | "w:moveFrom" | "mc:Fallback" => skip = Some(depth),
+                        "w:delText" | "w:instrText" | "w:rt" | "w:del" | "w:moveFrom"
+                        | "mc:Fallback" => skip = Some(depth),
                         "mc:AlternateContent" => alt.push(false),
                         "mc:Choice" => {
                             if let Some(taken) = alt.last_mut() {
@@ -603,7 +708,12 @@ impl<'a> Body<'a> {
                         "w:t" => in_t = false,
                         "w:tr" => {
                             if let Some(row) = b.rows.pop() {
-                                let line = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+                                let line = row
+                                    .iter()
+                                    .map(|c| c.trim())
+                                    .filter(|c| !c.is_empty())
+                                    .collect::<Vec<_>>()
+                                    .join(" ");
                                 b.emit(line);
                             }
                         }
@@ -656,7 +766,9 @@ impl<'a> Body<'a> {
 
     /// Elements that carry properties or characters (start or empty tags).
     fn element(&mut self, e: &BytesStart, in_ppr: bool, in_rpr: bool, run_hidden: &mut bool) {
-        let Some(p) = self.paras.last_mut() else { return };
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
         match e.name().as_ref() {
             "w:pStyle" if in_ppr => p.style = val(e),
             "w:numId" if in_ppr => p.num_id = val(e),
@@ -670,7 +782,8 @@ impl<'a> Body<'a> {
                 }
             }
             "w:br" | "w:cr" => {
-                if !*run_hidden && !matches!(attr(e, "w:type").as_deref(), Some("page" | "column")) {
+                if !*run_hidden && !matches!(attr(e, "w:type").as_deref(), Some("page" | "column"))
+                {
                     p.text.push('\n');
                 }
             }
@@ -681,7 +794,11 @@ impl<'a> Body<'a> {
 
     fn end_paragraph(&mut self) {
         let Some(p) = self.paras.pop() else { return };
-        let (style_num, style_lvl) = p.style.as_deref().map(|s| self.styles.numbering(s)).unwrap_or((None, None));
+        let (style_num, style_lvl) = p
+            .style
+            .as_deref()
+            .map(|s| self.styles.numbering(s))
+            .unwrap_or((None, None));
         let num_id = p.num_id.clone().or(style_num);
         let ilvl = p.ilvl.or(style_lvl).unwrap_or(0);
         let label = match num_id.as_deref() {

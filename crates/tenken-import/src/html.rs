@@ -34,20 +34,35 @@ fn skip_ws(mut b: &[u8]) -> &[u8] {
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let b = skip_ws(b);
-    let head: Vec<u8> = b.iter().take(1024).map(|c| c.to_ascii_lowercase()).collect();
+    let head: Vec<u8> = b
+        .iter()
+        .take(1024)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
         return true;
     }
-    head.starts_with(b"<") && (head.windows(5).any(|w| w == b"<head") || head.windows(5).any(|w| w == b"<body"))
+    head.starts_with(b"<")
+        && (head.windows(5).any(|w| w == b"<head") || head.windows(5).any(|w| w == b"<body"))
 }
 
 /// The encoding named by a `charset=` in the first 4 KiB.
 fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head: Vec<u8> = bytes.iter().take(4096).map(|c| c.to_ascii_lowercase()).collect();
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(4096)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let at = head.windows(8).position(|w| w == b"charset=")? + 8;
     let rest = &head[at..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-    let end = rest.iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')).unwrap_or(rest.len());
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
+        .unwrap_or(rest.len());
     encoding_rs::Encoding::for_label(&rest[..end])
 }
 
@@ -58,7 +73,11 @@ fn decode(bytes: &[u8]) -> Result<(String, String), Problem> {
     }
     if let Some(enc) = meta_charset(bytes) {
         // A page that says UTF-16 in ASCII cannot be UTF-16: read it as UTF-8 (as browsers do).
-        let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { enc };
+        let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else {
+            enc
+        };
         let (s, _) = enc.decode_without_bom_handling(bytes);
         return Ok((s.into_owned(), enc.name().to_string()));
     }
@@ -70,18 +89,64 @@ fn decode(bytes: &[u8]) -> Result<(String, String), Problem> {
 }
 
 const DROP: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "rt", "rp", "iframe", "object", "select", "button",
-    "svg", "math", "header", "footer", "aside", "form", "input", "textarea", "title",
+    "script", "style", "noscript", "template", "head", "nav", "rt", "rp", "iframe", "object",
+    "select", "button", "svg", "math", "header", "footer", "aside", "form", "input", "textarea",
+    "title",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-    "article", "blockquote", "pre", "address", "center", "body", "main", "figure", "figcaption", "caption", "hr",
-    "tbody", "thead", "tfoot",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "address",
+    "center",
+    "body",
+    "main",
+    "figure",
+    "figcaption",
+    "caption",
+    "hr",
+    "tbody",
+    "thead",
+    "tfoot",
 ];
 /// id / class words of page chrome.
 const CHROME: &[&str] = &[
-    "toc", "sidebar", "side", "sidemenu", "sidenav", "menu", "nav", "navi", "navigation", "breadcrumb",
-    "breadcrumbs", "pankuzu", "mokuji", "header", "footer", "skip", "hidden", "idmap", "hide",
+    "toc",
+    "sidebar",
+    "side",
+    "sidemenu",
+    "sidenav",
+    "menu",
+    "nav",
+    "navi",
+    "navigation",
+    "breadcrumb",
+    "breadcrumbs",
+    "pankuzu",
+    "mokuji",
+    "header",
+    "footer",
+    "skip",
+    "hidden",
+    "idmap",
+    "hide",
 ];
 
 fn is_chrome(el: &scraper::node::Element) -> bool {
@@ -89,7 +154,11 @@ fn is_chrome(el: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(st) = el.attr("style") {
-        let st: String = st.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        let st: String = st
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if st.contains("display:none") || st.contains("visibility:hidden") {
             return true;
         }
@@ -144,8 +213,14 @@ impl Lines {
 pub(crate) fn extract(bytes: &[u8]) -> Result<(String, String), Problem> {
     let (text, encoding) = decode(bytes)?;
     let doc = Html::parse_document(&text);
-    let has_eline = doc.tree.values().any(|n| n.as_element().is_some_and(|e| e.has_class("eline", scraper::CaseSensitivity::AsciiCaseInsensitive)));
-    let mut lines = Lines { out: Vec::new(), cur: String::new() };
+    let has_eline = doc.tree.values().any(|n| {
+        n.as_element()
+            .is_some_and(|e| e.has_class("eline", scraper::CaseSensitivity::AsciiCaseInsensitive))
+    });
+    let mut lines = Lines {
+        out: Vec::new(),
+        cur: String::new(),
+    };
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut eline_depth = 0usize;
     let mut pre_depth = 0usize;
@@ -164,7 +239,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, String), Problem> {
                             skip = Some(node.id());
                             continue;
                         }
-                        let eline = has_eline && el.has_class("eline", scraper::CaseSensitivity::AsciiCaseInsensitive);
+                        let eline = has_eline
+                            && el
+                                .has_class("eline", scraper::CaseSensitivity::AsciiCaseInsensitive);
                         if eline {
                             eline_depth += 1;
                             lines.flush();
@@ -197,7 +274,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, String), Problem> {
                 }
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
-                    if has_eline && el.has_class("eline", scraper::CaseSensitivity::AsciiCaseInsensitive) {
+                    if has_eline
+                        && el.has_class("eline", scraper::CaseSensitivity::AsciiCaseInsensitive)
+                    {
                         eline_depth = eline_depth.saturating_sub(1);
                         lines.flush();
                     } else if !has_eline && BLOCK.contains(&name) {

@@ -56,7 +56,10 @@ pub enum Problem {
     /// A ZIP that is not a Word document (Excel, OpenDocument, any archive).
     NotWord,
     /// A DOCX/ZIP/HTML/PDF whose structure cannot be read.
-    Damaged { format: SourceFormat, reason: String },
+    Damaged {
+        format: SourceFormat,
+        reason: String,
+    },
     /// A part inflates beyond the bound (a ZIP bomb or an absurdly large document).
     TooLarge { limit_mib: u64 },
     /// A PDF whose pages carry no text (a scan, or text drawn as outlines or images).
@@ -96,12 +99,21 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::Text(e) => write!(f, "{e}"),
-            Problem::LegacyFormat { kind } => write!(f, "{kind}: 旧形式のファイルです。PDF・Word (.docx)・テキストで保存し直してください"),
+            Problem::LegacyFormat { kind } => write!(
+                f,
+                "{kind}: 旧形式のファイルです。PDF・Word (.docx)・テキストで保存し直してください"
+            ),
             Problem::NotWord => write!(f, "ZIP ですが Word (.docx) 文書ではありません"),
-            Problem::Damaged { format, reason } => write!(f, "{} として読めません: {reason}", format.as_str()),
-            Problem::TooLarge { limit_mib } => write!(f, "展開後の大きさが上限 {limit_mib} MiB を超えます"),
+            Problem::Damaged { format, reason } => {
+                write!(f, "{} として読めません: {reason}", format.as_str())
+            }
+            Problem::TooLarge { limit_mib } => {
+                write!(f, "展開後の大きさが上限 {limit_mib} MiB を超えます")
+            }
             Problem::NoTextLayer => write!(f, "この PDF には文字のデータがありません"),
-            Problem::UndecodablePdf { reason } => write!(f, "この PDF の文字を読み取れません: {reason}"),
+            Problem::UndecodablePdf { reason } => {
+                write!(f, "この PDF の文字を読み取れません: {reason}")
+            }
             Problem::EncryptedPdf => write!(f, "この PDF はパスワードで保護されています"),
             Problem::Timeout { seconds } => write!(f, "読み取りが {seconds} 秒を超えました"),
             Problem::Empty => write!(f, "中身が空です"),
@@ -148,7 +160,9 @@ const OLE2: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// The format of `bytes`, from their content only. Refuses formats tenken cannot read.
 pub fn sniff(bytes: &[u8]) -> Result<SourceFormat, Problem> {
     if bytes.starts_with(OLE2) {
-        return Err(Problem::LegacyFormat { kind: ole2_kind(bytes) });
+        return Err(Problem::LegacyFormat {
+            kind: ole2_kind(bytes),
+        });
     }
     // 一太郎 5–7 files (not OLE2) start with this signature.
     if bytes.starts_with(b"\x00\x00\x00\x00JUST") || bytes.starts_with(b"JSTM") {
@@ -160,7 +174,11 @@ pub fn sniff(bytes: &[u8]) -> Result<SourceFormat, Problem> {
         return Ok(SourceFormat::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return if docx::is_word(bytes) { Ok(SourceFormat::Docx) } else { Err(Problem::NotWord) };
+        return if docx::is_word(bytes) {
+            Ok(SourceFormat::Docx)
+        } else {
+            Err(Problem::NotWord)
+        };
     }
     if html::looks_like_html(bytes) {
         return Ok(SourceFormat::Html);
@@ -170,7 +188,11 @@ pub fn sniff(bytes: &[u8]) -> Result<SourceFormat, Problem> {
 
 /// `doc` when the OLE2 directory names a WordDocument stream, `jtd` for 一太郎, else `ole2`.
 fn ole2_kind(bytes: &[u8]) -> &'static str {
-    let utf16 = |s: &str| s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>();
+    let utf16 = |s: &str| {
+        s.encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect::<Vec<u8>>()
+    };
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     if has(&utf16("WordDocument")) {
         "doc"
@@ -192,40 +214,69 @@ pub fn extract_within(bytes: &[u8], bound: Duration) -> Result<Extracted, Proble
     match format {
         SourceFormat::Text => {
             let (text, encoding) = tenken_policy::decode_with_encoding(bytes)?;
-            Ok(Extracted { format, text: normalize::line_ends(&text), encoding: encoding.to_string() })
+            Ok(Extracted {
+                format,
+                text: normalize::line_ends(&text),
+                encoding: encoding.to_string(),
+            })
         }
         SourceFormat::Html => contained(format, || html::extract(bytes)),
-        SourceFormat::Docx => contained(format, || docx::extract(bytes).map(|t| (t, "UTF-8".to_string()))),
+        SourceFormat::Docx => contained(format, || {
+            docx::extract(bytes).map(|t| (t, "UTF-8".to_string()))
+        }),
         SourceFormat::Pdf => {
             let owned = bytes.to_vec();
-            bounded(bound, move || contained(format, || pdf::extract(&owned, bound).map(|t| (t, "UTF-8".to_string()))))
+            bounded(bound, move || {
+                contained(format, || {
+                    pdf::extract(&owned, bound).map(|t| (t, "UTF-8".to_string()))
+                })
+            })
         }
     }
 }
 
 /// Runs a reader, turning a panic into `Damaged` (a dependency's bug must not reach the user).
-fn contained(format: SourceFormat, f: impl FnOnce() -> Result<(String, String), Problem>) -> Result<Extracted, Problem> {
+fn contained(
+    format: SourceFormat,
+    f: impl FnOnce() -> Result<(String, String), Problem>,
+) -> Result<Extracted, Problem> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
-        Ok(r) => r.map(|(text, encoding)| Extracted { format, text, encoding }),
-        Err(_) => Err(Problem::Damaged { format, reason: "internal reader error".into() }),
+        Ok(r) => r.map(|(text, encoding)| Extracted {
+            format,
+            text,
+            encoding,
+        }),
+        Err(_) => Err(Problem::Damaged {
+            format,
+            reason: "internal reader error".into(),
+        }),
     }
 }
 
 /// Runs `f` on a worker thread and gives up after `bound` (the worker is left to finish alone).
-fn bounded<T: Send + 'static>(bound: Duration, f: impl FnOnce() -> Result<T, Problem> + Send + 'static) -> Result<T, Problem> {
+fn bounded<T: Send + 'static>(
+    bound: Duration,
+    f: impl FnOnce() -> Result<T, Problem> + Send + 'static,
+) -> Result<T, Problem> {
     let (tx, rx) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new().name("tenken-import".into()).stack_size(16 << 20).spawn(move || {
-        let _ = tx.send(f());
-    });
+    let spawned = std::thread::Builder::new()
+        .name("tenken-import".into())
+        .stack_size(16 << 20)
+        .spawn(move || {
+            let _ = tx.send(f());
+        });
     if spawned.is_err() {
         return Err(Problem::Timeout { seconds: 0 });
     }
     match rx.recv_timeout(bound) {
         Ok(r) => r,
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Problem::Timeout { seconds: bound.as_secs() }),
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-            Err(Problem::Damaged { format: SourceFormat::Pdf, reason: "internal reader error".into() })
-        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Problem::Timeout {
+            seconds: bound.as_secs(),
+        }),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(Problem::Damaged {
+            format: SourceFormat::Pdf,
+            reason: "internal reader error".into(),
+        }),
     }
 }
 
@@ -234,7 +285,11 @@ pub fn check_structure(text: &str, parsed: &ParsedPolicy) -> Result<(), Problem>
     if text.trim().is_empty() {
         return Err(Problem::Empty);
     }
-    if parsed.sections.iter().all(|n| n.number_path.is_empty() && n.children.is_empty()) {
+    if parsed
+        .sections
+        .iter()
+        .all(|n| n.number_path.is_empty() && n.children.is_empty())
+    {
         return Err(Problem::NoStructure);
     }
     Ok(())

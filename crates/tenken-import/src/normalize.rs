@@ -47,8 +47,15 @@ const SUPPLEMENT: &[(char, char)] = &[
 pub fn fold_radicals(s: &str) -> String {
     s.chars()
         .map(|c| match c as u32 {
-            0x2F00..=0x2FD5 => KANGXI.chars().nth((c as u32 - 0x2F00) as usize).unwrap_or(c),
-            0x2E80..=0x2EFF => SUPPLEMENT.iter().find(|(k, _)| *k == c).map(|(_, v)| *v).unwrap_or(c),
+            0x2F00..=0x2FD5 => KANGXI
+                .chars()
+                .nth((c as u32 - 0x2F00) as usize)
+                .unwrap_or(c),
+            0x2E80..=0x2EFF => SUPPLEMENT
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, v)| *v)
+                .unwrap_or(c),
             _ => c,
         })
         .collect()
@@ -77,14 +84,19 @@ fn is_digit(c: char) -> bool {
 /// the index where its text begins; None when the line does not start with one.
 fn leading_number(cs: &[char]) -> Option<(usize, usize)> {
     let end = leading_end(cs)?;
-    let start = cs.iter().take_while(|c| c.is_whitespace() || matches!(c, '-' | '・' | '•' | '*' | '‐' | '－')).count();
+    let start = cs
+        .iter()
+        .take_while(|c| c.is_whitespace() || matches!(c, '-' | '・' | '•' | '*' | '‐' | '－'))
+        .count();
     Some((start, end))
 }
 
 fn leading_end(cs: &[char]) -> Option<usize> {
     let mut i = 0;
     // Leading white space and list bullets (「- 」「・」「• 」) before the number.
-    while i < cs.len() && (cs[i].is_whitespace() || matches!(cs[i], '-' | '・' | '•' | '*' | '‐' | '－')) {
+    while i < cs.len()
+        && (cs[i].is_whitespace() || matches!(cs[i], '-' | '・' | '•' | '*' | '‐' | '－'))
+    {
         i += 1;
     }
     let skip_sp = |mut j: usize| {
@@ -106,14 +118,19 @@ fn leading_end(cs: &[char]) -> Option<usize> {
             return None;
         }
         let m = skip_sp(k);
-        if matches!(cs.get(m), Some('条' | '章' | '節' | '款' | '編' | '項' | '号')) {
+        if matches!(
+            cs.get(m),
+            Some('条' | '章' | '節' | '款' | '編' | '項' | '号')
+        ) {
             return Some(m + 1);
         }
         return Some(k);
     }
     if cs.get(i).is_some_and(|&c| is_digit(c)) {
         let mut k = digits(i);
-        while matches!(cs.get(k), Some('.' | '．' | '-' | '―' | '－')) && cs.get(k + 1).is_some_and(|&c| is_digit(c)) {
+        while matches!(cs.get(k), Some('.' | '．' | '-' | '―' | '－'))
+            && cs.get(k + 1).is_some_and(|&c| is_digit(c))
+        {
             k = digits(k + 1);
         }
         if matches!(cs.get(k), Some('.' | '．' | ')' | '）')) {
@@ -122,12 +139,16 @@ fn leading_end(cs: &[char]) -> Option<usize> {
         return Some(k);
     }
     if matches!(cs.get(i), Some('(' | '（')) {
-        let close = cs[i..cs.len().min(i + 8)].iter().position(|&c| c == ')' || c == '）')?;
+        let close = cs[i..cs.len().min(i + 8)]
+            .iter()
+            .position(|&c| c == ')' || c == '）')?;
         return Some(i + close + 1);
     }
     // A one-character marker: ア, イ, ①, ⑴, 一.
     let c = *cs.get(i)?;
-    let marker = ('ァ'..='ヶ').contains(&c) || ('\u{2460}'..='\u{24FF}').contains(&c) || ('\u{3251}'..='\u{32BF}').contains(&c)
+    let marker = ('ァ'..='ヶ').contains(&c)
+        || ('\u{2460}'..='\u{24FF}').contains(&c)
+        || ('\u{3251}'..='\u{32BF}').contains(&c)
         || "一二三四五六七八九十".contains(c);
     if marker && cs.get(i + 1) == Some(&' ') {
         return Some(i + 1);
@@ -184,7 +205,10 @@ mod tests {
 
     #[test]
     fn radicals_fold_to_kanji_but_numbering_stays() {
-        assert_eq!(fold_radicals("情報資産の管理⽅法\u{2F64}"), "情報資産の管理方法用");
+        assert_eq!(
+            fold_radicals("情報資産の管理⽅法\u{2F64}"),
+            "情報資産の管理方法用"
+        );
         assert_eq!(fold_radicals("\u{2ED1}期 \u{2F3E}籍"), "長期 戸籍");
         assert_eq!(fold_radicals("①（１）１⑴ア"), "①（１）１⑴ア");
     }
@@ -194,7 +218,10 @@ mod tests {
         for (spaced, plain) in [
             ("第 1 条 この方針は", "第1条 この方針は"),
             ("第 1 目的", "第1 目的"),
-            ("この方針は 2026 年 4 月 1 日から施行する。", "この方針は2026年4月1日から施行する。"),
+            (
+                "この方針は 2026 年 4 月 1 日から施行する。",
+                "この方針は2026年4月1日から施行する。",
+            ),
             ("(3) LGWAN接続系 LGWANに接続", "(3) LGWAN接続系 LGWANに接続"),
             ("1 目的", "1 目的"),
             ("4.1 サーバ等の管理", "4.1 サーバ等の管理"),

@@ -44,7 +44,10 @@ fn num(o: &Object) -> f32 {
 }
 
 fn damaged(reason: impl ToString) -> Problem {
-    Problem::Damaged { format: SourceFormat::Pdf, reason: reason.to_string() }
+    Problem::Damaged {
+        format: SourceFormat::Pdf,
+        reason: reason.to_string(),
+    }
 }
 
 /// How a font's string bytes split into codes and, without ToUnicode, become text.
@@ -122,7 +125,10 @@ struct Page<'a> {
 /// A PDF text string (UTF-16BE with BOM, UTF-8 with BOM, else PDFDocEncoding ≈ Latin-1).
 fn text_string(b: &[u8]) -> String {
     if let Some(rest) = b.strip_prefix(&[0xFE, 0xFF]) {
-        let u: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let u: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         return String::from_utf16_lossy(&u);
     }
     if let Some(rest) = b.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -132,7 +138,16 @@ fn text_string(b: &[u8]) -> String {
 }
 
 fn utf16be(b: &[u8]) -> String {
-    let u: Vec<u16> = b.chunks(2).map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { c[0] as u16 }).collect();
+    let u: Vec<u16> = b
+        .chunks(2)
+        .map(|c| {
+            if c.len() == 2 {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                c[0] as u16
+            }
+        })
+        .collect();
     String::from_utf16_lossy(&u)
 }
 
@@ -177,7 +192,9 @@ fn tokens(data: &[u8]) -> Vec<Tok> {
                 }
                 let bytes = hex
                     .chunks(2)
-                    .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap_or("00"), 16).unwrap_or(0))
+                    .map(|p| {
+                        u8::from_str_radix(std::str::from_utf8(p).unwrap_or("00"), 16).unwrap_or(0)
+                    })
                     .collect();
                 out.push(Tok::Hex(bytes));
                 continue;
@@ -238,7 +255,10 @@ fn parse_cmap(data: &[u8]) -> (HashMap<u32, String>, Vec<(usize, u32, u32)>) {
     let glyph_name = |n: &[u8]| -> Option<String> {
         let s = std::str::from_utf8(n).ok()?;
         let hex = s.strip_prefix("uni").or_else(|| s.strip_prefix('u'))?;
-        u32::from_str_radix(hex.get(..hex.len().min(6))?, 16).ok().and_then(char::from_u32).map(String::from)
+        u32::from_str_radix(hex.get(..hex.len().min(6))?, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .map(String::from)
     };
     while i < toks.len() {
         match &toks[i] {
@@ -275,13 +295,23 @@ fn parse_cmap(data: &[u8]) -> (HashMap<u32, String>, Vec<(usize, u32, u32)>) {
             Tok::Word(w) if w == b"beginbfrange" => {
                 i += 1;
                 while i + 2 < toks.len() && map.len() < budget {
-                    let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[i], &toks[i + 1]) else { break };
+                    let (Tok::Hex(lo), Tok::Hex(hi)) = (&toks[i], &toks[i + 1]) else {
+                        break;
+                    };
                     let (lo, hi) = (be(lo), be(hi));
                     let hi = hi.min(lo.saturating_add(65_535));
                     match &toks[i + 2] {
                         Tok::Hex(dst) => {
-                            let mut units: Vec<u16> =
-                                dst.chunks(2).map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { c[0] as u16 }).collect();
+                            let mut units: Vec<u16> = dst
+                                .chunks(2)
+                                .map(|c| {
+                                    if c.len() == 2 {
+                                        u16::from_be_bytes([c[0], c[1]])
+                                    } else {
+                                        c[0] as u16
+                                    }
+                                })
+                                .collect();
                             if units.is_empty() {
                                 units.push(0);
                             }
@@ -332,7 +362,9 @@ fn glyph_char(name: &[u8]) -> Option<char> {
             return char::from_u32(v);
         }
     }
-    let digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    let digits = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
     if let Some(d) = digits.iter().position(|d| *d == s) {
         return char::from_digit(d as u32, 10);
     }
@@ -372,9 +404,17 @@ fn simple_table(doc: &Document, font: &Dictionary) -> Box<[Option<char>; 256]> {
         let c = s.chars().next();
         *slot = c.filter(|c| !c.is_control() && *c != '\u{FFFD}');
     }
-    let enc = font.get(b"Encoding").ok().and_then(|o| doc.dereference(o).ok()).map(|(_, o)| o);
+    let enc = font
+        .get(b"Encoding")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .map(|(_, o)| o);
     if let Some(Object::Dictionary(d)) = enc {
-        if let Ok(Object::Array(diffs)) = d.get(b"Differences").and_then(|o| doc.dereference(o)).map(|(_, o)| o) {
+        if let Ok(Object::Array(diffs)) = d
+            .get(b"Differences")
+            .and_then(|o| doc.dereference(o))
+            .map(|(_, o)| o)
+        {
             let mut code = 0usize;
             for item in diffs {
                 match item {
@@ -395,12 +435,22 @@ fn simple_table(doc: &Document, font: &Dictionary) -> Box<[Option<char>; 256]> {
 
 fn load_font(doc: &Document, font: &Dictionary) -> Font {
     let deref = |o: &Object| doc.dereference(o).ok().map(|(_, o)| o.clone());
-    let subtype = font.get(b"Subtype").ok().and_then(|o| o.as_name().ok()).unwrap_or(b"");
+    let subtype = font
+        .get(b"Subtype")
+        .ok()
+        .and_then(|o| o.as_name().ok())
+        .unwrap_or(b"");
     let to_unicode = font
         .get(b"ToUnicode")
         .ok()
         .and_then(deref)
-        .and_then(|o| o.as_stream().ok().and_then(|s| s.decompressed_content_with_limit(limits::PDF_STREAM).ok().or_else(|| Some(s.content.clone()))))
+        .and_then(|o| {
+            o.as_stream().ok().and_then(|s| {
+                s.decompressed_content_with_limit(limits::PDF_STREAM)
+                    .ok()
+                    .or_else(|| Some(s.content.clone()))
+            })
+        })
         .map(|data| parse_cmap(&data).0)
         .filter(|m| !m.is_empty());
     if subtype == b"Type0" {
@@ -425,7 +475,9 @@ fn load_font(doc: &Document, font: &Dictionary) -> Font {
                 }
             }
             Some(Object::Stream(s)) => {
-                let data = s.decompressed_content_with_limit(limits::PDF_STREAM).unwrap_or_else(|_| s.content.clone());
+                let data = s
+                    .decompressed_content_with_limit(limits::PDF_STREAM)
+                    .unwrap_or_else(|_| s.content.clone());
                 let (_, space) = parse_cmap(&data);
                 if space.is_empty() {
                     Coding::Identity
@@ -472,22 +524,41 @@ fn load_font(doc: &Document, font: &Dictionary) -> Font {
                 }
             }
         }
-        Font { two_byte: true, coding, to_unicode, widths, default_width: dw }
+        Font {
+            two_byte: true,
+            coding,
+            to_unicode,
+            widths,
+            default_width: dw,
+        }
     } else {
         let first = font.get(b"FirstChar").map(num).unwrap_or(0.0) as u32;
         let mut widths = HashMap::new();
         if let Some(Object::Array(w)) = font.get(b"Widths").ok().and_then(deref) {
             for (j, x) in w.iter().take(256).enumerate() {
-                widths.insert(first.saturating_add(j as u32), deref(x).map(|o| num(&o)).unwrap_or(0.0));
+                widths.insert(
+                    first.saturating_add(j as u32),
+                    deref(x).map(|o| num(&o)).unwrap_or(0.0),
+                );
             }
         }
         let missing = font
             .get(b"FontDescriptor")
             .ok()
             .and_then(deref)
-            .and_then(|d| d.as_dict().ok().and_then(|d| d.get(b"MissingWidth").ok().map(num)))
+            .and_then(|d| {
+                d.as_dict()
+                    .ok()
+                    .and_then(|d| d.get(b"MissingWidth").ok().map(num))
+            })
             .unwrap_or(500.0);
-        Font { two_byte: false, coding: Coding::Simple(simple_table(doc, font)), to_unicode, widths, default_width: missing }
+        Font {
+            two_byte: false,
+            coding: Coding::Simple(simple_table(doc, font)),
+            to_unicode,
+            widths,
+            default_width: missing,
+        }
     }
 }
 
@@ -527,7 +598,10 @@ fn decode_codes(font: &Font, s: &[u8]) -> Vec<(u32, Option<String>)> {
                 for n in 1..=4usize {
                     if i + n <= s.len() {
                         let c = be(&s[i..i + n]);
-                        if space.iter().any(|&(sl, lo, hi)| sl == n && c >= lo && c <= hi) {
+                        if space
+                            .iter()
+                            .any(|&(sl, lo, hi)| sl == n && c >= lo && c <= hi)
+                        {
                             l = n;
                             break;
                         }
@@ -543,11 +617,17 @@ fn decode_codes(font: &Font, s: &[u8]) -> Vec<(u32, Option<String>)> {
         let text = from_map.or_else(|| match &font.coding {
             Coding::Simple(t) => t[bytes[0] as usize].map(String::from),
             Coding::Ucs2 | Coding::Utf16 => Some(utf16be(bytes)),
-            Coding::Sjis => encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes).map(|c| c.into_owned()),
-            Coding::Euc => encoding_rs::EUC_JP.decode_without_bom_handling_and_without_replacement(bytes).map(|c| c.into_owned()),
+            Coding::Sjis => encoding_rs::SHIFT_JIS
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .map(|c| c.into_owned()),
+            Coding::Euc => encoding_rs::EUC_JP
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .map(|c| c.into_owned()),
             Coding::Jis => {
                 let e = [bytes[0] | 0x80, bytes.get(1).copied().unwrap_or(0) | 0x80];
-                encoding_rs::EUC_JP.decode_without_bom_handling_and_without_replacement(&e).map(|c| c.into_owned())
+                encoding_rs::EUC_JP
+                    .decode_without_bom_handling_and_without_replacement(&e)
+                    .map(|c| c.into_owned())
             }
             Coding::Identity | Coding::Ranges(_) => None,
         });
@@ -565,7 +645,9 @@ impl Font {
         match self.coding {
             // Predefined CMaps: the CID is unknown here; half-width characters are half an em.
             Coding::Ucs2 | Coding::Utf16 | Coding::Sjis | Coding::Euc | Coding::Jis => {
-                let half = text.and_then(|t| t.chars().next()).is_some_and(|c| c.is_ascii() || ('\u{FF61}'..='\u{FF9F}').contains(&c));
+                let half = text
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| c.is_ascii() || ('\u{FF61}'..='\u{FF9F}').contains(&c));
                 if half {
                     500.0
                 } else {
@@ -579,7 +661,12 @@ impl Font {
 
 fn fonts_of(doc: &Document, resources: &Dictionary) -> HashMap<Vec<u8>, ObjectIdOrDict> {
     let mut out = HashMap::new();
-    let Some(fd) = resources.get(b"Font").ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok()) else {
+    let Some(fd) = resources
+        .get(b"Font")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok())
+    else {
         return out;
     };
     for (name, v) in fd.iter() {
@@ -622,13 +709,24 @@ impl<'a> Page<'a> {
         self.marks.iter().any(|m| matches!(m, Mark::Artifact))
     }
 
-    fn run(&mut self, content: &[u8], resources: &Dictionary, gs0: GState, depth: usize) -> Result<(), Problem> {
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Dictionary,
+        gs0: GState,
+        depth: usize,
+    ) -> Result<(), Problem> {
         if depth > 8 {
             return Ok(());
         }
-        let ops = lopdf::content::Content::decode(content).map_err(|e| damaged(format!("content stream: {e}")))?;
+        let ops = lopdf::content::Content::decode(content)
+            .map_err(|e| damaged(format!("content stream: {e}")))?;
         let fonts = fonts_of(self.doc, resources);
-        let xobjects = resources.get(b"XObject").ok().and_then(|o| self.doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok().cloned());
+        let xobjects = resources
+            .get(b"XObject")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok().cloned());
         let mut gs = gs0;
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = ID;
@@ -636,7 +734,9 @@ impl<'a> Page<'a> {
         for op in &ops.operations {
             self.ops += 1;
             if self.ops.is_multiple_of(4096) && Instant::now() > self.deadline {
-                return Err(Problem::Timeout { seconds: crate::TIME_BOUND.as_secs() });
+                return Err(Problem::Timeout {
+                    seconds: crate::TIME_BOUND.as_secs(),
+                });
             }
             let o = &op.operands;
             let n = |k: usize| o.get(k).map(num).unwrap_or(0.0);
@@ -657,7 +757,11 @@ impl<'a> Page<'a> {
                     tlm = ID;
                 }
                 "Tf" => {
-                    gs.font = o.first().and_then(|x| x.as_name().ok()).and_then(|name| fonts.get(name).cloned()).and_then(|f| self.font(&f));
+                    gs.font = o
+                        .first()
+                        .and_then(|x| x.as_name().ok())
+                        .and_then(|name| fonts.get(name).cloned())
+                        .and_then(|f| self.font(&f));
                     gs.size = n(1);
                 }
                 "Tc" => gs.tc = n(0),
@@ -714,7 +818,11 @@ impl<'a> Page<'a> {
                 }
                 "BMC" => {
                     let artifact = o.first().and_then(|x| x.as_name().ok()) == Some(b"Artifact");
-                    self.marks.push(if artifact { Mark::Artifact } else { Mark::Plain });
+                    self.marks.push(if artifact {
+                        Mark::Artifact
+                    } else {
+                        Mark::Plain
+                    });
                 }
                 "BDC" => {
                     let tag = o.first().and_then(|x| x.as_name().ok()).unwrap_or(b"");
@@ -730,14 +838,20 @@ impl<'a> Page<'a> {
                             .and_then(|(_, v)| v.as_dict().ok().cloned()),
                         _ => None,
                     };
-                    let actual = props.as_ref().and_then(|p| p.get(b"ActualText").ok()).and_then(|v| match v {
-                        Object::String(s, _) => Some(text_string(s)),
-                        _ => None,
-                    });
+                    let actual = props
+                        .as_ref()
+                        .and_then(|p| p.get(b"ActualText").ok())
+                        .and_then(|v| match v {
+                            Object::String(s, _) => Some(text_string(s)),
+                            _ => None,
+                        });
                     let mark = if tag == b"Artifact" {
                         Mark::Artifact
                     } else if let Some(text) = actual {
-                        Mark::Actual { text, start: self.glyphs.len() }
+                        Mark::Actual {
+                            text,
+                            start: self.glyphs.len(),
+                        }
                     } else {
                         Mark::Plain
                     };
@@ -750,23 +864,43 @@ impl<'a> Page<'a> {
                         if self.glyphs.len() > start {
                             let first = &self.glyphs[start];
                             let last = self.glyphs.last().map(|g| g.x + g.w).unwrap_or(first.x);
-                            let merged = Glyph { x: first.x, y: first.y, w: (last - first.x).max(0.0), size: first.size, text };
+                            let merged = Glyph {
+                                x: first.x,
+                                y: first.y,
+                                w: (last - first.x).max(0.0),
+                                size: first.size,
+                                text,
+                            };
                             self.glyphs.truncate(start);
                             self.glyphs.push(merged);
                         }
                     }
                 }
                 "Do" => {
-                    let Some(name) = o.first().and_then(|x| x.as_name().ok()) else { continue };
-                    let Some(x) = xobjects.as_ref().and_then(|x| x.get(name).ok()).and_then(|v| self.doc.dereference(v).ok()).map(|(_, v)| v)
+                    let Some(name) = o.first().and_then(|x| x.as_name().ok()) else {
+                        continue;
+                    };
+                    let Some(x) = xobjects
+                        .as_ref()
+                        .and_then(|x| x.get(name).ok())
+                        .and_then(|v| self.doc.dereference(v).ok())
+                        .map(|(_, v)| v)
                     else {
                         continue;
                     };
                     let Ok(stream) = x.as_stream() else { continue };
-                    if stream.dict.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) != Some(b"Form") {
+                    if stream
+                        .dict
+                        .get(b"Subtype")
+                        .ok()
+                        .and_then(|s| s.as_name().ok())
+                        != Some(b"Form")
+                    {
                         continue;
                     }
-                    let data = stream.decompressed_content_with_limit(limits::PDF_STREAM).unwrap_or_else(|_| stream.content.clone());
+                    let data = stream
+                        .decompressed_content_with_limit(limits::PDF_STREAM)
+                        .unwrap_or_else(|_| stream.content.clone());
                     let res = stream
                         .dict
                         .get(b"Resources")
@@ -796,7 +930,10 @@ impl<'a> Page<'a> {
             let w0 = font.width(code, text.as_deref()) / 1000.0;
             let space = text.as_deref() == Some(" ") && !font.two_byte;
             let tx = (w0 * gs.size + gs.tc + if space { gs.tw } else { 0.0 }) * gs.th;
-            let trm = mul(&mul(&[gs.size * gs.th, 0.0, 0.0, gs.size, 0.0, gs.rise], tm), &gs.ctm);
+            let trm = mul(
+                &mul(&[gs.size * gs.th, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
+                &gs.ctm,
+            );
             let next = mul(&mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm), &gs.ctm);
             let (x, y) = (trm[4], trm[5]);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt().max(0.1);
@@ -811,7 +948,13 @@ impl<'a> Page<'a> {
                     if t.chars().any(|c| !c.is_whitespace()) {
                         self.decoded += 1;
                     }
-                    self.glyphs.push(Glyph { x, y, w, size, text: t });
+                    self.glyphs.push(Glyph {
+                        x,
+                        y,
+                        w,
+                        size,
+                        text: t,
+                    });
                 }
                 None => self.undecodable += 1,
             }
@@ -849,7 +992,10 @@ fn lines_of(mut glyphs: Vec<Glyph>) -> Vec<Line> {
                     continue;
                 }
                 let gap = g.x - (p.x + p.w);
-                if gap > 0.25 * g.size.max(p.size) && !text.ends_with(' ') && !g.text.starts_with(' ') {
+                if gap > 0.25 * g.size.max(p.size)
+                    && !text.ends_with(' ')
+                    && !g.text.starts_with(' ')
+                {
                     text.push(' ');
                 }
             }
@@ -871,7 +1017,11 @@ fn chrome_key(s: &str) -> String {
         if c.is_whitespace() {
             continue;
         }
-        let c = if c.is_ascii_digit() || ('０'..='９').contains(&c) { '#' } else { c };
+        let c = if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            '#'
+        } else {
+            c
+        };
         if !(c == '#' && k.ends_with('#')) {
             k.push(c);
         }
@@ -882,7 +1032,11 @@ fn chrome_key(s: &str) -> String {
 fn is_page_number(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let core = t.trim_matches(|c: char| matches!(c, '-' | '－' | '‐' | '—' | '―' | '–'));
-    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digits = |x: &str| {
+        !x.is_empty()
+            && x.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
     if core.len() < t.len() && digits(core) {
         return true;
     }
@@ -902,7 +1056,10 @@ fn drop_chrome(pages: &mut [Vec<Line>]) {
     };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for p in pages.iter() {
-        let mut seen: Vec<String> = zone(p).into_iter().map(|i| chrome_key(&p[i].text)).collect();
+        let mut seen: Vec<String> = zone(p)
+            .into_iter()
+            .map(|i| chrome_key(&p[i].text))
+            .collect();
         seen.sort();
         seen.dedup();
         for k in seen {
@@ -931,7 +1088,10 @@ fn drop_chrome(pages: &mut [Vec<Line>]) {
 
 pub(crate) fn extract(bytes: &[u8], bound: Duration) -> Result<String, Problem> {
     let deadline = Instant::now() + bound;
-    let options = lopdf::LoadOptions { max_decompressed_size: Some(limits::PDF_STREAM), ..Default::default() };
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(limits::PDF_STREAM),
+        ..Default::default()
+    };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::Decryption(_) => Problem::EncryptedPdf,
         e => damaged(e),
@@ -952,23 +1112,47 @@ pub(crate) fn extract(bytes: &[u8], bound: Duration) -> Result<String, Problem> 
     let mut pages: Vec<Vec<Line>> = Vec::new();
     for (_, id) in doc.get_pages() {
         if Instant::now() > deadline {
-            return Err(Problem::Timeout { seconds: bound.as_secs() });
+            return Err(Problem::Timeout {
+                seconds: bound.as_secs(),
+            });
         }
         let content = match doc.get_page_content_with_limit(id, limits::PDF_STREAM) {
             Ok(c) => c,
-            Err(lopdf::Error::Decompress(_)) => return Err(Problem::TooLarge { limit_mib: (limits::PDF_STREAM >> 20) as u64 }),
+            Err(lopdf::Error::Decompress(_)) => {
+                return Err(Problem::TooLarge {
+                    limit_mib: (limits::PDF_STREAM >> 20) as u64,
+                })
+            }
             Err(_) => Vec::new(),
         };
         let resources = doc
             .get_page_resources(id)
             .ok()
-            .and_then(|(d, ids)| d.cloned().or_else(|| ids.first().and_then(|i| doc.get_dictionary(*i).ok().cloned())))
+            .and_then(|(d, ids)| {
+                d.cloned().or_else(|| {
+                    ids.first()
+                        .and_then(|i| doc.get_dictionary(*i).ok().cloned())
+                })
+            })
             .unwrap_or_default();
-        let gs = GState { ctm: ID, font: None, size: 0.0, tc: 0.0, tw: 0.0, th: 1.0, tl: 0.0, rise: 0.0 };
+        let gs = GState {
+            ctm: ID,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            th: 1.0,
+            tl: 0.0,
+            rise: 0.0,
+        };
         page.marks.clear();
         match page.run(&content, &resources, gs, 0) {
             Ok(()) => {}
-            Err(Problem::Timeout { .. }) => return Err(Problem::Timeout { seconds: bound.as_secs() }),
+            Err(Problem::Timeout { .. }) => {
+                return Err(Problem::Timeout {
+                    seconds: bound.as_secs(),
+                })
+            }
             // A damaged content stream: keep what was read before the damage.
             Err(_) => {}
         }

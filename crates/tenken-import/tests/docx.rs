@@ -38,11 +38,23 @@ fn legal_body(num: u32) -> String {
     let mut b = String::new();
     b += &p("情報セキュリティ基本方針");
     b += &p("（目的）");
-    b += &np(num, 0, "この方針は、本市の情報資産を守るための基本的な事項を定める。");
+    b += &np(
+        num,
+        0,
+        "この方針は、本市の情報資産を守るための基本的な事項を定める。",
+    );
     b += &p("（定義）");
-    b += &np(num, 0, "この方針において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。");
+    b += &np(
+        num,
+        0,
+        "この方針において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。",
+    );
     b += &np(num, 1, "ネットワーク 通信網及びその構成機器をいう。");
-    b += &np(num, 1, "情報システム ネットワーク及び電磁的記録媒体で構成される仕組みをいう。");
+    b += &np(
+        num,
+        1,
+        "情報システム ネットワーク及び電磁的記録媒体で構成される仕組みをいう。",
+    );
     b += &p("（対象とする脅威）");
     b += &np(num, 0, "次の脅威を想定する。");
     b += &np(num, 2, "不正アクセス、不正操作による情報資産の漏えい");
@@ -52,7 +64,11 @@ fn legal_body(num: u32) -> String {
     b += &np(num, 3, "市長部局");
     b += &np(num, 3, "教育委員会");
     b += &p("（職員等の遵守義務）");
-    b += &np(num, 0, "職員等は、情報セキュリティポリシーを遵守しなければならない。");
+    b += &np(
+        num,
+        0,
+        "職員等は、情報セキュリティポリシーを遵守しなければならない。",
+    );
     b
 }
 
@@ -60,11 +76,24 @@ fn legal_body(num: u32) -> String {
 fn auto_numbering_gives_the_structure_of_the_text() {
     let text = parse(TEXT.as_bytes());
     assert!(paths(&text).len() >= 11, "{:?}", paths(&text));
-    let bytes = docx(&legal_body(3), Some(&legal_numbering("decimalEnclosedCircle", "aiueoFullWidth")), None);
+    let bytes = docx(
+        &legal_body(3),
+        Some(&legal_numbering("decimalEnclosedCircle", "aiueoFullWidth")),
+        None,
+    );
     let x = tenken_import::extract(&bytes).unwrap();
     assert_eq!(x.format, tenken_import::SourceFormat::Docx);
-    assert!(x.text.contains("第3条 次の脅威を想定する。\n① 不正アクセス"), "{}", x.text);
-    assert!(x.text.contains("\nア 市長部局\nイ 教育委員会\n"), "{}", x.text);
+    assert!(
+        x.text
+            .contains("第3条 次の脅威を想定する。\n① 不正アクセス"),
+        "{}",
+        x.text
+    );
+    assert!(
+        x.text.contains("\nア 市長部局\nイ 教育委員会\n"),
+        "{}",
+        x.text
+    );
     let d = parse(&bytes);
     assert_eq!(shape(&d), shape(&text));
     assert_eq!(d.source_format, "docx");
@@ -84,8 +113,18 @@ fn style_linked_numbering_and_num_style_link() {
         lvl(0, "decimalFullWidth", "第%1条", "space"),
         lvl(1, "decimalFullWidth", "（%2）", "space"),
     );
-    let sp = |style: &str, t: &str| format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#);
-    let body = [p("（目的）"), sp("Jo", "この方針は目的を定める。"), p("（定義）"), sp("Jo", "用語の意義は次のとおり。"), sp("Go", "ネットワーク 通信網をいう。"), sp("Go", "情報システム 仕組みをいう。")].concat();
+    let sp = |style: &str, t: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+    };
+    let body = [
+        p("（目的）"),
+        sp("Jo", "この方針は目的を定める。"),
+        p("（定義）"),
+        sp("Jo", "用語の意義は次のとおり。"),
+        sp("Go", "ネットワーク 通信網をいう。"),
+        sp("Go", "情報システム 仕組みをいう。"),
+    ]
+    .concat();
     let x = tenken_import::extract(&docx(&body, Some(&numbering), Some(styles))).unwrap();
     assert_eq!(x.text, "（目的）\n第１条 この方針は目的を定める。\n（定義）\n第２条 用語の意義は次のとおり。\n（１） ネットワーク 通信網をいう。\n（２） 情報システム 仕組みをいう。\n");
 }
@@ -99,7 +138,16 @@ fn start_override_and_restart_of_deeper_levels() {
         lvl(0, "decimal", "%1.", "space"),
         lvl(1, "decimalEnclosedParen", "%2", "nothing"),
     );
-    let body = [np(1, 0, "目的"), np(1, 1, "一"), np(1, 1, "二"), np(1, 0, "定義"), np(1, 1, "三"), np(2, 0, "評価"), np(2, 1, "四")].concat();
+    let body = [
+        np(1, 0, "目的"),
+        np(1, 1, "一"),
+        np(1, 1, "二"),
+        np(1, 0, "定義"),
+        np(1, 1, "三"),
+        np(2, 0, "評価"),
+        np(2, 1, "四"),
+    ]
+    .concat();
     let x = tenken_import::extract(&docx(&body, Some(&numbering), None)).unwrap();
     assert_eq!(x.text, "1. 目的\n⑴一\n⑵二\n2. 定義\n⑴三\n5. 評価\n⑴四\n");
 }
@@ -124,7 +172,12 @@ fn japanese_formats_and_multi_level_text() {
     let x = tenken_import::extract(&docx(&body, Some(&numbering), None)).unwrap();
     assert!(x.text.starts_with("第一章 章\n第二章 章\n"), "{}", x.text);
     // Word formats %1 in level 1 with level 0's own format (unless isLgl).
-    assert!(x.text.contains("第十一章 章\n十一―1 節\n十一―2 節\n(イ) い\n(ロ) ろ\n(ハ) は\n"), "{}", x.text);
+    assert!(
+        x.text
+            .contains("第十一章 章\n十一―1 節\n十一―2 節\n(イ) い\n(ロ) ろ\n(ハ) は\n"),
+        "{}",
+        x.text
+    );
 }
 
 #[test]
@@ -143,8 +196,16 @@ fn skipped_content_is_not_read() {
     );
     let x = tenken_import::extract(&docx(&body, None, None)).unwrap();
     assert_eq!(x.text.matches("箱の中").count(), 1, "{}", x.text);
-    assert!(x.text.starts_with("残す結果見える情報 &字\n次の行\n"), "{}", x.text);
-    assert!(x.text.contains("\n区分 内容 続き\n機密性3 秘密文書\n"), "{}", x.text);
+    assert!(
+        x.text.starts_with("残す結果見える情報 &字\n次の行\n"),
+        "{}",
+        x.text
+    );
+    assert!(
+        x.text.contains("\n区分 内容 続き\n機密性3 秘密文書\n"),
+        "{}",
+        x.text
+    );
     for gone in ["削除済み", "PAGE", "隠し", "じょうほう"] {
         assert!(!x.text.contains(gone), "{gone} in {}", x.text);
     }
@@ -156,8 +217,9 @@ fn zip_bomb_is_refused_not_inflated() {
     {
         use std::io::Write;
         let mut z = zip::ZipWriter::new(&mut buf);
-        let o: zip::write::SimpleFileOptions =
-            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+        let o: zip::write::SimpleFileOptions = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
         z.start_file("word/document.xml", o).unwrap();
         let chunk = vec![b' '; 1 << 20];
         for _ in 0..80 {
@@ -178,13 +240,18 @@ fn damaged_docx_and_other_zips() {
     // Cut the archive: the central directory is lost.
     bytes.truncate(bytes.len() / 2);
     let e = tenken_import::extract(&bytes).unwrap_err();
-    assert!(matches!(e.code(), "damaged_file" | "unsupported_format"), "{}", e.code());
+    assert!(
+        matches!(e.code(), "damaged_file" | "unsupported_format"),
+        "{}",
+        e.code()
+    );
     // An .xlsx (no word/document.xml): not a Word document.
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         use std::io::Write;
         let mut z = zip::ZipWriter::new(&mut buf);
-        z.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        z.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
         z.write_all(b"<workbook/>").unwrap();
         z.finish().unwrap();
     }

@@ -56,10 +56,22 @@ fn reiki_page_in_shift_jis_reads_like_the_text() {
     let x = tenken_import::extract(&bytes).unwrap();
     assert_eq!(x.format, tenken_import::SourceFormat::Html);
     assert_eq!(x.encoding, "Shift_JIS");
-    for gone in ["例規集トップ", "目次の項目", "第2条 定義", "偽物", "じょうほうしさん", "隠された対応表", "Copyright"] {
+    for gone in [
+        "例規集トップ",
+        "目次の項目",
+        "第2条 定義",
+        "偽物",
+        "じょうほうしさん",
+        "隠された対応表",
+        "Copyright",
+    ] {
         assert!(!x.text.contains(gone), "{gone} in\n{}", x.text);
     }
-    assert!(x.text.contains("第1条　この方針は、市の情報資産を守る"), "{}", x.text);
+    assert!(
+        x.text.contains("第1条　この方針は、市の情報資産を守る"),
+        "{}",
+        x.text
+    );
     let p = parse(&bytes);
     assert_eq!(shape(&p), shape(&parse(TEXT.as_bytes())));
     assert_eq!(p.source_format, "html");
@@ -79,20 +91,51 @@ fn any_other_page_gives_its_visible_text_block_by_block() {
     }
     body += "<table><tr><td>区分</td><td>内容</td></tr></table><pre>第9条 整形済み\n二行目</pre></main><footer>フッター</footer></body></html>";
     let x = tenken_import::extract(body.as_bytes()).unwrap();
-    assert!(x.text.contains("\n区分 内容\n第9条 整形済み\n二行目\n"), "{}", x.text);
-    assert!(!x.text.contains("サイト名") && !x.text.contains("フッター"), "{}", x.text);
+    assert!(
+        x.text.contains("\n区分 内容\n第9条 整形済み\n二行目\n"),
+        "{}",
+        x.text
+    );
+    assert!(
+        !x.text.contains("サイト名") && !x.text.contains("フッター"),
+        "{}",
+        x.text
+    );
     // Without the table and pre, the same structure as the text.
-    let plain = body.replace("<table><tr><td>区分</td><td>内容</td></tr></table><pre>第9条 整形済み\n二行目</pre>", "");
-    assert_eq!(shape(&parse(plain.as_bytes())), shape(&parse(TEXT.as_bytes())));
+    let plain = body.replace(
+        "<table><tr><td>区分</td><td>内容</td></tr></table><pre>第9条 整形済み\n二行目</pre>",
+        "",
+    );
+    assert_eq!(
+        shape(&parse(plain.as_bytes())),
+        shape(&parse(TEXT.as_bytes()))
+    );
 }
 
 #[test]
 fn sniffing_is_by_content_not_name() {
     use tenken_import::{sniff, SourceFormat};
-    assert_eq!(sniff(b"\xEF\xBB\xBF  \n<!-- c -->\n<!DOCTYPE html><html>").unwrap(), SourceFormat::Html);
-    assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">").unwrap(), SourceFormat::Html);
+    assert_eq!(
+        sniff(b"\xEF\xBB\xBF  \n<!-- c -->\n<!DOCTYPE html><html>").unwrap(),
+        SourceFormat::Html
+    );
+    assert_eq!(
+        sniff(b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">").unwrap(),
+        SourceFormat::Html
+    );
     assert_eq!(sniff(b"%PDF-1.4\n").unwrap(), SourceFormat::Pdf);
-    assert_eq!(sniff("第1条 <html> の扱い".as_bytes()).unwrap(), SourceFormat::Text);
-    assert_eq!(sniff(&docx(&p("第1条"), None, None)).unwrap(), SourceFormat::Docx);
-    assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_err().code(), "unsupported_format");
+    assert_eq!(
+        sniff("第1条 <html> の扱い".as_bytes()).unwrap(),
+        SourceFormat::Text
+    );
+    assert_eq!(
+        sniff(&docx(&p("第1条"), None, None)).unwrap(),
+        SourceFormat::Docx
+    );
+    assert_eq!(
+        sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest")
+            .unwrap_err()
+            .code(),
+        "unsupported_format"
+    );
 }

@@ -50,7 +50,13 @@ enum Kind {
 }
 
 /// Kanji that fonts map to Kangxi radicals.
-const RADICALS: &[(char, char)] = &[('方', '\u{2F45}'), ('情', '情'), ('入', '\u{2F0A}'), ('用', '\u{2F64}'), ('長', '\u{2ED1}')];
+const RADICALS: &[(char, char)] = &[
+    ('方', '\u{2F45}'),
+    ('情', '情'),
+    ('入', '\u{2F0A}'),
+    ('用', '\u{2F64}'),
+    ('長', '\u{2ED1}'),
+];
 
 struct Builder {
     doc: Document,
@@ -62,7 +68,12 @@ struct Builder {
 
 impl Builder {
     fn new(kind: Kind) -> Self {
-        Builder { doc: Document::with_version("1.7"), kind, codes: BTreeMap::new(), pages: vec![] }
+        Builder {
+            doc: Document::with_version("1.7"),
+            kind,
+            codes: BTreeMap::new(),
+            pages: vec![],
+        }
     }
 
     fn code(&mut self, c: char) -> u32 {
@@ -75,7 +86,9 @@ impl Builder {
         let mut bytes = Vec::new();
         for c in text.chars() {
             match self.kind {
-                Kind::IdentityToUnicode | Kind::IdentityBare | Kind::Kangxi => bytes.extend((self.code(c) as u16).to_be_bytes()),
+                Kind::IdentityToUnicode | Kind::IdentityBare | Kind::Kangxi => {
+                    bytes.extend((self.code(c) as u16).to_be_bytes())
+                }
                 Kind::Simple => {
                     let code = self.code(c);
                     assert!(code < 256);
@@ -108,20 +121,39 @@ impl Builder {
     }
 
     fn to_unicode(&self) -> Option<Stream> {
-        if !matches!(self.kind, Kind::IdentityToUnicode | Kind::Simple | Kind::Kangxi) {
+        if !matches!(
+            self.kind,
+            Kind::IdentityToUnicode | Kind::Simple | Kind::Kangxi
+        ) {
             return None;
         }
         let bytes = if self.kind == Kind::Simple { 1 } else { 2 };
         let mut s = String::from("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Test def\n1 begincodespacerange\n");
-        s += &if bytes == 1 { "<00> <FF>\n".to_string() } else { "<0000> <FFFF>\n".to_string() };
+        s += &if bytes == 1 {
+            "<00> <FF>\n".to_string()
+        } else {
+            "<0000> <FFFF>\n".to_string()
+        };
         s += "endcodespacerange\n";
         let entries: Vec<_> = self.codes.iter().collect();
         for chunk in entries.chunks(100) {
             s += &format!("{} beginbfchar\n", chunk.len());
             for (c, code) in chunk {
-                let c = if self.kind == Kind::Kangxi { RADICALS.iter().find(|(k, _)| k == *c).map(|(_, r)| *r).unwrap_or(**c) } else { **c };
+                let c = if self.kind == Kind::Kangxi {
+                    RADICALS
+                        .iter()
+                        .find(|(k, _)| k == *c)
+                        .map(|(_, r)| *r)
+                        .unwrap_or(**c)
+                } else {
+                    **c
+                };
                 let mut u = [0u16; 2];
-                let dst: String = c.encode_utf16(&mut u).iter().map(|x| format!("{x:04X}")).collect();
+                let dst: String = c
+                    .encode_utf16(&mut u)
+                    .iter()
+                    .map(|x| format!("{x:04X}"))
+                    .collect();
                 if bytes == 1 {
                     s += &format!("<{code:02X}> <{dst}>\n");
                 } else {
@@ -205,7 +237,9 @@ impl Builder {
         let pages_id = self.doc.new_object_id();
         let mut kids = vec![];
         for ops in std::mem::take(&mut self.pages) {
-            let content = self.doc.add_object(Stream::new(dictionary! {}, ops.into_bytes()));
+            let content = self
+                .doc
+                .add_object(Stream::new(dictionary! {}, ops.into_bytes()));
             let page = self.doc.add_object(dictionary! {
                 "Type" => "Page", "Parent" => pages_id, "Contents" => content,
                 "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
@@ -214,8 +248,13 @@ impl Builder {
             kids.push(Object::Reference(page));
         }
         let count = kids.len() as i64;
-        self.doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
-        let catalog = self.doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        self.doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+        );
+        let catalog = self
+            .doc
+            .add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
         self.doc.trailer.set("Root", catalog);
         let mut out = Vec::new();
         self.doc.save_to(&mut out).unwrap();
@@ -228,7 +267,11 @@ fn pdf_of(kind: Kind, text: &str, reverse: bool, pages: usize) -> Vec<u8> {
     let lines: Vec<&str> = text.lines().collect();
     let per = lines.len().div_ceil(pages);
     for (i, chunk) in lines.chunks(per).enumerate() {
-        let chrome = if pages > 1 { Some(("本市情報セキュリティポリシー", i + 1)) } else { None };
+        let chrome = if pages > 1 {
+            Some(("本市情報セキュリティポリシー", i + 1))
+        } else {
+            None
+        };
         b.page(chunk, reverse, chrome);
     }
     b.finish()
@@ -237,7 +280,8 @@ fn pdf_of(kind: Kind, text: &str, reverse: bool, pages: usize) -> Vec<u8> {
 fn assert_same_structure(kind: Kind, reverse: bool, pages: usize) {
     let text = parse(POLICY.as_bytes());
     let bytes = pdf_of(kind, POLICY, reverse, pages);
-    let x = tenken_import::extract(&bytes).unwrap_or_else(|e| panic!("{kind:?}: {}: {e}", e.code()));
+    let x =
+        tenken_import::extract(&bytes).unwrap_or_else(|e| panic!("{kind:?}: {}: {e}", e.code()));
     assert_eq!(x.format, tenken_import::SourceFormat::Pdf);
     let pdf = parse(&bytes);
     assert_eq!(shape(&pdf), shape(&text), "{kind:?}\n{}", x.text);
@@ -268,7 +312,11 @@ fn simple_truetype_subset_with_to_unicode() {
 #[test]
 fn glyphs_out_of_visual_order_are_sorted_by_position() {
     let x = tenken_import::extract(&pdf_of(Kind::IdentityToUnicode, POLICY, true, 1)).unwrap();
-    assert!(x.text.contains("第3条 次の脅威を想定し、対策を講じる。\n"), "{}", x.text);
+    assert!(
+        x.text.contains("第3条 次の脅威を想定し、対策を講じる。\n"),
+        "{}",
+        x.text
+    );
     assert_same_structure(Kind::IdentityToUnicode, true, 1);
     assert_same_structure(Kind::Rksj, true, 1);
 }
@@ -277,7 +325,13 @@ fn glyphs_out_of_visual_order_are_sorted_by_position() {
 fn kangxi_radicals_become_ordinary_kanji() {
     let x = tenken_import::extract(&pdf_of(Kind::Kangxi, POLICY, false, 1)).unwrap();
     assert!(x.text.contains("この方針は"), "{}", x.text);
-    assert!(!x.text.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)), "{}", x.text);
+    assert!(
+        !x.text
+            .chars()
+            .any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)),
+        "{}",
+        x.text
+    );
     // Circled numbers stay numbering (no NFKC).
     assert!(x.text.contains("① 不正アクセス"), "{}", x.text);
     assert_same_structure(Kind::Kangxi, false, 1);
@@ -286,7 +340,11 @@ fn kangxi_radicals_become_ordinary_kanji() {
 #[test]
 fn repeated_headers_footers_and_page_numbers_are_dropped() {
     let x = tenken_import::extract(&pdf_of(Kind::IdentityToUnicode, POLICY, false, 3)).unwrap();
-    assert!(!x.text.contains("本市情報セキュリティポリシー"), "{}", x.text);
+    assert!(
+        !x.text.contains("本市情報セキュリティポリシー"),
+        "{}",
+        x.text
+    );
     assert!(!x.text.contains("- 2 -"), "{}", x.text);
     assert_same_structure(Kind::IdentityToUnicode, false, 3);
 }
@@ -305,7 +363,10 @@ fn scanned() -> Vec<u8> {
         dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 2, "Height" => 2, "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
         vec![0, 255, 255, 0],
     ));
-    let content = doc.add_object(Stream::new(dictionary! {}, b"q 595 0 0 842 0 0 cm /Im1 Do Q\n".to_vec()));
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"q 595 0 0 842 0 0 cm /Im1 Do Q\n".to_vec(),
+    ));
     let page = doc.add_object(dictionary! {
         "Type" => "Page", "Parent" => pages_id, "Contents" => content,
         "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => img } },
@@ -326,7 +387,14 @@ fn scanned_pdf_has_no_text_layer() {
     assert_eq!(e.code(), "no_text_layer", "{e}");
     // The CLI test uses the same file (tests/fixtures/policies/scanned-image-only.pdf).
     if std::env::var_os("TENKEN_WRITE_FIXTURES").is_some() {
-        std::fs::write(format!("{}/../../tests/fixtures/policies/scanned-image-only.pdf", env!("CARGO_MANIFEST_DIR")), &bytes).unwrap();
+        std::fs::write(
+            format!(
+                "{}/../../tests/fixtures/policies/scanned-image-only.pdf",
+                env!("CARGO_MANIFEST_DIR")
+            ),
+            &bytes,
+        )
+        .unwrap();
     }
 }
 
@@ -337,7 +405,11 @@ fn actual_text_replaces_the_glyphs_of_its_span() {
     let body = b.encode("この方針は目的を定める。");
     let wrong = b.encode("XY");
     let caption = b.encode("（目的）");
-    let actual: String = "第1条".encode_utf16().flat_map(|u| u.to_be_bytes()).map(|x| format!("{x:02X}")).collect();
+    let actual: String = "第1条"
+        .encode_utf16()
+        .flat_map(|u| u.to_be_bytes())
+        .map(|x| format!("{x:02X}"))
+        .collect();
     b.pages.push(format!(
         "BT /F1 10.5 Tf 1 0 0 1 60 780 Tm <{caption}> Tj ET\n/Span <</ActualText <FEFF{actual}>>> BDC BT /F1 10.5 Tf 1 0 0 1 60 760 Tm <{wrong}> Tj ET EMC\nBT /F1 10.5 Tf 1 0 0 1 95 760 Tm <{body}> Tj ET\n/Artifact <</Type /Pagination>> BDC BT /F1 10.5 Tf 1 0 0 1 60 30 Tm <{wrong}> Tj ET EMC\n"
     ));
@@ -359,7 +431,11 @@ fn spaces_at_font_switches_give_the_same_sections() {
     let x = tenken_import::extract(&bytes).unwrap();
     // Spaces between kanji and digits go; the space after a leading number and those beside a
     // Latin word stay (they may be real: 「LGWAN接続系 LGWANに…」 is a term and its definition).
-    assert!(x.text.contains("第1条 この方針") && x.text.contains("(2) LGWAN 接続系 LGWAN に"), "{}", x.text);
+    assert!(
+        x.text.contains("第1条 この方針") && x.text.contains("(2) LGWAN 接続系 LGWAN に"),
+        "{}",
+        x.text
+    );
 }
 
 #[test]
@@ -371,7 +447,13 @@ fn encrypted_pdf_gets_a_clear_refusal() {
         "U" => Object::String(vec![0x22; 32], StringFormat::Hexadecimal),
     });
     doc.trailer.set("Encrypt", enc);
-    doc.trailer.set("ID", vec![Object::String(vec![1; 16], StringFormat::Hexadecimal), Object::String(vec![1; 16], StringFormat::Hexadecimal)]);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::String(vec![1; 16], StringFormat::Hexadecimal),
+            Object::String(vec![1; 16], StringFormat::Hexadecimal),
+        ],
+    );
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
     let e = tenken_import::extract(&out).unwrap_err();

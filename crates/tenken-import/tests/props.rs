@@ -5,7 +5,11 @@ use proptest::prelude::*;
 use std::time::{Duration, Instant};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/../../tests/fixtures/policies/converted/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/../../tests/fixtures/policies/converted/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// Runs extraction and parsing; any result is fine, a panic or a slow answer is not.
@@ -13,7 +17,12 @@ fn survives(bytes: &[u8]) {
     let t = Instant::now();
     let r = std::panic::catch_unwind(|| tenken_import::parse(bytes, true).map(|_| ()));
     assert!(r.is_ok(), "panicked on {} bytes", bytes.len());
-    assert!(t.elapsed() < Duration::from_secs(10), "took {:?} on {} bytes", t.elapsed(), bytes.len());
+    assert!(
+        t.elapsed() < Duration::from_secs(10),
+        "took {:?} on {} bytes",
+        t.elapsed(),
+        bytes.len()
+    );
 }
 
 fn mutate(mut base: Vec<u8>, edits: &[(usize, u8)], cut: usize) -> Vec<u8> {

@@ -5,13 +5,20 @@
 mod common;
 use common::*;
 
-const SEEDS: [&str; 3] = ["000_f30b78bf79fe382b", "001_9ca561b41135eb25", "003_8a6a9c064e909078"];
+const SEEDS: [&str; 3] = [
+    "000_f30b78bf79fe382b",
+    "001_9ca561b41135eb25",
+    "003_8a6a9c064e909078",
+];
 
 fn same_as_text(seed: &str, ext: &str) {
     let text = parse(&fixture(&format!("{seed}.txt")));
     let bytes = fixture(&format!("converted/{seed}.{ext}"));
     let other = parse(&bytes);
-    assert_eq!(other.source_format, if ext == "html" { "html" } else { ext });
+    assert_eq!(
+        other.source_format,
+        if ext == "html" { "html" } else { ext }
+    );
     let (a, b) = (shape(&text), shape(&other));
     assert_eq!(b.0, a.0, "{seed}.{ext}: number paths");
     assert_eq!(b.1, a.1, "{seed}.{ext}: topics");

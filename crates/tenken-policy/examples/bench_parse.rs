@@ -37,8 +37,14 @@ fn build(target: usize) -> String {
                          確認し、その結果を記録しなければならない。\n"
                     ));
                     for (k, kata) in ["ア", "イ"].iter().enumerate() {
-                        s.push_str(&format!("- {} 点検項目{}に係るLGWAN接続系の設定を確認する。\n", ['①', '②'][k], k + 1));
-                        s.push_str(&format!("{kata} 結果は所定の様式に記録し、5年間保存する。\n"));
+                        s.push_str(&format!(
+                            "- {} 点検項目{}に係るLGWAN接続系の設定を確認する。\n",
+                            ['①', '②'][k],
+                            k + 1
+                        ));
+                        s.push_str(&format!(
+                            "{kata} 結果は所定の様式に記録し、5年間保存する。\n"
+                        ));
                     }
                 }
             }
@@ -52,7 +58,10 @@ fn main() {
     let text = build(1_000_000);
     let mut times = Vec::new();
     let mut nodes = 0usize;
-    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(9);
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(9);
     for _ in 0..runs {
         let t = Instant::now();
         let p = tenken_policy::parse_text(&text);

@@ -10,7 +10,10 @@ pub enum DecodeError {
     /// Not UTF-8, Shift_JIS or UTF-16; `offset` is the first byte that is not valid UTF-8.
     UnknownEncoding { offset: usize },
     /// A BOM names the encoding but the data is not valid in it.
-    Malformed { encoding: &'static str, offset: usize },
+    Malformed {
+        encoding: &'static str,
+        offset: usize,
+    },
     /// NUL bytes without a BOM: a binary file, not text (`offset` is the first NUL).
     Binary { offset: usize },
 }
@@ -38,22 +41,32 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
-    enc.decode_without_bom_handling_and_without_replacement(bytes).map(|c| c.into_owned())
+    enc.decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|c| c.into_owned())
 }
 
 fn utf16(bytes: &[u8], le: bool, bom: usize) -> Result<(String, &'static str), DecodeError> {
-    let (enc, name) = if le { (UTF_16LE, "UTF-16LE") } else { (UTF_16BE, "UTF-16BE") };
-    strict(enc, bytes).map(|s| (s, name)).ok_or(DecodeError::Malformed {
-        encoding: name,
-        offset: bom + bytes.len() - bytes.len() % 2,
-    })
+    let (enc, name) = if le {
+        (UTF_16LE, "UTF-16LE")
+    } else {
+        (UTF_16BE, "UTF-16BE")
+    };
+    strict(enc, bytes)
+        .map(|s| (s, name))
+        .ok_or(DecodeError::Malformed {
+            encoding: name,
+            offset: bom + bytes.len() - bytes.len() % 2,
+        })
 }
 
 pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return std::str::from_utf8(rest)
             .map(|s| (s.to_owned(), "UTF-8"))
-            .map_err(|e| DecodeError::Malformed { encoding: "UTF-8", offset: 3 + e.valid_up_to() });
+            .map_err(|e| DecodeError::Malformed {
+                encoding: "UTF-8",
+                offset: 3 + e.valid_up_to(),
+            });
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, true, 2);
@@ -75,7 +88,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError
     match (sjis, euc) {
         (Some(s), Some(e)) => {
             // EUC-JP bytes often also "decode" as Shift_JIS half-width katakana.
-            let hw = |t: &str| t.chars().filter(|c| ('\u{FF61}'..='\u{FF9F}').contains(c)).count();
+            let hw = |t: &str| {
+                t.chars()
+                    .filter(|c| ('\u{FF61}'..='\u{FF9F}').contains(c))
+                    .count()
+            };
             if hw(&s) > hw(&e) + 2 {
                 Ok((e, "EUC-JP"))
             } else {

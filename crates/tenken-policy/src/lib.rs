@@ -131,7 +131,10 @@ pub fn parse_text(text: &str) -> ParsedPolicy {
         model_sections_basic(&built, &assigned)
     };
 
-    let topics = assigned.iter().map(|(k, &i)| (k.to_string(), topic_ref(i))).collect();
+    let topics = assigned
+        .iter()
+        .map(|(k, &i)| (k.to_string(), topic_ref(i)))
+        .collect();
     let model_sections = model.into_iter().map(|(k, i)| (k, topic_ref(i))).collect();
     let sections = tree::materialize(&mut built, &mut numbered);
     ParsedPolicy {
@@ -167,7 +170,13 @@ fn by_depth(b: &tree::Built, num: &tree::Numbered, reachable: &[bool]) -> Vec<us
     // distinct (they end in the index), so an unstable sort gives the one possible order.
     let mut v: Vec<(usize, bool, usize)> = (0..reachable.len())
         .filter(|&i| reachable[i])
-        .map(|i| (num.depth[i], matches!(b.nodes[i].style, scan::Style::Group(_)), i))
+        .map(|i| {
+            (
+                num.depth[i],
+                matches!(b.nodes[i].style, scan::Style::Group(_)),
+                i,
+            )
+        })
         .collect();
     v.sort_unstable();
     v.into_iter().map(|(_, _, i)| i).collect()
@@ -183,22 +192,36 @@ fn is_within(num: &tree::Numbered, mut i: usize, anc: usize) -> bool {
     false
 }
 
-fn assign_topics(b: &tree::Built, num: &tree::Numbered, reachable: &[bool], standards: bool) -> BTreeMap<&'static str, usize> {
+fn assign_topics(
+    b: &tree::Built,
+    num: &tree::Numbered,
+    reachable: &[bool],
+    standards: bool,
+) -> BTreeMap<&'static str, usize> {
     let order = by_depth(b, num, reachable);
     let title = |i: usize| b.nodes[i].title.as_deref();
     let mut out: BTreeMap<&'static str, usize> = BTreeMap::new();
 
     // In a 対策基準 the chapters themselves are the measures (組織体制 … 評価・見直し): there is
     // no parent 情報セキュリティ対策 section, and a section such as 不正プログラム対策 is not one.
-    let measures = if standards { None } else { order
-        .iter()
-        .copied()
-        .find(|&i| title(i).and_then(topics::top_topic) == Some("measures"))
-        .or_else(|| {
-            order.iter().copied().find(|&i| {
-                b.nodes[i].children.iter().filter(|&&c| title(c).and_then(topics::measure_topic).is_some()).count() >= 3
+    let measures = if standards {
+        None
+    } else {
+        order
+            .iter()
+            .copied()
+            .find(|&i| title(i).and_then(topics::top_topic) == Some("measures"))
+            .or_else(|| {
+                order.iter().copied().find(|&i| {
+                    b.nodes[i]
+                        .children
+                        .iter()
+                        .filter(|&&c| title(c).and_then(topics::measure_topic).is_some())
+                        .count()
+                        >= 3
+                })
             })
-        }) };
+    };
     if let Some(m) = measures {
         out.insert("measures", m);
     }
@@ -213,7 +236,10 @@ fn assign_topics(b: &tree::Built, num: &tree::Numbered, reachable: &[bool], stan
         }
     }
     if !out.contains_key("purpose") {
-        if let Some(&i) = order.iter().find(|&&i| title(i).is_some_and(|t| t.contains("趣旨"))) {
+        if let Some(&i) = order
+            .iter()
+            .find(|&&i| title(i).is_some_and(|t| t.contains("趣旨")))
+        {
             out.insert("purpose", i);
         }
     }
@@ -229,7 +255,12 @@ fn assign_topics(b: &tree::Built, num: &tree::Numbered, reachable: &[bool], stan
     out
 }
 
-fn detect_kind(title: Option<&str>, b: &tree::Built, num: &tree::Numbered, reachable: &[bool]) -> &'static str {
+fn detect_kind(
+    title: Option<&str>,
+    b: &tree::Built,
+    num: &tree::Numbered,
+    reachable: &[bool],
+) -> &'static str {
     if let Some(t) = title.map(text::compact) {
         if t.contains("対策基準") && !t.contains("基本方針") {
             return "standards";
@@ -252,7 +283,10 @@ fn detect_kind(title: Option<&str>, b: &tree::Built, num: &tree::Numbered, reach
     }
 }
 
-fn model_sections_basic(b: &tree::Built, assigned: &BTreeMap<&str, usize>) -> BTreeMap<String, usize> {
+fn model_sections_basic(
+    b: &tree::Built,
+    assigned: &BTreeMap<&str, usize>,
+) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     for (k, key) in topics::MEASURES.iter().enumerate() {
         if let Some(&i) = assigned.get(key) {
@@ -280,7 +314,9 @@ fn model_sections_standards(
     out.retain(|k, _| !k.contains('.'));
     let mut scored: Vec<(f64, &str, usize)> = Vec::new();
     for (k, key) in topics::MEASURES.iter().enumerate() {
-        let Some(&chapter) = assigned.get(key) else { continue };
+        let Some(&chapter) = assigned.get(key) else {
+            continue;
+        };
         let prefix = format!("{}.", k + 1);
         // Candidates: titled descendants up to two levels below the chapter.
         let mut cands = Vec::new();
@@ -293,7 +329,10 @@ fn model_sections_standards(
             .filter_map(|&c| b.nodes[c].title.as_deref().map(|t| (c, text::compact(t))))
             .collect();
         let grams: Vec<text::Bigrams> = titled.iter().map(|(_, t)| text::Bigrams::new(t)).collect();
-        for &(sec, model_title, kws) in topics::MODEL_SECTIONS.iter().filter(|s| s.0.starts_with(&prefix)) {
+        for &(sec, model_title, kws) in topics::MODEL_SECTIONS
+            .iter()
+            .filter(|s| s.0.starts_with(&prefix))
+        {
             let model_title = text::Bigrams::new(model_title);
             for ((c, _), t) in titled.iter().zip(&grams) {
                 let c = *c;
@@ -308,7 +347,11 @@ fn model_sections_standards(
             }
         }
     }
-    scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.2.cmp(&b.2)));
+    scored.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.2.cmp(&b.2))
+    });
     let mut used: Vec<usize> = Vec::new();
     for (_, sec, c) in scored {
         if out.contains_key(sec) || used.contains(&c) {

@@ -61,7 +61,9 @@ impl Nums {
 
     /// Appends `n`; false (and unchanged) when already full.
     fn push(&mut self, n: u32) -> bool {
-        let Some(slot) = self.v.get_mut(self.len as usize) else { return false };
+        let Some(slot) = self.v.get_mut(self.len as usize) else {
+            return false;
+        };
         *slot = n;
         self.len += 1;
         true
@@ -129,14 +131,25 @@ impl<'a> Line<'a> {
     pub(crate) fn slice(&self, from: usize, to: usize) -> &'a str {
         let s = self.s;
         // Byte offsets of char boundaries 0, 1, …, count.
-        let mut at = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len()));
+        let mut at = s
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(s.len()));
         let a = at.nth(from).unwrap_or(s.len());
-        let b = if to > from { at.nth(to - from - 1).unwrap_or(s.len()) } else { a };
+        let b = if to > from {
+            at.nth(to - from - 1).unwrap_or(s.len())
+        } else {
+            a
+        };
         &s[a..b]
     }
     /// Chars `from..` of the line as written, without surrounding spaces.
     pub(crate) fn rest_str(&self, from: usize) -> &'a str {
-        let a = self.s.char_indices().nth(from).map_or(self.s.len(), |(b, _)| b);
+        let a = self
+            .s
+            .char_indices()
+            .nth(from)
+            .map_or(self.s.len(), |(b, _)| b);
         self.s[a..].trim_matches(is_space)
     }
 }
@@ -203,7 +216,8 @@ fn strip_markdown(v: &[char], bold: &mut Vec<char>) -> Result<(usize, usize), ()
             s = trim_bounds(v, s + 1, e).0;
         }
         // A bullet wrapping a number (「• ⑴ …」「・(1) …」): the number is the marker.
-        if s + 1 < e && matches!(v[s], '•' | '・' | '●' | '◦' | '▪' | '■' | '◆' | '○' | '·') {
+        if s + 1 < e && matches!(v[s], '•' | '・' | '●' | '◦' | '▪' | '■' | '◆' | '○' | '·')
+        {
             let k = trim_bounds(v, s + 1, e).0;
             if k < e && starts_number(&v[k..]) {
                 s = k;
@@ -214,7 +228,9 @@ fn strip_markdown(v: &[char], bold: &mut Vec<char>) -> Result<(usize, usize), ()
         }
     }
     let v = &v[s..e];
-    if v.windows(2).any(|w| w[0] == w[1] && (w[0] == '*' || w[0] == '_')) {
+    if v.windows(2)
+        .any(|w| w[0] == w[1] && (w[0] == '*' || w[0] == '_'))
+    {
         bold.clear();
         let mut i = 0;
         while i < v.len() {
@@ -239,14 +255,23 @@ fn starts_number(v: &[char]) -> bool {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     ('\u{2460}'..='\u{24B5}').contains(&c)
         || ('\u{3251}'..='\u{32BF}').contains(&c)
-        || (matches!(c, '(' | '（') && v.get(1).is_some_and(|&d| digit(d) || ('ア'..='ン').contains(&d)))
-        || (digit(c) && v.iter().skip_while(|&&d| digit(d)).next().is_some_and(|&d| matches!(d, '.' | '．' | ')' | '）')))
+        || (matches!(c, '(' | '（')
+            && v.get(1)
+                .is_some_and(|&d| digit(d) || ('ア'..='ン').contains(&d)))
+        || (digit(c)
+            && v.iter()
+                .skip_while(|&&d| digit(d))
+                .next()
+                .is_some_and(|&d| matches!(d, '.' | '．' | ')' | '）')))
 }
 
 /// After a list marker, another marker of the same kind after 「、」「及び」「並びに」「又は」:
 /// the line refers back to earlier items (「(9) ○○、(10) ○○及び(11) ○○をあわせて…という。」).
 fn refers_back(m: &Marker, n: &[char]) -> bool {
-    if !matches!(m.style, Style::Paren | Style::HalfParen | Style::Circled | Style::ParenKata) {
+    if !matches!(
+        m.style,
+        Style::Paren | Style::HalfParen | Style::Circled | Style::ParenKata
+    ) {
         return false;
     }
     let rest = n.get(m.rest..).unwrap_or(&[]);
@@ -259,7 +284,11 @@ fn refers_back(m: &Marker, n: &[char]) -> bool {
         };
         if let Some(j) = after_sep {
             let j = skip_spaces(rest, j.min(rest.len()));
-            if let Some(next) = rest.get(j..).filter(|r| !r.is_empty()).and_then(|r| detect(r, r)) {
+            if let Some(next) = rest
+                .get(j..)
+                .filter(|r| !r.is_empty())
+                .and_then(|r| detect(r, r))
+            {
                 if next.style == m.style {
                     return true;
                 }
@@ -296,16 +325,13 @@ fn inline_caption(n: &[char], i: usize) -> Option<usize> {
     Some(close + 1)
 }
 
-fn marker(
-    o: &[char],
-    style: Style,
-    nums: Nums,
-    end: usize,
-    n: &[char],
-) -> Marker {
+fn marker(o: &[char], style: Style, nums: Nums, end: usize, n: &[char]) -> Marker {
     let head = o.get(..end).unwrap_or(o);
     // As `str::trim_end`: drop trailing (Unicode) whitespace.
-    let label_len = head.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1);
+    let label_len = head
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |p| p + 1);
     Marker {
         style,
         nums,
@@ -338,14 +364,23 @@ pub(crate) fn detect(o: &[char], n: &[char]) -> Option<Marker> {
         return Some(marker(o, Style::Circled, Nums::one(v), 1, n));
     }
     if let Some(v) = roman_char_value(c0) {
-        if n.get(1).is_some_and(|c| roman_char_value(*c).is_some() || c.is_ascii_alphanumeric()) {
+        if n.get(1)
+            .is_some_and(|c| roman_char_value(*c).is_some() || c.is_ascii_alphanumeric())
+        {
             return None;
         }
-        let end = if matches!(n.get(1), Some('.' | '、')) { 2 } else { 1 };
+        let end = if matches!(n.get(1), Some('.' | '、')) {
+            2
+        } else {
+            1
+        };
         return Some(marker(o, Style::Roman, Nums::one(v), end, n));
     }
     if matches!(c0, 'I' | 'V' | 'X') {
-        let len = n.iter().take_while(|c| matches!(c, 'I' | 'V' | 'X')).count();
+        let len = n
+            .iter()
+            .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+            .count();
         let v = parse_ascii_roman(n.get(..len)?)?;
         let end = match n.get(len) {
             Some('.' | '、') => len + 1,
@@ -366,7 +401,13 @@ pub(crate) fn detect(o: &[char], n: &[char]) -> Option<Marker> {
             Some(')') => (Style::KataParen, 2),
             _ => return None,
         };
-        let mut m = marker(o, style, Nums::one(kata_index(c0, false).unwrap_or(1)), end, n);
+        let mut m = marker(
+            o,
+            style,
+            Nums::one(kata_index(c0, false).unwrap_or(1)),
+            end,
+            n,
+        );
         m.kata = Some(c0);
         return Some(m);
     }
@@ -445,7 +486,9 @@ fn digit_family(o: &[char], n: &[char]) -> Option<Marker> {
             let mut nums = Nums::one(v);
             let mut k = j;
             while n.get(k) == Some(&sep) {
-                let Some((x, e)) = parse_ascii_num(n, k + 1) else { break };
+                let Some((x, e)) = parse_ascii_num(n, k + 1) else {
+                    break;
+                };
                 k = e;
                 if !nums.push(x) {
                     return None; // more than Nums::MAX parts
@@ -460,12 +503,18 @@ fn digit_family(o: &[char], n: &[char]) -> Option<Marker> {
             }
             match n.get(end) {
                 None | Some(' ') => {}
-                Some(&f) if f.is_ascii_digit() || is_unit(f) || f == '.' || is_dash(f) => return None,
+                Some(&f) if f.is_ascii_digit() || is_unit(f) || f == '.' || is_dash(f) => {
+                    return None
+                }
                 _ => {}
             }
             let depth = nums.len() as u8;
             let mut m = marker(o, Style::Dot(depth), nums, end, n);
-            m.sep = if sep == '.' { '.' } else { o.get(j).copied().unwrap_or(sep) };
+            m.sep = if sep == '.' {
+                '.'
+            } else {
+                o.get(j).copied().unwrap_or(sep)
+            };
             return Some(m);
         }
     }
@@ -497,7 +546,13 @@ fn paren_family(o: &[char], n: &[char]) -> Option<Marker> {
     }
     let k = *n.get(1)?;
     if is_item_kata(k) && n.get(2) == Some(&')') {
-        let mut m = marker(o, Style::ParenKata, Nums::one(kata_index(k, false).unwrap_or(1)), 3, n);
+        let mut m = marker(
+            o,
+            Style::ParenKata,
+            Nums::one(kata_index(k, false).unwrap_or(1)),
+            3,
+            n,
+        );
         m.kata = Some(k);
         return Some(m);
     }
@@ -537,7 +592,10 @@ fn classify(o: &[char], n: &[char]) -> Kind {
             .map(|c| c.trim().to_string())
             .filter(|c| !c.is_empty())
             .collect();
-        if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+        if cells
+            .iter()
+            .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
             return Kind::Skip;
         }
         return Kind::Table(cells.join(" "));
@@ -545,19 +603,24 @@ fn classify(o: &[char], n: &[char]) -> Kind {
     if n.starts_with(&['`', '`', '`']) {
         return Kind::Skip;
     }
-    if n.len() >= 3 && n.iter().all(|c| matches!(c, '-' | '*' | '_' | '=' | '─' | '━' | ' ')) {
+    if n.len() >= 3
+        && n.iter()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '─' | '━' | ' '))
+    {
         return Kind::Skip;
     }
     // Page chrome: "- 3 -", "3", "3/10".
     if n.len() <= 12
         && n.iter().any(|c| c.is_ascii_digit())
-        && n.iter().all(|c| c.is_ascii_digit() || is_dash(*c) || matches!(c, ' ' | '/'))
+        && n.iter()
+            .all(|c| c.is_ascii_digit() || is_dash(*c) || matches!(c, ' ' | '/'))
     {
         return Kind::Skip;
     }
     // Only short lines can be 目次, 附則 or a date note (compared with spaces removed).
     let short = n.len() <= 80;
-    if short && (compact_is(n, "目次") || compact_is(n, "もくじ") || compact_is(n, "目次(案)")) {
+    if short && (compact_is(n, "目次") || compact_is(n, "もくじ") || compact_is(n, "目次(案)"))
+    {
         return Kind::TocHeader;
     }
     if short
@@ -575,14 +638,34 @@ fn classify(o: &[char], n: &[char]) -> Kind {
     }
     // Dates, enactment and revision notes.
     if n.len() <= 60 && !n.contains(&'。') && is_era_date(n) {
-        let starts = ["令和", "平成", "昭和", "大正", "制定", "改正", "改定", "施行", "一部改正", "全部改正", "最終改正", "策定"];
+        let starts = [
+            "令和",
+            "平成",
+            "昭和",
+            "大正",
+            "制定",
+            "改正",
+            "改定",
+            "施行",
+            "一部改正",
+            "全部改正",
+            "最終改正",
+            "策定",
+        ];
         let first_digit = n.first().is_some_and(|c| c.is_ascii_digit());
         if first_digit || starts.iter().any(|s| compact_starts_with(n, s)) {
             return Kind::Skip;
         }
     }
     // Caption line: （目的）
-    let pairs = [('(', ')'), ('【', '】'), ('〔', '〕'), ('[', ']'), ('<', '>'), ('〈', '〉')];
+    let pairs = [
+        ('(', ')'),
+        ('【', '】'),
+        ('〔', '〕'),
+        ('[', ']'),
+        ('<', '>'),
+        ('〈', '〉'),
+    ];
     if let (Some(&a), Some(&z)) = (n.first(), n.last()) {
         if pairs.contains(&(a, z)) && n.len() >= 3 && n.len() <= 42 {
             let inner = &n[1..n.len() - 1];
@@ -613,7 +696,10 @@ fn toc_tail(rest: &[char]) -> Option<bool> {
         let c = r[k - 1];
         if c == ' ' {
             spaces += 1;
-        } else if matches!(c, '・' | '…' | '‥' | '.' | '·' | '‧' | '⋯' | '-' | '─' | '･') {
+        } else if matches!(
+            c,
+            '・' | '…' | '‥' | '.' | '·' | '‧' | '⋯' | '-' | '─' | '･'
+        ) {
             leaders += 1;
         } else {
             break;
@@ -652,12 +738,15 @@ fn mark_toc(lines: &mut [Line]) {
         if let Some(e) = first {
             if let Kind::Heading(m) = &lines[e].kind {
                 let m = m.clone();
-                end = (e + 1..len).find(|&k| matches!(&lines[k].kind, Kind::Heading(x) if same_key(x, &m)));
+                end = (e + 1..len)
+                    .find(|&k| matches!(&lines[k].kind, Kind::Heading(x) if same_key(x, &m)));
             }
             if end.is_none() {
                 // Fallback: up to the last heading before the first sentence.
                 if let Some(b) = (e..len).find(|&k| lines[k].norm.contains(&'。')) {
-                    end = (e..b).rev().find(|&k| matches!(lines[k].kind, Kind::Heading(_)));
+                    end = (e..b)
+                        .rev()
+                        .find(|&k| matches!(lines[k].kind, Kind::Heading(_)));
                 }
             }
         }
@@ -690,7 +779,11 @@ fn mark_toc(lines: &mut [Line]) {
 
 /// Splits `text` into lines and cleans each (page chrome kept whole, Markdown stripped).
 pub(crate) fn clean(text: &str) -> Cleaned<'_> {
-    let mut out = Cleaned { orig: Vec::with_capacity(text.chars().count()), norm: Vec::new(), spans: Vec::new() };
+    let mut out = Cleaned {
+        orig: Vec::with_capacity(text.chars().count()),
+        norm: Vec::new(),
+        spans: Vec::new(),
+    };
     let mut bold = Vec::new();
     for raw in split_lines(text) {
         let base = out.orig.len();
@@ -701,7 +794,9 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
         let t = &chars[ts..te];
         let kept = if t.len() <= 12
             && t.iter().any(|c| norm_char(*c).is_ascii_digit())
-            && t.iter().map(|c| norm_char(*c)).all(|c| c.is_ascii_digit() || is_dash(c) || matches!(c, ' ' | '/'))
+            && t.iter()
+                .map(|c| norm_char(*c))
+                .all(|c| c.is_ascii_digit() || is_dash(c) || matches!(c, ' ' | '/'))
         {
             Ok((ts, te))
         } else {
@@ -738,7 +833,12 @@ pub(crate) fn scan<'a>(c: &'a Cleaned<'_>) -> Vec<Line<'a>> {
         .map(|(k, (r, s))| {
             let (orig, norm) = (&c.orig[r.clone()], &c.norm[r.clone()]);
             let kind = classify(orig, norm);
-            Line { no: k + 1, norm, s, kind }
+            Line {
+                no: k + 1,
+                norm,
+                s,
+                kind,
+            }
         })
         .collect();
     mark_toc(&mut lines);

@@ -9,8 +9,15 @@ pub(crate) fn norm_char(c: char) -> char {
     }
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' | '\t' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{202F}' | '\u{205F}'
-        | '\u{FEFF}' | '\u{000B}' | '\u{000C}' => ' ',
+        '\u{3000}'
+        | '\t'
+        | '\u{00A0}'
+        | '\u{2002}'..='\u{200B}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{FEFF}'
+        | '\u{000B}'
+        | '\u{000C}' => ' ',
         _ => c,
     }
 }
@@ -189,7 +196,8 @@ fn to_roman(mut n: u32) -> String {
     s
 }
 
-const AIUEO: &str = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
+const AIUEO: &str =
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
 const IROHA: &str = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセスン";
 
 /// 1-based position of a katakana item marker in 法令 order (aiueo) or iroha order.

@@ -50,7 +50,12 @@ const CONTINUATION: &str = "をにはがのとでもへや等及並又・、。)
 pub(crate) fn heading_prefix(n: &[char]) -> Option<usize> {
     // HEADING_PHRASES decoded to chars once, so matching is a plain slice comparison.
     static PHRASES: OnceLock<Vec<Vec<char>>> = OnceLock::new();
-    let phrases = PHRASES.get_or_init(|| HEADING_PHRASES.iter().map(|p| p.chars().collect()).collect());
+    let phrases = PHRASES.get_or_init(|| {
+        HEADING_PHRASES
+            .iter()
+            .map(|p| p.chars().collect())
+            .collect()
+    });
     let first = *n.first()?;
     let mut best: Option<usize> = None;
     for p in phrases {
@@ -100,7 +105,8 @@ pub(crate) fn top_topic(title: &str) -> Option<&'static str> {
     if has("目的") && len <= 12 {
         return Some("purpose");
     }
-    if has("対策") && !has("基準") && !has("手順") && len <= 14 && measure_topic(title).is_none() {
+    if has("対策") && !has("基準") && !has("手順") && len <= 14 && measure_topic(title).is_none()
+    {
         return Some("measures");
     }
     None
@@ -151,23 +157,47 @@ pub(crate) const MEASURES: &[&str] = {
 pub(crate) const MODEL_SECTIONS: &[(&str, &str, &[&str])] = &[
     ("2.1", "情報資産の分類", &["分類"]),
     ("2.2", "情報資産の管理", &["情報資産の管理", "管理責任"]),
-    ("3.1", "マイナンバー利用事務系", &["マイナンバー", "個人番号"]),
+    (
+        "3.1",
+        "マイナンバー利用事務系",
+        &["マイナンバー", "個人番号"],
+    ),
     ("3.2", "LGWAN接続系", &["LGWAN"]),
     ("3.3", "インターネット接続系", &["インターネット接続系"]),
     ("4.1", "サーバ等の管理", &["サーバ"]),
-    ("4.2", "管理区域(情報システム室等)の管理", &["管理区域", "情報システム室"]),
+    (
+        "4.2",
+        "管理区域(情報システム室等)の管理",
+        &["管理区域", "情報システム室"],
+    ),
     ("4.3", "通信回線及び通信回線装置の管理", &["通信回線"]),
-    ("4.4", "職員等の利用する端末や電磁的記録媒体等の管理", &["端末", "電磁的記録媒体"]),
+    (
+        "4.4",
+        "職員等の利用する端末や電磁的記録媒体等の管理",
+        &["端末", "電磁的記録媒体"],
+    ),
     ("5.1", "職員等の遵守事項", &["遵守事項"]),
     ("5.2", "研修・訓練", &["研修", "訓練"]),
-    ("5.3", "情報セキュリティインシデントの報告", &["インシデント", "事故"]),
+    (
+        "5.3",
+        "情報セキュリティインシデントの報告",
+        &["インシデント", "事故"],
+    ),
     ("5.4", "ID及びパスワード等の管理", &["パスワード", "ID"]),
-    ("6.1", "コンピュータ及びネットワークの管理", &["ネットワークの管理", "コンピュータ及び"]),
+    (
+        "6.1",
+        "コンピュータ及びネットワークの管理",
+        &["ネットワークの管理", "コンピュータ及び"],
+    ),
     ("6.2", "アクセス制御", &["アクセス制御"]),
     ("6.3", "システム開発・導入・保守等", &["開発", "保守"]),
     ("6.4", "不正プログラム対策", &["不正プログラム"]),
     ("6.5", "不正アクセス対策", &["不正アクセス"]),
-    ("6.6", "セキュリティ情報の収集", &["情報の収集", "セキュリティ情報"]),
+    (
+        "6.6",
+        "セキュリティ情報の収集",
+        &["情報の収集", "セキュリティ情報"],
+    ),
     ("7.1", "情報システムの監視", &["監視"]),
     ("7.2", "ポリシーの遵守状況の確認", &["遵守状況"]),
     ("7.3", "侵害時の対応等", &["侵害"]),
@@ -175,10 +205,26 @@ pub(crate) const MODEL_SECTIONS: &[(&str, &str, &[&str])] = &[
     ("7.5", "法令遵守", &["法令"]),
     ("7.6", "懲戒処分等", &["懲戒"]),
     ("8.1", "業務委託", &[]),
-    ("8.2", "情報システムに関する業務委託", &["情報システムに関する業務委託"]),
-    ("8.3", "外部サービスの利用(機密性2以上の情報を取り扱う場合)", &["機密性2以上の情報を取り扱う"]),
-    ("8.4", "外部サービスの利用(機密性2以上の情報を取り扱わない場合)", &["取り扱わない"]),
-    ("8.5", "ソーシャルメディアサービスの利用", &["ソーシャルメディア"]),
+    (
+        "8.2",
+        "情報システムに関する業務委託",
+        &["情報システムに関する業務委託"],
+    ),
+    (
+        "8.3",
+        "外部サービスの利用(機密性2以上の情報を取り扱う場合)",
+        &["機密性2以上の情報を取り扱う"],
+    ),
+    (
+        "8.4",
+        "外部サービスの利用(機密性2以上の情報を取り扱わない場合)",
+        &["取り扱わない"],
+    ),
+    (
+        "8.5",
+        "ソーシャルメディアサービスの利用",
+        &["ソーシャルメディア"],
+    ),
     ("9.1", "監査", &["監査"]),
     ("9.2", "自己点検", &["自己点検"]),
     ("9.3", "ポリシー及び関係規程等の見直し", &["見直し"]),
@@ -226,7 +272,12 @@ impl SegmentFinder {
 
     /// The segments found, in the fixed order of `SEGMENT_KEYS`.
     pub(crate) fn keys(&self) -> Vec<String> {
-        crate::SEGMENT_KEYS.iter().zip(self.found).filter(|(_, f)| *f).map(|(k, _)| k.to_string()).collect()
+        crate::SEGMENT_KEYS
+            .iter()
+            .zip(self.found)
+            .filter(|(_, f)| *f)
+            .map(|(k, _)| k.to_string())
+            .collect()
     }
 }
 
@@ -246,7 +297,8 @@ fn ends_with_name(text: &str, name: &str) -> bool {
 pub(crate) fn segment_of_item(s: &str) -> Option<&'static str> {
     let c = compact(s);
     let head: String = c.chars().take(24).collect();
-    if head.contains("マイナンバー利用事務系") || head.contains("個人番号利用事務系") {
+    if head.contains("マイナンバー利用事務系") || head.contains("個人番号利用事務系")
+    {
         Some("3.1")
     } else if head.contains("LGWAN接続系") {
         Some("3.2")

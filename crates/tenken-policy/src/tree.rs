@@ -34,7 +34,9 @@ impl Raw {
         match self.style {
             Style::Dot(_) => &self.nums,
             // `[self.num()]`
-            Style::Dai | Style::Bare | Style::Article => self.nums.last().map_or(&[0], std::slice::from_ref),
+            Style::Dai | Style::Bare | Style::Article => {
+                self.nums.last().map_or(&[0], std::slice::from_ref)
+            }
             _ => &[],
         }
     }
@@ -84,7 +86,8 @@ pub(crate) fn append_text(buf: &mut String, piece: &str) {
 impl Builder {
     fn warn(&mut self, line: usize, msg: impl AsRef<str>) {
         if self.warnings.len() < MAX_WARNINGS {
-            self.warnings.push(format!("{}行目: {}", line, msg.as_ref()));
+            self.warnings
+                .push(format!("{}行目: {}", line, msg.as_ref()));
         } else {
             self.dropped_warnings += 1;
         }
@@ -182,13 +185,22 @@ impl Builder {
                         let plabel = self.open_label(pos);
                         self.warn(
                             line,
-                            format!("「{}」は直前の「{}」より前の番号のため、本文として扱いました", label, plabel),
+                            format!(
+                                "「{}」は直前の「{}」より前の番号のため、本文として扱いました",
+                                label, plabel
+                            ),
                         );
                         return Place::Reject;
                     }
                     if n > last + 1 && m.branch.is_none() {
                         let plabel = self.open_label(pos);
-                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, label));
+                        self.warn(
+                            line,
+                            format!(
+                                "番号が連続していません（「{}」の次が「{}」）",
+                                plabel, label
+                            ),
+                        );
                     }
                     self.stack.truncate(pos);
                 } else {
@@ -237,15 +249,23 @@ impl Builder {
                 let shown: Vec<String> = prefix.iter().map(|x| x.to_string()).collect();
                 let shown = shown.join(&m.sep.to_string());
                 // Only worth a warning when the document does use numbers of the parent's depth.
-                let parent_depth_used = self.nodes.iter().any(|x| x.dotnums().len() == prefix.len());
+                let parent_depth_used =
+                    self.nodes.iter().any(|x| x.dotnums().len() == prefix.len());
                 if let Some(p) = found {
                     self.stack.truncate(p + 1);
-                } else if let Some(pos) = self.stack.iter().position(|&i| self.nodes[i].style.is_dot()) {
+                } else if let Some(pos) = self
+                    .stack
+                    .iter()
+                    .position(|&i| self.nodes[i].style.is_dot())
+                {
                     // Unrelated to every open dotted heading: start again at their level.
                     self.stack.truncate(pos);
                 }
                 if parent_depth_used {
-                    self.warn(line, format!("「{}」の上位の項目（{}）が見つかりません", label, shown));
+                    self.warn(
+                        line,
+                        format!("「{}」の上位の項目（{}）が見つかりません", label, shown),
+                    );
                 }
                 Place::Ok
             }
@@ -265,7 +285,13 @@ impl Builder {
                             return Place::Ok;
                         }
                         let plabel = self.open_label(pos);
-                        self.warn(line, format!("番号が連続していません（「{}」の次が「{}」）", plabel, label));
+                        self.warn(
+                            line,
+                            format!(
+                                "番号が連続していません（「{}」の次が「{}」）",
+                                plabel, label
+                            ),
+                        );
                     }
                     self.stack.truncate(pos);
                 } else if let Some(k) = m.kata {
@@ -293,11 +319,18 @@ impl Builder {
 }
 
 /// Splits a heading line's own text into (title, body).
-fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Option<String>, String) {
+fn derive_title(
+    line: &Line,
+    m: &Marker,
+    next_is_body: bool,
+    plain: bool,
+) -> (Option<String>, String) {
     let mut start = m.rest;
     let n = &line.norm;
     // Inline caption: 第1条（目的）…
-    if matches!(m.style, Style::Article | Style::Dai | Style::Group(_)) && n.get(start) == Some(&'(') {
+    if matches!(m.style, Style::Article | Style::Dai | Style::Group(_))
+        && n.get(start) == Some(&'(')
+    {
         if let Some(close) = (start + 2..(start + 42).min(n.len())).find(|&k| n[k] == ')') {
             let inner = line.slice(start + 1, close);
             if !inner.trim().is_empty() {
@@ -358,12 +391,32 @@ fn derive_title(line: &Line, m: &Marker, next_is_body: bool, plain: bool) -> (Op
 
 fn is_revision_row(s: &str) -> bool {
     let c = compact(s);
-    ["改定", "改正", "制定", "施行", "履歴", "年月日", "令和", "平成"].iter().any(|k| c.contains(k))
+    [
+        "改定",
+        "改正",
+        "制定",
+        "施行",
+        "履歴",
+        "年月日",
+        "令和",
+        "平成",
+    ]
+    .iter()
+    .any(|k| c.contains(k))
 }
 
 pub(crate) fn build(lines: &[Line]) -> Built {
-    let headings = lines.iter().filter(|l| matches!(l.kind, Kind::Heading(_))).count();
-    let mut b = Builder { nodes: Vec::with_capacity(headings), roots: Vec::new(), stack: Vec::new(), warnings: Vec::new(), dropped_warnings: 0 };
+    let headings = lines
+        .iter()
+        .filter(|l| matches!(l.kind, Kind::Heading(_)))
+        .count();
+    let mut b = Builder {
+        nodes: Vec::with_capacity(headings),
+        roots: Vec::new(),
+        stack: Vec::new(),
+        warnings: Vec::new(),
+        dropped_warnings: 0,
+    };
     let mut preamble: Vec<String> = Vec::new();
     let mut segments = SegmentFinder::default();
     let mut caption: Option<String> = None;
@@ -378,15 +431,16 @@ pub(crate) fn build(lines: &[Line]) -> Built {
         }
     }
 
-    let flush_caption = |b: &mut Builder, caption: &mut Option<String>, preamble: &mut Vec<String>| {
-        if let Some(c) = caption.take() {
-            let s = format!("（{}）", c);
-            match b.stack.last() {
-                Some(&t) => append_text(&mut b.nodes[t].text, &s),
-                None => preamble.push(s),
+    let flush_caption =
+        |b: &mut Builder, caption: &mut Option<String>, preamble: &mut Vec<String>| {
+            if let Some(c) = caption.take() {
+                let s = format!("（{}）", c);
+                match b.stack.last() {
+                    Some(&t) => append_text(&mut b.nodes[t].text, &s),
+                    None => preamble.push(s),
+                }
             }
-        }
-    };
+        };
 
     for (k, line) in lines.iter().enumerate() {
         match &line.kind {
@@ -464,23 +518,55 @@ pub(crate) fn build(lines: &[Line]) -> Built {
     flush_caption(&mut b, &mut caption, &mut preamble);
 
     // Cut-off last sentence.
-    if let Some(last) = lines.iter().rev().find(|l| !matches!(l.kind, Kind::Blank | Kind::Skip)) {
+    if let Some(last) = lines
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.kind, Kind::Blank | Kind::Skip))
+    {
         if matches!(last.kind, Kind::Text) && last.norm.len() > 10 {
-            let end = last.norm.iter().rev().find(|c| **c != ' ').copied().unwrap_or('。');
+            let end = last
+                .norm
+                .iter()
+                .rev()
+                .find(|c| **c != ' ')
+                .copied()
+                .unwrap_or('。');
             if !matches!(end, '。' | '.' | ')' | '」' | '』' | '!' | '?' | ':' | '】') {
-                b.warn(last.no, "文書の最後の文が途中で終わっています（末尾が切れている可能性があります）");
+                b.warn(
+                    last.no,
+                    "文書の最後の文が途中で終わっています（末尾が切れている可能性があります）",
+                );
             }
         }
     }
-    if b.roots.is_empty() && lines.iter().any(|l| !matches!(l.kind, Kind::Blank | Kind::Skip)) {
-        let first = lines.iter().find(|l| !matches!(l.kind, Kind::Blank)).map_or(1, |l| l.no);
-        b.warn(first, "番号付きの見出しが見つかりません（節の構造を認識できませんでした）");
+    if b.roots.is_empty()
+        && lines
+            .iter()
+            .any(|l| !matches!(l.kind, Kind::Blank | Kind::Skip))
+    {
+        let first = lines
+            .iter()
+            .find(|l| !matches!(l.kind, Kind::Blank))
+            .map_or(1, |l| l.no);
+        b.warn(
+            first,
+            "番号付きの見出しが見つかりません（節の構造を認識できませんでした）",
+        );
     }
     if b.dropped_warnings > 0 {
         let last = lines.last().map_or(1, |l| l.no);
-        b.warnings.push(format!("{}行目: ほかに {} 件の警告を省略しました", last, b.dropped_warnings));
+        b.warnings.push(format!(
+            "{}行目: ほかに {} 件の警告を省略しました",
+            last, b.dropped_warnings
+        ));
     }
-    Built { nodes: b.nodes, roots: b.roots, preamble, warnings: b.warnings, segments: segments.keys() }
+    Built {
+        nodes: b.nodes,
+        roots: b.roots,
+        preamble,
+        warnings: b.warnings,
+        segments: segments.keys(),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -505,7 +591,10 @@ fn join_cit(a: &str, b: &str) -> String {
     if a.is_empty() {
         return b.to_string();
     }
-    let ad = a.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || roman_char_value(c).is_some());
+    let ad = a
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || roman_char_value(c).is_some());
     let bd = b.chars().next().is_some_and(|c| c.is_ascii_digit());
     let mut s = String::with_capacity(a.len() + 1 + b.len());
     s.push_str(a);
@@ -555,7 +644,11 @@ fn significant_groups(b: &Built) -> [bool; 4] {
     let mut seen: Vec<(u8, Style, u32)> = Vec::new();
     for r in &b.nodes {
         if let Style::Group(rank) = r.style {
-            let first = r.children.iter().map(|&c| &b.nodes[c]).find(|c| !matches!(c.style, Style::Group(_)));
+            let first = r
+                .children
+                .iter()
+                .map(|&c| &b.nodes[c])
+                .find(|c| !matches!(c.style, Style::Group(_)));
             if let Some(f) = first {
                 let key = (rank, f.style, f.num());
                 if seen.contains(&key) {
@@ -581,7 +674,13 @@ pub(crate) fn number(b: &Built) -> Numbered {
         visited: vec![false; len],
     };
     let sig = significant_groups(b);
-    let ctx = Ctx { path: &[], cit: "", legal: Legal::None, kanji: false, parent: None };
+    let ctx = Ctx {
+        path: &[],
+        cit: "",
+        legal: Legal::None,
+        kanji: false,
+        parent: None,
+    };
     for &r in &b.roots {
         finish(b, r, ctx, 0, &sig, &mut out);
     }
@@ -605,7 +704,11 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
     let legal_item = matches!(ctx.legal, Legal::Article { .. } | Legal::Paragraph);
     match r.style {
         Style::Group(rank) => {
-            let gl = format!("第{}{}", Num(n, r.kanji), r.label.chars().last().unwrap_or('章'));
+            let gl = format!(
+                "第{}{}",
+                Num(n, r.kanji),
+                r.label.chars().last().unwrap_or('章')
+            );
             if sig.get(rank as usize).copied().unwrap_or(false) {
                 path = with(ctx.path, &[n]);
                 cit = cite(ctx.cit, format_args!("{}", gl));
@@ -636,9 +739,16 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
             legal = Legal::Paragraph;
         }
         Style::Paren | Style::HalfParen | Style::KanjiBare if legal_item => {
-            if ctx.legal == (Legal::Article { has_paragraphs: true }) {
+            if ctx.legal
+                == (Legal::Article {
+                    has_paragraphs: true,
+                })
+            {
                 path = with(ctx.path, &[1, n]);
-                cit = cite(ctx.cit, format_args!("第{}項第{}号", Num(1, ctx.kanji), Num(n, ctx.kanji)));
+                cit = cite(
+                    ctx.cit,
+                    format_args!("第{}項第{}号", Num(1, ctx.kanji), Num(n, ctx.kanji)),
+                );
             } else {
                 path = with(ctx.path, &[n]);
                 cit = cite(ctx.cit, format_args!("第{}号", Num(n, ctx.kanji)));
@@ -653,7 +763,11 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
         Style::Dot(_) => {
             let pd = parent.map_or(&[][..], |p| p.dotnums());
             let prefixed = !pd.is_empty() && pd.len() < r.nums.len() && r.nums.starts_with(pd);
-            path = if prefixed { with(ctx.path, &r.nums[pd.len()..]) } else { with(ctx.path, &r.nums) };
+            path = if prefixed {
+                with(ctx.path, &r.nums[pd.len()..])
+            } else {
+                with(ctx.path, &r.nums)
+            };
             // The numbers joined by the separator as written: 4.1.2, 4―1―2.
             let mut written = String::new();
             for (k, x) in r.nums.iter().enumerate() {
@@ -662,7 +776,11 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
                 }
                 let _ = write!(written, "{x}");
             }
-            cit = if prefixed { written } else { join_cit(ctx.cit, &written) };
+            cit = if prefixed {
+                written
+            } else {
+                join_cit(ctx.cit, &written)
+            };
             legal = Legal::None;
         }
         Style::Bare | Style::KanjiBare => {
@@ -672,7 +790,11 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
             } else {
                 join_cit(ctx.cit, &n.to_string())
             };
-            legal = if ctx.legal == Legal::None { Legal::None } else { Legal::Item };
+            legal = if ctx.legal == Legal::None {
+                Legal::None
+            } else {
+                Legal::Item
+            };
         }
         Style::Paren | Style::HalfParen => {
             path = with(ctx.path, &[n]);
@@ -709,7 +831,8 @@ fn finish(b: &Built, idx: usize, ctx: Ctx<'_>, depth: usize, sig: &[bool; 4], ou
     out.visited[idx] = true;
     out.parent[idx] = ctx.parent;
     // A grouping heading that does not count in citations passes its parent's path on.
-    let own = !matches!(r.style, Style::Group(_)) || sig.get(group_rank(r.style)).copied().unwrap_or(false);
+    let own = !matches!(r.style, Style::Group(_))
+        || sig.get(group_rank(r.style)).copied().unwrap_or(false);
     let child = Ctx {
         path: if own { &path } else { ctx.path },
         cit: if own { &cit } else { ctx.cit },

@@ -22,10 +22,24 @@ fn to_fullwidth(s: &str) -> String {
 /// Pieces a synthetic policy is assembled from.
 fn line() -> impl Strategy<Value = String> {
     let titles = prop::sample::select(vec![
-        "目的", "定義", "対象とする脅威", "適用範囲", "職員等の遵守義務", "情報セキュリティ対策",
-        "組織体制", "情報資産の分類と管理", "物理的セキュリティ", "人的セキュリティ", "技術的セキュリティ",
-        "運用", "業務委託と外部サービスの利用", "評価・見直し", "情報セキュリティポリシーの見直し",
-        "情報セキュリティ対策基準の策定", "マイナンバー利用事務系", "LGWAN接続系",
+        "目的",
+        "定義",
+        "対象とする脅威",
+        "適用範囲",
+        "職員等の遵守義務",
+        "情報セキュリティ対策",
+        "組織体制",
+        "情報資産の分類と管理",
+        "物理的セキュリティ",
+        "人的セキュリティ",
+        "技術的セキュリティ",
+        "運用",
+        "業務委託と外部サービスの利用",
+        "評価・見直し",
+        "情報セキュリティポリシーの見直し",
+        "情報セキュリティ対策基準の策定",
+        "マイナンバー利用事務系",
+        "LGWAN接続系",
     ]);
     let body = prop::sample::select(vec![
         "情報資産を守るため必要な措置を講じる。",
@@ -35,10 +49,26 @@ fn line() -> impl Strategy<Value = String> {
         "",
     ]);
     let markers = prop::sample::select(vec![
-        "{n}. ", "{n} ", "第{n}条 ", "第{n} ", "({n}) ", "{n}) ", "①", "ア ", "(ア) ", "{n}.{m} ", "{n}―{m}―{k} ", "### {n}. ", "- ({n}) ", "",
+        "{n}. ",
+        "{n} ",
+        "第{n}条 ",
+        "第{n} ",
+        "({n}) ",
+        "{n}) ",
+        "①",
+        "ア ",
+        "(ア) ",
+        "{n}.{m} ",
+        "{n}―{m}―{k} ",
+        "### {n}. ",
+        "- ({n}) ",
+        "",
     ]);
     (markers, 1u32..15, 1u32..6, 1u32..4, titles, body).prop_map(|(mk, n, m, k, t, b)| {
-        let mk = mk.replace("{n}", &n.to_string()).replace("{m}", &m.to_string()).replace("{k}", &k.to_string());
+        let mk = mk
+            .replace("{n}", &n.to_string())
+            .replace("{m}", &m.to_string())
+            .replace("{k}", &k.to_string());
         if mk.is_empty() {
             b.to_string()
         } else {
@@ -98,8 +128,16 @@ proptest! {
 
 #[test]
 fn fullwidth_seed_keeps_paths_and_topics() {
-    for name in ["000_f30b78bf79fe382b.txt", "001_9ca561b41135eb25.txt", "003_8a6a9c064e909078.txt"] {
-        let path = format!("{}/../../tests/fixtures/policies/{}", env!("CARGO_MANIFEST_DIR"), name);
+    for name in [
+        "000_f30b78bf79fe382b.txt",
+        "001_9ca561b41135eb25.txt",
+        "003_8a6a9c064e909078.txt",
+    ] {
+        let path = format!(
+            "{}/../../tests/fixtures/policies/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            name
+        );
         let text = std::fs::read_to_string(path).expect("fixture");
         let a = parse_text(&text);
         let b = parse_text(&to_fullwidth(&text));

@@ -13,7 +13,11 @@ use tenken_report::{render_doc, Doc, Issue};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let keep = args.iter().position(|a| a == "--keep").and_then(|i| args.get(i + 1)).map(std::path::PathBuf::from);
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Instant::now();
     let mut store = Store::open(&dir.path().join("data")).expect("store");
@@ -28,7 +32,11 @@ fn main() {
         e.findings.len(),
         e.evidence.len()
     );
-    let lang = if args.iter().any(|a| a == "--en") { Lang::En } else { Lang::Ja };
+    let lang = if args.iter().any(|a| a == "--en") {
+        Lang::En
+    } else {
+        Lang::Ja
+    };
     let today = chrono::Local::now().date_naive();
     let best = |doc: &Doc, runs: usize| {
         let mut best = f64::MAX;
@@ -57,7 +65,15 @@ fn main() {
     let t = Instant::now();
     let (mut pages, mut lay, mut wr) = (0, 0.0, 0.0);
     for d in &e.departments {
-        let r = render_doc(&e, &Doc::Notice(d.name.clone()), lang, today, Issue::Draft, &mut |_, _| {}).expect("notice");
+        let r = render_doc(
+            &e,
+            &Doc::Notice(d.name.clone()),
+            lang,
+            today,
+            Issue::Draft,
+            &mut |_, _| {},
+        )
+        .expect("notice");
         pages += r.pages;
         lay += r.layout_seconds;
         wr += r.write_seconds;
@@ -67,7 +83,11 @@ fn main() {
     }
     let s = t.elapsed().as_secs_f64();
     println!("all {} notices, one after another: {s:.2} s (layout {lay:.2} s, PDF writer {wr:.2} s), {pages} pages", e.departments.len());
-    let docs: Vec<(Doc, Issue)> = e.departments.iter().map(|d| (Doc::Notice(d.name.clone()), Issue::Draft)).collect();
+    let docs: Vec<(Doc, Issue)> = e
+        .departments
+        .iter()
+        .map(|d| (Doc::Notice(d.name.clone()), Issue::Draft))
+        .collect();
     let t = Instant::now();
     let all = tenken_report::render_many(&e, &docs, lang, today);
     let s = t.elapsed().as_secs_f64();
@@ -75,15 +95,27 @@ fn main() {
     println!(
         "all {} notices on {} threads (as `report --all-departments`): {s:.2} s — goal ≤ 3 s {}",
         e.departments.len(),
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         if s <= 3.0 { "met" } else { "MISSED" }
     );
     let t = Instant::now();
-    let d = tenken_report::render_docx(&e, &Doc::Committee, lang, today, Issue::Draft).expect("docx");
-    println!("committee report as DOCX: {:.2} s, {:.2} MB", t.elapsed().as_secs_f64(), d.bytes.len() as f64 / 1_048_576.0);
+    let d =
+        tenken_report::render_docx(&e, &Doc::Committee, lang, today, Issue::Draft).expect("docx");
+    println!(
+        "committee report as DOCX: {:.2} s, {:.2} MB",
+        t.elapsed().as_secs_f64(),
+        d.bytes.len() as f64 / 1_048_576.0
+    );
     if let Some(k) = &keep {
         std::fs::write(k.join("committee.docx"), &d.bytes).expect("write");
     }
     let (s, r) = best(&Doc::Full, 1);
-    println!("old full-detail report: {s:.2} s, {} pages, {:.0} pages/s, {:.2} MB", r.pages, r.pages as f64 / s, r.bytes.len() as f64 / 1_048_576.0);
+    println!(
+        "old full-detail report: {s:.2} s, {} pages, {:.0} pages/s, {:.2} MB",
+        r.pages,
+        r.pages as f64 / s,
+        r.bytes.len() as f64 / 1_048_576.0
+    );
 }

@@ -9,8 +9,8 @@ use tenken_core::Lang;
 use crate::layout::Block;
 use crate::sections::{self, Ctx, Issue};
 
-pub use crate::sections::title;
 pub(crate) use crate::sections::t;
+pub use crate::sections::title;
 
 /// Which document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,20 +40,35 @@ pub fn build(e: &AssessmentExport, lang: Lang, fingerprint: &str, today: NaiveDa
     build_kind(e, &Kind::Committee, lang, fingerprint, today, Issue::Draft)
 }
 
-pub fn build_kind(e: &AssessmentExport, kind: &Kind, lang: Lang, fingerprint: &str, today: NaiveDate, issue: Issue) -> Content {
+pub fn build_kind(
+    e: &AssessmentExport,
+    kind: &Kind,
+    lang: Lang,
+    fingerprint: &str,
+    today: NaiveDate,
+    issue: Issue,
+) -> Content {
     let c = Ctx::new(e, lang, fingerprint, today, issue);
     let mut b: Vec<Block> = vec![];
     let doc_title = match kind {
         Kind::Notice => {
             b.extend(sections::notice::notice(&c));
-            let dept = e.departments.first().map(|d| d.name.clone()).unwrap_or_default();
+            let dept = e
+                .departments
+                .first()
+                .map(|d| d.name.clone())
+                .unwrap_or_default();
             format!("{}（{}）", sections::notice::title(&c), dept)
         }
         Kind::Committee | Kind::Full => {
             b.extend(sections::cover::committee(&c));
             b.extend(sections::outline::outline(&c, 1));
             b.extend(sections::summary::summary(&c, 2));
-            b.extend(if *kind == Kind::Full { sections::findings::full(&c, 3) } else { sections::findings::committee(&c, 3) });
+            b.extend(if *kind == Kind::Full {
+                sections::findings::full(&c, 3)
+            } else {
+                sections::findings::committee(&c, 3)
+            });
             b.extend(sections::remarks::remarks(&c, 4));
             let mut n = 5;
             let prev = sections::followup::followup(&c, n);
@@ -62,7 +77,11 @@ pub fn build_kind(e: &AssessmentExport, kind: &Kind, lang: Lang, fingerprint: &s
                 n += 1;
             }
             b.extend(sections::yoy::yoy(&c, n));
-            b.extend(if *kind == Kind::Full { sections::matrix::full(&c) } else { sections::matrix::matrix(&c) });
+            b.extend(if *kind == Kind::Full {
+                sections::matrix::full(&c)
+            } else {
+                sections::matrix::matrix(&c)
+            });
             b.extend(sections::evidence::evidence(&c));
             b.extend(sections::approval::approval(&c));
             title(e, lang)
@@ -73,5 +92,11 @@ pub fn build_kind(e: &AssessmentExport, kind: &Kind, lang: Lang, fingerprint: &s
         Lang::En => format!("{} — {}", e.organisation.name, doc_title),
     };
     let watermark = (issue == Issue::Draft).then(|| c.t("report-watermark", &[]));
-    Content { blocks: b, title: running, doc_title, marking: c.t("report-handling", &[]), watermark }
+    Content {
+        blocks: b,
+        title: running,
+        doc_title,
+        marking: c.t("report-handling", &[]),
+        watermark,
+    }
 }

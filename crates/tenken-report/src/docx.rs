@@ -39,7 +39,11 @@ fn runs(text: &str, size_pt: Option<f32>, color: Option<Color>) -> String {
         let hp = (s * 2.0).round() as i32;
         rpr.push_str(&format!("<w:sz w:val=\"{hp}\"/><w:szCs w:val=\"{hp}\"/>"));
     }
-    let rpr = if rpr.is_empty() { String::new() } else { format!("<w:rPr>{rpr}</w:rPr>") };
+    let rpr = if rpr.is_empty() {
+        String::new()
+    } else {
+        format!("<w:rPr>{rpr}</w:rPr>")
+    };
     let mut o = String::new();
     for (i, line) in text.split('\n').enumerate() {
         o.push_str("<w:r>");
@@ -47,12 +51,21 @@ fn runs(text: &str, size_pt: Option<f32>, color: Option<Color>) -> String {
         if i > 0 {
             o.push_str("<w:br/>");
         }
-        o.push_str(&format!("<w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(line)));
+        o.push_str(&format!(
+            "<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            esc(line)
+        ));
     }
     o
 }
 
-fn para(style: Option<&str>, text: &str, size: Option<f32>, color: Option<Color>, align: Option<&str>) -> String {
+fn para(
+    style: Option<&str>,
+    text: &str,
+    size: Option<f32>,
+    color: Option<Color>,
+    align: Option<&str>,
+) -> String {
     let mut ppr = String::new();
     if let Some(s) = style {
         ppr.push_str(&format!("<w:pStyle w:val=\"{s}\"/>"));
@@ -60,7 +73,11 @@ fn para(style: Option<&str>, text: &str, size: Option<f32>, color: Option<Color>
     if let Some(a) = align {
         ppr.push_str(&format!("<w:jc w:val=\"{a}\"/>"));
     }
-    let ppr = if ppr.is_empty() { String::new() } else { format!("<w:pPr>{ppr}</w:pPr>") };
+    let ppr = if ppr.is_empty() {
+        String::new()
+    } else {
+        format!("<w:pPr>{ppr}</w:pPr>")
+    };
     format!("<w:p>{ppr}{}</w:p>", runs(text, size, color))
 }
 
@@ -71,7 +88,9 @@ fn table(t: &Table) -> String {
     let mut o = String::from("<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/>");
     o.push_str("<w:tblBorders>");
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-        o.push_str(&format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C8C8C\"/>"));
+        o.push_str(&format!(
+            "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C8C8C\"/>"
+        ));
     }
     o.push_str("</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
     for c in &t.cols {
@@ -85,11 +104,18 @@ fn table(t: &Table) -> String {
         }
         let n = cells.len();
         for (i, text) in cells.iter().enumerate() {
-            let span = if i + 1 == n && n < t.cols.len() { t.cols.len() - i } else { 1 };
+            let span = if i + 1 == n && n < t.cols.len() {
+                t.cols.len() - i
+            } else {
+                1
+            };
             let w: f32 = t.cols[i..i + span].iter().map(|c| c.width).sum();
             let col = &t.cols[i];
             let shade = header || col.shade;
-            o.push_str(&format!("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>", tw(w)));
+            o.push_str(&format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>",
+                tw(w)
+            ));
             if span > 1 {
                 o.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
             }
@@ -106,7 +132,11 @@ fn table(t: &Table) -> String {
                     Align::Right => Some("right"),
                 }
             };
-            let size = if header { t.header_size.unwrap_or(t.size) } else { col.size.unwrap_or(t.size) };
+            let size = if header {
+                t.header_size.unwrap_or(t.size)
+            } else {
+                col.size.unwrap_or(t.size)
+            };
             o.push_str(&para(Some("TableText"), text, Some(size), None, align));
             o.push_str("</w:tc>");
         }
@@ -131,7 +161,11 @@ fn chart_png(c: &Chart) -> (Vec<u8>, u32, u32) {
     let h = (c.bars.len() as u32 * (bar_h + gap) + gap).max(1);
     let mut px = vec![255u8; (w * h * 3) as usize];
     let mut fill = |x0: u32, y0: u32, x1: u32, y1: u32, col: Color| {
-        let rgb = [(col.0 * 255.0) as u8, (col.1 * 255.0) as u8, (col.2 * 255.0) as u8];
+        let rgb = [
+            (col.0 * 255.0) as u8,
+            (col.1 * 255.0) as u8,
+            (col.2 * 255.0) as u8,
+        ];
         for y in y0..y1.min(h) {
             for x in x0..x1.min(w) {
                 let i = ((y * w + x) * 3) as usize;
@@ -147,7 +181,13 @@ fn chart_png(c: &Chart) -> (Vec<u8>, u32, u32) {
             let mut x = 0.0f32;
             for (v, (_, col)) in b.values.iter().zip(&c.series) {
                 let dx = w as f32 * *v as f32 / total as f32;
-                fill(x.round() as u32, y, (x + dx).round() as u32, y + bar_h, *col);
+                fill(
+                    x.round() as u32,
+                    y,
+                    (x + dx).round() as u32,
+                    y + bar_h,
+                    *col,
+                );
                 x += dx;
             }
         }
@@ -214,7 +254,13 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /// Writes the blocks as a DOCX. `note`: the working-copy notice printed first; `header`:
 /// the running header text.
-pub fn write(blocks: &[Block], title: &str, header: &str, note: &str, toc_hint: &str) -> Result<Vec<u8>, String> {
+pub fn write(
+    blocks: &[Block],
+    title: &str,
+    header: &str,
+    note: &str,
+    toc_hint: &str,
+) -> Result<Vec<u8>, String> {
     let mut body = String::new();
     let mut images: Vec<Vec<u8>> = vec![];
     body.push_str(&para(None, note, Some(9.0), Some(Color::RED), None));
@@ -222,11 +268,27 @@ pub fn write(blocks: &[Block], title: &str, header: &str, note: &str, toc_hint: 
         match b {
             Block::Cover(c) => {
                 body.push_str(&para(None, &c.issue, Some(12.0), Some(Color::ACCENT), None));
-                body.push_str(&para(None, &c.marking, Some(12.0), Some(Color::RED), Some("right")));
+                body.push_str(&para(
+                    None,
+                    &c.marking,
+                    Some(12.0),
+                    Some(Color::RED),
+                    Some("right"),
+                ));
                 body.push_str(&para(None, &c.addressee, Some(12.0), None, None));
                 body.push_str(&para(Some("Title"), &c.title, None, None, None));
-                body.push_str(&para(None, &c.subtitle, Some(11.0), Some(Color::GREY), Some("center")));
-                for (t, s) in [(&c.date, 12.0), (&c.organisation, 14.0), (&c.prepared, 11.0)] {
+                body.push_str(&para(
+                    None,
+                    &c.subtitle,
+                    Some(11.0),
+                    Some(Color::GREY),
+                    Some("center"),
+                ));
+                for (t, s) in [
+                    (&c.date, 12.0),
+                    (&c.organisation, 14.0),
+                    (&c.prepared, 11.0),
+                ] {
                     body.push_str(&para(None, t, Some(s), None, Some("center")));
                 }
                 body.push_str(&para(None, &c.notice, Some(8.5), Some(Color::GREY), None));
@@ -240,10 +302,24 @@ pub fn write(blocks: &[Block], title: &str, header: &str, note: &str, toc_hint: 
                 body.push_str(PAGE_BREAK);
             }
             Block::Heading { level, text, .. } => {
-                body.push_str(&para(Some(&format!("Heading{}", (*level).clamp(1, 3))), text, None, None, None));
+                body.push_str(&para(
+                    Some(&format!("Heading{}", (*level).clamp(1, 3))),
+                    text,
+                    None,
+                    None,
+                    None,
+                ));
             }
-            Block::Para { text, size, color, .. } => {
-                body.push_str(&para(None, text, Some(*size), (*color != Color::BLACK).then_some(*color), None));
+            Block::Para {
+                text, size, color, ..
+            } => {
+                body.push_str(&para(
+                    None,
+                    text,
+                    Some(*size),
+                    (*color != Color::BLACK).then_some(*color),
+                    None,
+                ));
             }
             Block::Table(t) => body.push_str(&table(t)),
             Block::Chart(c) => {
@@ -252,9 +328,20 @@ pub fn write(blocks: &[Block], title: &str, header: &str, note: &str, toc_hint: 
                 let n = images.len();
                 body.push_str(&image(&format!("rIdImg{n}"), n, w, h));
                 // The rows, in order, and the legend (the image has no text).
-                let rows: Vec<String> = c.bars.iter().map(|b| format!("{} {}", b.label, b.right)).collect();
-                body.push_str(&para(Some("TableText"), &rows.join(" / "), Some(7.0), Some(Color::GREY), None));
-                let mut legend = String::from("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>");
+                let rows: Vec<String> = c
+                    .bars
+                    .iter()
+                    .map(|b| format!("{} {}", b.label, b.right))
+                    .collect();
+                body.push_str(&para(
+                    Some("TableText"),
+                    &rows.join(" / "),
+                    Some(7.0),
+                    Some(Color::GREY),
+                    None,
+                ));
+                let mut legend =
+                    String::from("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>");
                 for (name, col) in &c.series {
                     legend.push_str(&runs("■", Some(9.0), Some(*col)));
                     legend.push_str(&runs(&format!("{name}　"), Some(8.0), None));
@@ -305,7 +392,8 @@ xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>{
         esc(title)
     );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     let mut put = |name: &str, bytes: &[u8]| -> Result<(), String> {
         zip.start_file(name, opts).map_err(|e| e.to_string())?;
         zip.write_all(bytes).map_err(|e| e.to_string())

@@ -25,7 +25,9 @@ impl Metrics {
 
     fn parse(data: &'static [u8]) -> Option<Metrics> {
         let face = ttf_parser::Face::parse(data, 0).ok()?;
-        let notdef = face.glyph_hor_advance(ttf_parser::GlyphId(0)).unwrap_or(1000);
+        let notdef = face
+            .glyph_hor_advance(ttf_parser::GlyphId(0))
+            .unwrap_or(1000);
         let mut bmp = vec![notdef; 0x10000];
         let mut gids = vec![0u16; 0x10000];
         if let Some(cmap) = face.tables().cmap {
@@ -47,14 +49,24 @@ impl Metrics {
                 });
             }
         }
-        Some(Metrics { units_per_em: face.units_per_em() as f32, bmp, gids, notdef, face_data: data })
+        Some(Metrics {
+            units_per_em: face.units_per_em() as f32,
+            bmp,
+            gids,
+            notdef,
+            face_data: data,
+        })
     }
 
     /// Advance of one character in em units.
     #[inline]
     pub fn advance_em(&self, c: char) -> f32 {
         let u = c as u32;
-        let a = if u < 0x10000 { self.bmp[u as usize] } else { self.outside_bmp(c) };
+        let a = if u < 0x10000 {
+            self.bmp[u as usize]
+        } else {
+            self.outside_bmp(c)
+        };
         a as f32 / self.units_per_em
     }
 
@@ -72,7 +84,11 @@ impl Metrics {
         if u < 0x10000 {
             self.gids[u as usize]
         } else {
-            ttf_parser::Face::parse(self.face_data, 0).ok().and_then(|f| f.glyph_index(c)).map(|g| g.0).unwrap_or(0)
+            ttf_parser::Face::parse(self.face_data, 0)
+                .ok()
+                .and_then(|f| f.glyph_index(c))
+                .map(|g| g.0)
+                .unwrap_or(0)
         }
     }
 

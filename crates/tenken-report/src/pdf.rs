@@ -3,8 +3,9 @@
 //! can be searched and copied.
 
 use printpdf::{
-    Color as PColor, FontId, Line, LinePoint, Mm, Op as POp, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    Codepoint, Rgb, TextItem, TextMatrix,
+    Codepoint, Color as PColor, FontId, Line, LinePoint, Mm, Op as POp, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    TextMatrix,
 };
 
 use crate::font::{Metrics, FONT_BYTES};
@@ -19,7 +20,12 @@ pub struct Meta {
 }
 
 fn rgb(c: Color) -> PColor {
-    PColor::Rgb(Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+    PColor::Rgb(Rgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
 }
 
 /// Coordinates rounded to 0.1 pt: shorter content streams, no visible difference.
@@ -28,13 +34,25 @@ fn r(v: f32) -> f32 {
 }
 
 fn pt(x: f32, y: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(r(x)), y: Pt(r(PAGE_H - y)) }, bezier: false }
+    LinePoint {
+        p: Point {
+            x: Pt(r(x)),
+            y: Pt(r(PAGE_H - y)),
+        },
+        bezier: false,
+    }
 }
 
 /// Glyph ids from our own cmap table (printpdf's per-character lookup was 53% of the
 /// writer's time on the large report); the character rides along for ToUnicode.
 fn glyphs(m: &Metrics, text: &str) -> Vec<Codepoint> {
-    text.chars().map(|c| Codepoint { gid: m.glyph(c), offset: 0.0, cid: Some(c.to_string()) }).collect()
+    text.chars()
+        .map(|c| Codepoint {
+            gid: m.glyph(c),
+            offset: 0.0,
+            cid: Some(c.to_string()),
+        })
+        .collect()
 }
 
 fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
@@ -45,32 +63,59 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
     // Graphics first (backgrounds, rules), then all text in one text object.
     for o in &page.ops {
         match o {
-            Op::Rect { x, y, w, h, fill: c } => {
+            Op::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill: c,
+            } => {
                 if fill != Some(*c) {
                     ops.push(POp::SetFillColor { col: rgb(*c) });
                     fill = Some(*c);
                 }
-                let mut rc = Rect::from_xywh(Pt(r(*x)), Pt(r(PAGE_H - y - h)), Pt(r(*w)), Pt(r(*h)));
+                let mut rc =
+                    Rect::from_xywh(Pt(r(*x)), Pt(r(PAGE_H - y - h)), Pt(r(*w)), Pt(r(*h)));
                 rc.mode = Some(PaintMode::Fill);
                 ops.push(POp::DrawRectangle { rectangle: rc });
             }
-            Op::Frame { x, y, w, h, width, color } => {
+            Op::Frame {
+                x,
+                y,
+                w,
+                h,
+                width,
+                color,
+            } => {
                 if stroke != Some((*color, *width)) {
                     ops.push(POp::SetOutlineColor { col: rgb(*color) });
                     ops.push(POp::SetOutlineThickness { pt: Pt(*width) });
                     stroke = Some((*color, *width));
                 }
-                let mut rc = Rect::from_xywh(Pt(r(*x)), Pt(r(PAGE_H - y - h)), Pt(r(*w)), Pt(r(*h)));
+                let mut rc =
+                    Rect::from_xywh(Pt(r(*x)), Pt(r(PAGE_H - y - h)), Pt(r(*w)), Pt(r(*h)));
                 rc.mode = Some(PaintMode::Stroke);
                 ops.push(POp::DrawRectangle { rectangle: rc });
             }
-            Op::Line { x1, y1, x2, y2, width, color } => {
+            Op::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+            } => {
                 if stroke != Some((*color, *width)) {
                     ops.push(POp::SetOutlineColor { col: rgb(*color) });
                     ops.push(POp::SetOutlineThickness { pt: Pt(*width) });
                     stroke = Some((*color, *width));
                 }
-                ops.push(POp::DrawLine { line: Line { points: vec![pt(*x1, *y1), pt(*x2, *y2)], is_closed: false } });
+                ops.push(POp::DrawLine {
+                    line: Line {
+                        points: vec![pt(*x1, *y1), pt(*x2, *y2)],
+                        is_closed: false,
+                    },
+                });
             }
             Op::Text { .. } | Op::Turned { .. } => {}
         }
@@ -79,8 +124,21 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
     let mut in_text = false;
     for o in &page.ops {
         let (x, y, s, text, color, angle) = match o {
-            Op::Text { x, y, size, text, color } => (x, y, size, text, color, 0.0),
-            Op::Turned { x, y, size, text, color, angle } => (x, y, size, text, color, *angle),
+            Op::Text {
+                x,
+                y,
+                size,
+                text,
+                color,
+            } => (x, y, size, text, color, 0.0),
+            Op::Turned {
+                x,
+                y,
+                size,
+                text,
+                color,
+                angle,
+            } => (x, y, size, text, color, *angle),
             _ => continue,
         };
         {
@@ -89,7 +147,10 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
                 in_text = true;
             }
             if size != Some(*s) {
-                ops.push(POp::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(*s) });
+                ops.push(POp::SetFont {
+                    font: PdfFontHandle::External(font.clone()),
+                    size: Pt(*s),
+                });
                 size = Some(*s);
             }
             if fill != Some(*color) {
@@ -103,7 +164,9 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
                 TextMatrix::Raw([cos, sin, -sin, cos, r(*x), r(PAGE_H - y)])
             };
             ops.push(POp::SetTextMatrix { matrix });
-            ops.push(POp::ShowText { items: vec![TextItem::GlyphIds(glyphs(m, text))] });
+            ops.push(POp::ShowText {
+                items: vec![TextItem::GlyphIds(glyphs(m, text))],
+            });
         }
     }
     if in_text {
@@ -115,18 +178,39 @@ fn page_ops(page: &Page, font: &FontId) -> Vec<POp> {
 fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> printpdf::OffsetDateTime {
     use chrono::{Datelike, Timelike};
     printpdf::OffsetDateTime::new_in_offset(
-        printpdf::date::Date { year: t.year(), month: t.month() as u8, day: t.day() as u8 },
-        printpdf::date::Time { hour: t.hour() as u8, minute: t.minute() as u8, second: t.second() as u8, millisecond: 0 },
-        printpdf::date::Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 },
+        printpdf::date::Date {
+            year: t.year(),
+            month: t.month() as u8,
+            day: t.day() as u8,
+        },
+        printpdf::date::Time {
+            hour: t.hour() as u8,
+            minute: t.minute() as u8,
+            second: t.second() as u8,
+            millisecond: 0,
+        },
+        printpdf::date::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
     )
 }
 
 /// Writes the pages as a PDF; returns the bytes and the document digest written into it.
-pub fn write(pages: &[Page], meta: &Meta, progress: &mut dyn FnMut(usize, usize)) -> Result<(Vec<u8>, String), String> {
+pub fn write(
+    pages: &[Page],
+    meta: &Meta,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(Vec<u8>, String), String> {
     let mut doc = PdfDocument::new(&meta.title);
     // Parsed once per process (60 notices in a row would parse the 6 MB font 60 times).
     static FONT: std::sync::OnceLock<Option<ParsedFont>> = std::sync::OnceLock::new();
-    let font = FONT.get_or_init(|| ParsedFont::from_bytes(FONT_BYTES, 0, &mut vec![])).as_ref().ok_or("the bundled font could not be parsed")?;
+    let font = FONT
+        .get_or_init(|| ParsedFont::from_bytes(FONT_BYTES, 0, &mut vec![]))
+        .as_ref()
+        .ok_or("the bundled font could not be parsed")?;
     let font_id = doc.add_font(font);
     let mut out = Vec::with_capacity(pages.len());
     for (i, p) in pages.iter().enumerate() {
@@ -234,8 +318,19 @@ pub fn document_walk(doc: &lopdf::Document, out: &mut dyn FnMut(&[u8])) {
             }
             Object::Dictionary(d) => dict(doc, d, &[], h, seen),
             Object::Stream(st) => {
-                dict(doc, &st.dict, &[b"Length", b"Filter", b"DecodeParms"], h, seen);
-                let content = if st.dict.get(b"Filter").is_ok() { st.decompressed_content().unwrap_or_else(|_| st.content.clone()) } else { st.content.clone() };
+                dict(
+                    doc,
+                    &st.dict,
+                    &[b"Length", b"Filter", b"DecodeParms"],
+                    h,
+                    seen,
+                );
+                let content = if st.dict.get(b"Filter").is_ok() {
+                    st.decompressed_content()
+                        .unwrap_or_else(|_| st.content.clone())
+                } else {
+                    st.content.clone()
+                };
                 h(b"S");
                 h(&(content.len() as u64).to_le_bytes());
                 h(&content);
@@ -256,8 +351,17 @@ pub fn document_walk(doc: &lopdf::Document, out: &mut dyn FnMut(&[u8])) {
             }
         }
     }
-    fn dict(doc: &lopdf::Document, d: &lopdf::Dictionary, skip: &[&[u8]], h: &mut dyn FnMut(&[u8]), seen: &mut Seen) {
-        let mut keys: Vec<(&Vec<u8>, &Object)> = d.iter().filter(|(k, _)| !skip.contains(&k.as_slice())).collect();
+    fn dict(
+        doc: &lopdf::Document,
+        d: &lopdf::Dictionary,
+        skip: &[&[u8]],
+        h: &mut dyn FnMut(&[u8]),
+        seen: &mut Seen,
+    ) {
+        let mut keys: Vec<(&Vec<u8>, &Object)> = d
+            .iter()
+            .filter(|(k, _)| !skip.contains(&k.as_slice()))
+            .collect();
         keys.sort_by(|a, b| a.0.cmp(b.0));
         h(b"<");
         h(&(keys.len() as u64).to_le_bytes());
@@ -276,7 +380,9 @@ pub fn document_walk(doc: &lopdf::Document, out: &mut dyn FnMut(&[u8])) {
 
 /// The digest of a PDF file's document (see [`document_digest`]); None if it is not a PDF.
 pub fn file_digest(pdf: &[u8]) -> Option<String> {
-    lopdf::Document::load_mem(pdf).ok().map(|d| document_digest(&d))
+    lopdf::Document::load_mem(pdf)
+        .ok()
+        .map(|d| document_digest(&d))
 }
 
 /// The Keywords entry of a PDF's document information dictionary.
@@ -305,7 +411,10 @@ fn keywords_of(doc: &lopdf::Document) -> Option<String> {
 /// A PDF text string: UTF-16BE with a BOM, or (for our ASCII content) PDFDocEncoding.
 fn decode_text_string(b: &[u8]) -> String {
     if b.len() >= 2 && b[0] == 0xFE && b[1] == 0xFF {
-        let units: Vec<u16> = b[2..].chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let units: Vec<u16> = b[2..]
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         String::from_utf16_lossy(&units)
     } else if b.len() >= 3 && b[..3] == [0xEF, 0xBB, 0xBF] {
         String::from_utf8_lossy(&b[3..]).into_owned()

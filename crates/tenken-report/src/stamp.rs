@@ -17,7 +17,10 @@ const VOLATILE: [&str; 4] = ["created_at", "updated_at", "recorded_at", "importe
 fn canonical(v: &Value, out: &mut String) {
     match v {
         Value::Object(map) => {
-            let sorted: BTreeMap<&String, &Value> = map.iter().filter(|(k, _)| !VOLATILE.contains(&k.as_str())).collect();
+            let sorted: BTreeMap<&String, &Value> = map
+                .iter()
+                .filter(|(k, _)| !VOLATILE.contains(&k.as_str()))
+                .collect();
             out.push('{');
             for (i, (k, v)) in sorted.into_iter().enumerate() {
                 if i > 0 {
@@ -67,8 +70,18 @@ pub fn fingerprint(export: &AssessmentExport) -> String {
 }
 
 /// The parts of the data, in report order, with their keys in the PDF metadata.
-pub const SECTIONS: [&str; 10] =
-    ["assessment", "summary", "checklist", "departments", "interviews", "answers", "findings", "remarks", "evidence", "previous"];
+pub const SECTIONS: [&str; 10] = [
+    "assessment",
+    "summary",
+    "checklist",
+    "departments",
+    "interviews",
+    "answers",
+    "findings",
+    "remarks",
+    "evidence",
+    "previous",
+];
 
 const SHORT: usize = 12;
 const TINY: usize = 8;
@@ -97,15 +110,24 @@ pub struct Stamp {
 
 /// The identity of an assessment: organisation id and name, assessment id and creation time.
 pub fn assessment_key(e: &AssessmentExport) -> String {
-    let s = format!("{}\u{1f}{}\u{1f}{}\u{1f}{}", e.organisation.id, e.organisation.name, e.assessment.id, e.assessment.created_at);
+    let s = format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        e.organisation.id, e.organisation.name, e.assessment.id, e.assessment.created_at
+    );
     hex(&Sha256::digest(s.as_bytes()))[..16].to_string()
 }
 
 fn esc(n: &str) -> String {
-    n.replace('%', "%25").replace('=', "%3D").replace(',', "%2C").replace(';', "%3B")
+    n.replace('%', "%25")
+        .replace('=', "%3D")
+        .replace(',', "%2C")
+        .replace(';', "%3B")
 }
 fn unesc(n: &str) -> String {
-    n.replace("%3B", ";").replace("%2C", ",").replace("%3D", "=").replace("%25", "%")
+    n.replace("%3B", ";")
+        .replace("%2C", ",")
+        .replace("%3D", "=")
+        .replace("%25", "%")
 }
 
 impl Stamp {
@@ -133,15 +155,25 @@ impl Stamp {
         for (k, v) in parts {
             sections.insert(k.to_string(), short(&v, SHORT));
         }
-        let findings = e.findings.iter().map(|f| (f.number, short(&to_value(f), TINY))).collect();
+        let findings = e
+            .findings
+            .iter()
+            .map(|f| (f.number, short(&to_value(f), TINY)))
+            .collect();
         let mut by_dept: BTreeMap<String, Vec<Value>> = BTreeMap::new();
         for d in &e.departments {
             by_dept.entry(d.name.clone()).or_default();
         }
         for a in &e.answers {
-            by_dept.entry(a.department.clone()).or_default().push(to_value(a));
+            by_dept
+                .entry(a.department.clone())
+                .or_default()
+                .push(to_value(a));
         }
-        let answers = by_dept.into_iter().map(|(k, v)| (k, short(&Value::Array(v), TINY))).collect();
+        let answers = by_dept
+            .into_iter()
+            .map(|(k, v)| (k, short(&Value::Array(v), TINY)))
+            .collect();
         Stamp {
             fingerprint: fingerprint(e),
             sections,
@@ -179,10 +211,24 @@ impl Stamp {
             }
         }
         s.push_str("; finding-each:");
-        s.push_str(&self.findings.iter().map(|(n, h)| format!("{n}={h}")).collect::<Vec<_>>().join(","));
+        s.push_str(
+            &self
+                .findings
+                .iter()
+                .map(|(n, h)| format!("{n}={h}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         s.push_str("; answers-by-department:");
         // Department names never contain '=' ',' or ';' in practice; escape them anyway.
-        s.push_str(&self.answers.iter().map(|(n, h)| format!("{}={h}", esc(n))).collect::<Vec<_>>().join(","));
+        s.push_str(
+            &self
+                .answers
+                .iter()
+                .map(|(n, h)| format!("{}={h}", esc(n)))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         s
     }
 
@@ -191,7 +237,9 @@ impl Stamp {
         let mut st = Stamp::default();
         for part in keywords.split(';') {
             let part = part.trim();
-            let Some((k, v)) = part.split_once(':') else { continue };
+            let Some((k, v)) = part.split_once(':') else {
+                continue;
+            };
             match k {
                 "tenken-fingerprint" => st.fingerprint = v.to_string(),
                 "assessment-id" => st.assessment_id = v.parse().ok(),
@@ -217,7 +265,8 @@ impl Stamp {
                 _ => {}
             }
         }
-        (st.fingerprint.len() == 64 && st.fingerprint.bytes().all(|b| b.is_ascii_hexdigit())).then_some(st)
+        (st.fingerprint.len() == 64 && st.fingerprint.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then_some(st)
     }
 }
 
@@ -258,7 +307,8 @@ pub fn diff(old: &Stamp, current: &AssessmentExport) -> Vec<Change> {
             out.push(Change::FindingRemoved(*n));
         }
     }
-    let depts: std::collections::BTreeSet<&String> = old.answers.keys().chain(new.answers.keys()).collect();
+    let depts: std::collections::BTreeSet<&String> =
+        old.answers.keys().chain(new.answers.keys()).collect();
     for d in depts {
         if old.answers.get(d) != new.answers.get(d) {
             out.push(Change::AnswersChanged(d.clone()));

@@ -8,7 +8,31 @@ use crate::font::Metrics;
 
 /// Characters that must not begin a line even when a run is split by character.
 fn no_line_start(c: char) -> bool {
-    matches!(c, '、' | '。' | '，' | '．' | '）' | '」' | '』' | '】' | '〕' | '・' | 'ー' | '々' | ',' | '.' | ')' | ']' | ':' | ';' | '!' | '?' | '！' | '？' | '：')
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '・'
+            | 'ー'
+            | '々'
+            | ','
+            | '.'
+            | ')'
+            | ']'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '！'
+            | '？'
+            | '：'
+    )
 }
 
 /// Breaks `text` into lines no wider than `width` at `size` points. Newlines are kept as
@@ -41,7 +65,10 @@ pub fn wrap(m: &Metrics, text: &str, size: f32, width: f32) -> Vec<String> {
                 // An unbreakable run longer than the line: split it by character.
                 for c in seg.chars() {
                     let w = m.advance_em(c) * size;
-                    if line_w + w > width + 0.01 && !line.is_empty() && !(no_line_start(c) && line.chars().count() > 1) {
+                    if line_w + w > width + 0.01
+                        && !line.is_empty()
+                        && !(no_line_start(c) && line.chars().count() > 1)
+                    {
                         lines.push(std::mem::take(&mut line));
                         line_w = 0.0;
                     }
@@ -81,9 +108,18 @@ mod tests {
             for (i, l) in lines.iter().enumerate() {
                 let first = l.chars().next().unwrap();
                 let last = l.chars().last().unwrap();
-                assert!(!matches!(first, '、' | '。' | '」' | '）'), "width {width}: line {i} starts with {first}: {lines:?}");
-                assert!(!matches!(last, '「' | '（'), "width {width}: line {i} ends with {last}: {lines:?}");
-                assert!(m().width(l, 10.0) <= width + 0.01, "width {width}: line {i} too wide: {l}");
+                assert!(
+                    !matches!(first, '、' | '。' | '」' | '）'),
+                    "width {width}: line {i} starts with {first}: {lines:?}"
+                );
+                assert!(
+                    !matches!(last, '「' | '（'),
+                    "width {width}: line {i} ends with {last}: {lines:?}"
+                );
+                assert!(
+                    m().width(l, 10.0) <= width + 0.01,
+                    "width {width}: line {i} too wide: {l}"
+                );
             }
         }
     }
@@ -101,10 +137,20 @@ mod tests {
 
     #[test]
     fn english_breaks_at_spaces_and_newlines_are_kept() {
-        let lines = wrap(m(), "Handle it with care and do not disclose it", 10.0, 100.0);
+        let lines = wrap(
+            m(),
+            "Handle it with care and do not disclose it",
+            10.0,
+            100.0,
+        );
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
-        assert_eq!(lines.join(" "), "Handle it with care and do not disclose it");
+        assert!(lines
+            .iter()
+            .all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
+        assert_eq!(
+            lines.join(" "),
+            "Handle it with care and do not disclose it"
+        );
         assert_eq!(wrap(m(), "a\nb", 10.0, 100.0), vec!["a", "b"]);
         assert_eq!(wrap(m(), "", 10.0, 100.0), vec![""]);
     }

@@ -74,7 +74,12 @@ pub fn read(pdf: &[u8]) -> Option<(Stamp, String)> {
 
 /// Checks a report PDF (already read: its stamp and document digest) against the store.
 /// `assessment`: the one to check against (default: the one the report names).
-pub fn verify(store: &Store, stamp: &Stamp, digest: &str, assessment: Option<i64>) -> Result<Verification, Error> {
+pub fn verify(
+    store: &Store,
+    stamp: &Stamp,
+    digest: &str,
+    assessment: Option<i64>,
+) -> Result<Verification, Error> {
     let id = match (assessment, stamp.assessment_id) {
         (Some(a), _) | (None, Some(a)) => a,
         (None, None) => return Err(Error::invalid("ASSESSMENT", "", "id")),
@@ -100,7 +105,8 @@ pub fn verify(store: &Store, stamp: &Stamp, digest: &str, assessment: Option<i64
         Some(d) if d != digest => Some(Altered::Digest),
         Some(_) => None,
     };
-    if let (None, Some(version), Some(report_id)) = (v.altered, stamp.version, stamp.assessment_id) {
+    if let (None, Some(version), Some(report_id)) = (v.altered, stamp.version, stamp.assessment_id)
+    {
         let recorded = match store.report_issue(report_id, stamp.department.as_deref(), version) {
             Ok(r) => r,
             Err(Error::UnknownAssessment(_)) | Err(Error::UnknownDepartment { .. }) => None,
@@ -108,7 +114,9 @@ pub fn verify(store: &Store, stamp: &Stamp, digest: &str, assessment: Option<i64
         };
         match recorded {
             None => v.altered = Some(Altered::VersionNotRecorded),
-            Some(r) if r.document_sha256 != digest || r.fingerprint != stamp.fingerprint => v.altered = Some(Altered::NotTheRecordedDocument),
+            Some(r) if r.document_sha256 != digest || r.fingerprint != stamp.fingerprint => {
+                v.altered = Some(Altered::NotTheRecordedDocument)
+            }
             Some(r) => {
                 v.issued_at = Some(r.issued_at);
                 v.issued_by = Some(r.issued_by);
@@ -132,7 +140,11 @@ pub fn verify(store: &Store, stamp: &Stamp, digest: &str, assessment: Option<i64
         }
         Err(e) => return Err(e),
     };
-    if stamp.assessment_key.as_ref().is_some_and(|k| *k != assessment_key(&current)) {
+    if stamp
+        .assessment_key
+        .as_ref()
+        .is_some_and(|k| *k != assessment_key(&current))
+    {
         v.status = Status::DifferentAssessment;
         return Ok(v);
     }
@@ -152,7 +164,11 @@ pub fn verify(store: &Store, stamp: &Stamp, digest: &str, assessment: Option<i64
     };
     v.current_fingerprint = Some(crate::fingerprint(&data));
     v.changes = diff(stamp, &data);
-    v.status = if v.changes.is_empty() { Status::Match } else { Status::RecordsChanged };
+    v.status = if v.changes.is_empty() {
+        Status::Match
+    } else {
+        Status::RecordsChanged
+    };
     v.matches = v.status == Status::Match;
     Ok(v)
 }

@@ -44,13 +44,34 @@ fn fixture() -> &'static Fixture {
             std::fs::copy(&ja, Path::new(&keep).join("report-ja.pdf")).unwrap();
             std::fs::copy(&en, Path::new(&keep).join("report-en.pdf")).unwrap();
         }
-        Fixture { _dir: dir, data, assessment: demo.assessment_id, export: e, ja, en, pages: r.pages }
+        Fixture {
+            _dir: dir,
+            data,
+            assessment: demo.assessment_id,
+            export: e,
+            ja,
+            en,
+            pages: r.pages,
+        }
     })
 }
 
 fn tool(name: &str, args: &[&str], file: &Path) -> String {
-    let out = Command::new(name).args(args).arg(file).args(if name == "pdftotext" { vec!["-"] } else { vec![] }).output().unwrap_or_else(|e| panic!("{name}: {e} (install poppler-utils)"));
-    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(name)
+        .args(args)
+        .arg(file)
+        .args(if name == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{name}: {e} (install poppler-utils)"));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -63,23 +84,52 @@ fn text_has_the_title_every_finding_and_every_evidence_hash() {
     let f = fixture();
     let text = tool("pdftotext", &["-layout"], &f.ja);
     let flat = squash(&text);
-    assert!(flat.contains("令和8年度情報セキュリティ監査報告書") || flat.contains(&squash(&tenken_report::content::title(&f.export, Lang::Ja))));
+    assert!(
+        flat.contains("令和8年度情報セキュリティ監査報告書")
+            || flat.contains(&squash(&tenken_report::content::title(&f.export, Lang::Ja)))
+    );
     assert!(flat.contains(&squash(&tenken_report::content::title(&f.export, Lang::Ja))));
     assert!(text.contains("取扱注意"));
     assert!(!f.export.findings.is_empty());
     // -raw keeps each table cell's wrapped lines together.
     let raw = squash(&tool("pdftotext", &["-raw"], &f.ja));
     for fd in &f.export.findings {
-        assert!(raw.contains(&squash(&fd.cited_clause)), "clause {}", fd.cited_clause);
-        assert!(raw.contains(&squash(&fd.fact)), "fact of finding {}", fd.number);
+        assert!(
+            raw.contains(&squash(&fd.cited_clause)),
+            "clause {}",
+            fd.cited_clause
+        );
+        assert!(
+            raw.contains(&squash(&fd.fact)),
+            "fact of finding {}",
+            fd.number
+        );
     }
-    let hashes: Vec<&str> = f.export.evidence.iter().filter_map(|e| e.sha256.as_deref()).collect();
+    let hashes: Vec<&str> = f
+        .export
+        .evidence
+        .iter()
+        .filter_map(|e| e.sha256.as_deref())
+        .collect();
     assert!(!hashes.is_empty());
     for h in hashes {
-        assert!(text.contains(h), "evidence hash {h} appears exactly (on one line)");
+        assert!(
+            text.contains(h),
+            "evidence hash {h} appears exactly (on one line)"
+        );
     }
     // The fingerprint is printed on the last page.
-    let last = tool("pdftotext", &["-layout", "-f", &f.pages.to_string(), "-l", &f.pages.to_string()], &f.ja);
+    let last = tool(
+        "pdftotext",
+        &[
+            "-layout",
+            "-f",
+            &f.pages.to_string(),
+            "-l",
+            &f.pages.to_string(),
+        ],
+        &f.ja,
+    );
     assert!(last.contains(&fingerprint(&f.export)), "{last}");
     assert!(last.contains("承認欄"));
 }
@@ -88,10 +138,18 @@ fn text_has_the_title_every_finding_and_every_evidence_hash() {
 fn the_japanese_font_is_embedded_as_a_subset() {
     let f = fixture();
     let fonts = tool("pdffonts", &[], &f.ja);
-    let line = fonts.lines().find(|l| l.contains("IPAexGothic")).unwrap_or_else(|| panic!("{fonts}"));
+    let line = fonts
+        .lines()
+        .find(|l| l.contains("IPAexGothic"))
+        .unwrap_or_else(|| panic!("{fonts}"));
     let name = line.split_whitespace().next().unwrap();
-    let (tag, rest) = name.split_once('+').unwrap_or_else(|| panic!("subset prefix in {name}"));
-    assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{name}");
+    let (tag, rest) = name
+        .split_once('+')
+        .unwrap_or_else(|| panic!("subset prefix in {name}"));
+    assert!(
+        tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+        "{name}"
+    );
     assert!(rest.contains("IPAexGothic"));
     assert!(line.contains("yes yes"), "emb and sub: {line}");
     // A subset keeps the file small: the font alone is 6 MB.
@@ -103,15 +161,36 @@ fn the_japanese_font_is_embedded_as_a_subset() {
 fn page_count_and_table_of_contents_agree_with_the_pages() {
     let f = fixture();
     let info = tool("pdfinfo", &[], &f.ja);
-    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     assert_eq!(pages, f.pages);
     assert!(info.contains("tenken-fingerprint:"), "{info}");
-    assert!(info.lines().any(|l| l.starts_with("Title:") && l.contains("監査報告書")), "{info}");
-    assert!(info.lines().any(|l| l.starts_with("Author:") && l.contains("東雲市")), "{info}");
-    assert!(info.lines().any(|l| l.starts_with("CreationDate:")), "{info}");
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Title:") && l.contains("監査報告書")),
+        "{info}"
+    );
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Author:") && l.contains("東雲市")),
+        "{info}"
+    );
+    assert!(
+        info.lines().any(|l| l.starts_with("CreationDate:")),
+        "{info}"
+    );
     // Every page's footer says "n / N".
     for n in [1, 2, pages / 2, pages] {
-        let p = tool("pdftotext", &["-layout", "-f", &n.to_string(), "-l", &n.to_string()], &f.ja);
+        let p = tool(
+            "pdftotext",
+            &["-layout", "-f", &n.to_string(), "-l", &n.to_string()],
+            &f.ja,
+        );
         assert!(p.contains(&format!("{n} / {pages}")), "footer of page {n}");
     }
     // The 目次 (page 2): each entry's page number is where its heading is.
@@ -120,12 +199,29 @@ fn page_count_and_table_of_contents_agree_with_the_pages() {
     assert!(toc_text.contains("目次"));
     assert!(toc.len() >= 8, "{toc:?}");
     for e in &toc {
-        let line = toc_text.lines().find(|l| squash(l).starts_with(&squash(&e.text))).unwrap_or_else(|| panic!("{} in 目次:\n{toc_text}", e.text));
+        let line = toc_text
+            .lines()
+            .find(|l| squash(l).starts_with(&squash(&e.text)))
+            .unwrap_or_else(|| panic!("{} in 目次:\n{toc_text}", e.text));
         let printed: usize = line.split_whitespace().last().unwrap().parse().unwrap();
         assert_eq!(printed, e.page, "{}", e.text);
         assert!(printed >= 3 && printed <= pages);
-        let page = tool("pdftotext", &["-layout", "-f", &printed.to_string(), "-l", &printed.to_string()], &f.ja);
-        assert!(squash(&page).contains(&squash(&e.text)), "heading {} on page {printed}", e.text);
+        let page = tool(
+            "pdftotext",
+            &[
+                "-layout",
+                "-f",
+                &printed.to_string(),
+                "-l",
+                &printed.to_string(),
+            ],
+            &f.ja,
+        );
+        assert!(
+            squash(&page).contains(&squash(&e.text)),
+            "heading {} on page {printed}",
+            e.text
+        );
     }
 }
 
@@ -162,7 +258,10 @@ fn the_english_report_has_no_japanese_fixed_strings() {
 fn fingerprint_is_in_the_metadata_and_verification_says_what_changed() {
     let f = fixture();
     let bytes = std::fs::read(&f.ja).unwrap();
-    assert_eq!(read_fingerprint(&bytes).as_deref(), Some(fingerprint(&f.export).as_str()));
+    assert_eq!(
+        read_fingerprint(&bytes).as_deref(),
+        Some(fingerprint(&f.export).as_str())
+    );
     let stamp = read_stamp(&bytes).unwrap();
     assert_eq!(stamp.assessment_id, Some(f.assessment));
     assert!(diff(&stamp, &f.export).is_empty());
@@ -179,12 +278,29 @@ fn fingerprint_is_in_the_metadata_and_verification_says_what_changed() {
     copy_dir(&f.data, &data);
     let mut store = Store::open(&data).unwrap();
     let target = &f.export.findings[1];
-    store.update_finding(target.id, &FindingChange { fact: Some("記載を修正した事実。".into()), ..Default::default() }).unwrap();
+    store
+        .update_finding(
+            target.id,
+            &FindingChange {
+                fact: Some("記載を修正した事実。".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
     let now = export(&store, f.assessment).unwrap();
     let changes = diff(&stamp, &now);
-    assert!(changes.contains(&Change::FindingChanged(target.number)), "{changes:?}");
-    assert!(changes.contains(&Change::Section("findings".into())), "{changes:?}");
-    assert!(!changes.contains(&Change::Section("evidence".into())), "{changes:?}");
+    assert!(
+        changes.contains(&Change::FindingChanged(target.number)),
+        "{changes:?}"
+    );
+    assert!(
+        changes.contains(&Change::Section("findings".into())),
+        "{changes:?}"
+    );
+    assert!(
+        !changes.contains(&Change::Section("evidence".into())),
+        "{changes:?}"
+    );
     assert!(tenken_report::describe(&changes[0], Lang::Ja).contains("指摘事項"));
 }
 

@@ -14,7 +14,10 @@ use crate::xlsx_err;
 pub const MAIN_SHEET_PART: &str = "xl/worksheets/sheet2.xml";
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Replaces the cell `r` (e.g. "F14") in a worksheet's XML with an inline string (or a blank
@@ -24,13 +27,24 @@ fn set_cell(xml: &str, r: &str, text: &str) -> Option<String> {
     let start = xml.find(&open)?;
     let tag_end = start + xml[start..].find('>')?;
     let self_closing = xml[..tag_end].ends_with('/');
-    let end = if self_closing { tag_end + 1 } else { tag_end + xml[tag_end..].find("</c>")? + 4 };
+    let end = if self_closing {
+        tag_end + 1
+    } else {
+        tag_end + xml[tag_end..].find("</c>")? + 4
+    };
     let tag = &xml[start..tag_end];
-    let style = tag.split_once(" s=\"").and_then(|(_, rest)| rest.split_once('"')).map(|(s, _)| format!(" s=\"{s}\"")).unwrap_or_default();
+    let style = tag
+        .split_once(" s=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(s, _)| format!(" s=\"{s}\""))
+        .unwrap_or_default();
     let cell = if text.is_empty() {
         format!("<c r=\"{r}\"{style}/>")
     } else {
-        format!("<c r=\"{r}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(text))
+        format!(
+            "<c r=\"{r}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+            escape(text)
+        )
     };
     Some(format!("{}{}{}", &xml[..start], cell, &xml[end..]))
 }
@@ -38,7 +52,8 @@ fn set_cell(xml: &str, r: &str, text: &str) -> Option<String> {
 /// Copies `src` to `dst` with the given cells of 「点検表」 set to text (A1 references).
 pub fn fill_cells(src: &Path, dst: &Path, cells: &[(String, String)]) -> Result<()> {
     let file = std::fs::File::open(src).map_err(|e| Error::io(src, e))?;
-    let mut zin = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| xlsx_err(src, e))?;
+    let mut zin =
+        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| xlsx_err(src, e))?;
     let out = std::fs::File::create(dst).map_err(|e| Error::io(dst, e))?;
     let mut zout = zip::ZipWriter::new(std::io::BufWriter::new(out));
     for i in 0..zin.len() {
@@ -50,16 +65,25 @@ pub fn fill_cells(src: &Path, dst: &Path, cells: &[(String, String)]) -> Result<
         }
         let mut entry = entry;
         let mut xml = String::new();
-        entry.read_to_string(&mut xml).map_err(|e| Error::io(src, e))?;
+        entry
+            .read_to_string(&mut xml)
+            .map_err(|e| Error::io(src, e))?;
         drop(entry);
         for (r, text) in cells {
-            xml = set_cell(&xml, r, text).ok_or_else(|| xlsx_err(src, format!("cell {r} not found in {MAIN_SHEET_PART}")))?;
+            xml = set_cell(&xml, r, text)
+                .ok_or_else(|| xlsx_err(src, format!("cell {r} not found in {MAIN_SHEET_PART}")))?;
         }
-        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        zout.start_file(MAIN_SHEET_PART, opts).map_err(|e| xlsx_err(dst, e))?;
-        zout.write_all(xml.as_bytes()).map_err(|e| Error::io(dst, e))?;
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zout.start_file(MAIN_SHEET_PART, opts)
+            .map_err(|e| xlsx_err(dst, e))?;
+        zout.write_all(xml.as_bytes())
+            .map_err(|e| Error::io(dst, e))?;
     }
-    zout.finish().map_err(|e| xlsx_err(dst, e))?.flush().map_err(|e| Error::io(dst, e))?;
+    zout.finish()
+        .map_err(|e| xlsx_err(dst, e))?
+        .flush()
+        .map_err(|e| Error::io(dst, e))?;
     Ok(())
 }
 
@@ -76,7 +100,10 @@ mod tests {
             x,
             r#"<row r="4"><c r="F4" s="3" t="inlineStr"><is><t xml:space="preserve">○ 適合</t></is></c><c r="G4" s="3" t="inlineStr"><is><t xml:space="preserve">a&lt;b</t></is></c></row>"#
         );
-        assert_eq!(set_cell(&x, "F4", "").unwrap(), r#"<row r="4"><c r="F4" s="3"/><c r="G4" s="3" t="inlineStr"><is><t xml:space="preserve">a&lt;b</t></is></c></row>"#);
+        assert_eq!(
+            set_cell(&x, "F4", "").unwrap(),
+            r#"<row r="4"><c r="F4" s="3"/><c r="G4" s="3" t="inlineStr"><is><t xml:space="preserve">a&lt;b</t></is></c></row>"#
+        );
         assert!(set_cell(xml, "H4", "x").is_none());
     }
 }

@@ -86,7 +86,11 @@ impl Problem {
 
     /// `総務課.xlsx!F14: 「はい」は選択肢にありません（…）`
     pub fn message(&self, lang: Lang) -> String {
-        let args: Vec<(&str, Arg)> = self.args.iter().map(|(k, v)| (k.as_str(), Arg::Text(v.clone()))).collect();
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), Arg::Text(v.clone())))
+            .collect();
         format!("{}: {}", self.location(), tr(lang, &self.code, &args))
     }
 }
@@ -108,11 +112,28 @@ pub struct Conflict {
 
 impl Conflict {
     pub fn message(&self, lang: Lang) -> String {
-        let shown = |v: &str| if v.is_empty() { tr(lang, if self.field == "rating" { "xlsx-unrated" } else { "xlsx-empty" }, &[]) } else { v.to_string() };
+        let shown = |v: &str| {
+            if v.is_empty() {
+                tr(
+                    lang,
+                    if self.field == "rating" {
+                        "xlsx-unrated"
+                    } else {
+                        "xlsx-empty"
+                    },
+                    &[],
+                )
+            } else {
+                v.to_string()
+            }
+        };
         let args = [
             ("item", Arg::Text(self.item_id.clone())),
             ("department", Arg::Text(self.department.clone())),
-            ("field", Arg::Text(tr(lang, &format!("xlsx-field-{}", self.field), &[]))),
+            (
+                "field",
+                Arg::Text(tr(lang, &format!("xlsx-field-{}", self.field), &[])),
+            ),
             ("store", Arg::Text(shown(&self.tenken))),
             ("sheet", Arg::Text(shown(&self.sheet))),
         ];
@@ -153,21 +174,54 @@ impl ImportReport {
             ImportStatus::Imported => tr(
                 lang,
                 "xlsx-status-imported",
-                &[("file", file), ("changed", self.changed.len().into()), ("department", dept), ("unchanged", self.unchanged.into())],
+                &[
+                    ("file", file),
+                    ("changed", self.changed.len().into()),
+                    ("department", dept),
+                    ("unchanged", self.unchanged.into()),
+                ],
             ),
-            ImportStatus::Unchanged => tr(lang, "xlsx-status-unchanged", &[("file", file), ("department", dept), ("unchanged", self.unchanged.into())]),
+            ImportStatus::Unchanged => tr(
+                lang,
+                "xlsx-status-unchanged",
+                &[
+                    ("file", file),
+                    ("department", dept),
+                    ("unchanged", self.unchanged.into()),
+                ],
+            ),
             ImportStatus::Refused => tr(lang, "xlsx-status-refused", &[("file", file)]),
             ImportStatus::Checked => tr(
                 lang,
                 "xlsx-status-checked",
-                &[("file", file), ("changed", self.changed.len().into()), ("department", dept), ("unchanged", self.unchanged.into())],
+                &[
+                    ("file", file),
+                    ("changed", self.changed.len().into()),
+                    ("department", dept),
+                    ("unchanged", self.unchanged.into()),
+                ],
             ),
         }];
-        lines.extend(self.problems.iter().map(|p| format!("  {}", p.message(lang))));
-        lines.extend(self.conflicts.iter().map(|c| format!("  {}!{}", self.file_name(), c.message(lang))));
+        lines.extend(
+            self.problems
+                .iter()
+                .map(|p| format!("  {}", p.message(lang))),
+        );
+        lines.extend(
+            self.conflicts
+                .iter()
+                .map(|c| format!("  {}!{}", self.file_name(), c.message(lang))),
+        );
         if self.ok() && !self.conflicts.is_empty() {
-            let id = if self.conflict_policy == ConflictPolicy::Tenken { "xlsx-kept-tenken" } else { "xlsx-accepted-sheet" };
-            lines.push(format!("  {}", tr(lang, id, &[("count", self.conflicts.len().into())])));
+            let id = if self.conflict_policy == ConflictPolicy::Tenken {
+                "xlsx-kept-tenken"
+            } else {
+                "xlsx-accepted-sheet"
+            };
+            lines.push(format!(
+                "  {}",
+                tr(lang, id, &[("count", self.conflicts.len().into())])
+            ));
         }
         lines.join("\n")
     }
@@ -176,7 +230,12 @@ impl ImportReport {
     pub fn json(&self, lang: Lang) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
         v["ok"] = self.ok().into();
-        v["messages"] = self.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().into();
+        v["messages"] = self
+            .problems
+            .iter()
+            .map(|p| p.message(lang))
+            .collect::<Vec<_>>()
+            .into();
         if let Some(cs) = v["conflicts"].as_array_mut() {
             for (c, orig) in cs.iter_mut().zip(&self.conflicts) {
                 c["message"] = orig.message(lang).into();
@@ -187,7 +246,9 @@ impl ImportReport {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| p.display().to_string())
+    p.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| p.display().to_string())
 }
 
 /// Imports one filled sheet, refusing it on any conflict.
@@ -210,13 +271,17 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
         problems: vec![],
     };
     let name = file_name(file);
-    let problem = |sheet: Option<&str>, cell: Option<String>, code: &str, args: &[(&str, String)]| Problem {
-        file: name.clone(),
-        sheet: sheet.map(str::to_string),
-        cell,
-        code: code.to_string(),
-        args: args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
-    };
+    let problem =
+        |sheet: Option<&str>, cell: Option<String>, code: &str, args: &[(&str, String)]| Problem {
+            file: name.clone(),
+            sheet: sheet.map(str::to_string),
+            cell,
+            code: code.to_string(),
+            args: args
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        };
     macro_rules! refuse {
         ($p:expr) => {{
             report.problems.push($p);
@@ -227,14 +292,34 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
     // The file: a regular file of sane size, whose parts do not inflate beyond a bound
     // (a few kilobytes of zip can expand to gigabytes).
     match std::fs::metadata(file) {
-        Ok(m) if !m.is_file() => refuse!(problem(None, None, "xlsx-unreadable", &[("reason", "not a regular file".into())])),
-        Ok(m) if m.len() > MAX_FILE_BYTES => refuse!(problem(None, None, "xlsx-too-large", &[("limit", mib(MAX_FILE_BYTES))])),
+        Ok(m) if !m.is_file() => refuse!(problem(
+            None,
+            None,
+            "xlsx-unreadable",
+            &[("reason", "not a regular file".into())]
+        )),
+        Ok(m) if m.len() > MAX_FILE_BYTES => refuse!(problem(
+            None,
+            None,
+            "xlsx-too-large",
+            &[("limit", mib(MAX_FILE_BYTES))]
+        )),
         Ok(_) => {}
-        Err(e) => refuse!(problem(None, None, "xlsx-unreadable", &[("reason", e.to_string())])),
+        Err(e) => refuse!(problem(
+            None,
+            None,
+            "xlsx-unreadable",
+            &[("reason", e.to_string())]
+        )),
     }
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
-        Err(e) => refuse!(problem(None, None, "xlsx-unreadable", &[("reason", e.to_string())])),
+        Err(e) => refuse!(problem(
+            None,
+            None,
+            "xlsx-unreadable",
+            &[("reason", e.to_string())]
+        )),
     };
     if bytes.is_empty() {
         refuse!(problem(None, None, "xlsx-empty-file", &[]));
@@ -244,22 +329,42 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
     }
     let mut wb: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {
         Ok(w) => w,
-        Err(e) => refuse!(problem(None, None, "xlsx-not-xlsx", &[("reason", e.to_string())])),
+        Err(e) => refuse!(problem(
+            None,
+            None,
+            "xlsx-not-xlsx",
+            &[("reason", e.to_string())]
+        )),
     };
     let names = wb.sheet_names();
     if !names.iter().any(|n| n == META_SHEET) {
         refuse!(problem(None, None, "xlsx-no-meta", &[]));
     }
     if !names.iter().any(|n| n == MAIN_SHEET) {
-        refuse!(problem(Some(MAIN_SHEET), None, "xlsx-missing-sheet", &[("sheet", MAIN_SHEET.to_string())]));
+        refuse!(problem(
+            Some(MAIN_SHEET),
+            None,
+            "xlsx-missing-sheet",
+            &[("sheet", MAIN_SHEET.to_string())]
+        ));
     }
     let meta_range = match wb.worksheet_range(META_SHEET) {
         Ok(r) => r,
-        Err(e) => refuse!(problem(None, None, "xlsx-not-xlsx", &[("reason", e.to_string())])),
+        Err(e) => refuse!(problem(
+            None,
+            None,
+            "xlsx-not-xlsx",
+            &[("reason", e.to_string())]
+        )),
     };
     let meta = match SheetMeta::read(&meta_range) {
         Ok(m) => m,
-        Err(key) => refuse!(problem(Some(META_SHEET), None, "xlsx-bad-meta", &[("key", key)])),
+        Err(key) => refuse!(problem(
+            Some(META_SHEET),
+            None,
+            "xlsx-bad-meta",
+            &[("key", key)]
+        )),
     };
     report.assessment_id = Some(meta.assessment_id);
     report.department = Some(meta.department_name.clone());
@@ -271,7 +376,10 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
             None,
             None,
             "xlsx-unknown-assessment",
-            &[("id", meta.assessment_id.to_string()), ("title", meta.assessment_title.clone())]
+            &[
+                ("id", meta.assessment_id.to_string()),
+                ("title", meta.assessment_title.clone())
+            ]
         )),
         Err(e) => return Err(e),
     };
@@ -280,17 +388,30 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
             None,
             None,
             "xlsx-other-assessment",
-            &[("id", meta.assessment_id.to_string()), ("sheet", meta.assessment_title.clone()), ("store", a.title.clone())]
+            &[
+                ("id", meta.assessment_id.to_string()),
+                ("sheet", meta.assessment_title.clone()),
+                ("store", a.title.clone())
+            ]
         ));
     }
-    if a.checklist.id != meta.checklist_id || a.checklist.version != meta.checklist_version || a.scale.key() != meta.scale {
+    if a.checklist.id != meta.checklist_id
+        || a.checklist.version != meta.checklist_version
+        || a.scale.key() != meta.scale
+    {
         refuse!(problem(
             None,
             None,
             "xlsx-checklist-version",
             &[
-                ("sheet", format!("{} {}", meta.checklist_id, meta.checklist_version)),
-                ("store", format!("{} {}", a.checklist.id, a.checklist.version))
+                (
+                    "sheet",
+                    format!("{} {}", meta.checklist_id, meta.checklist_version)
+                ),
+                (
+                    "store",
+                    format!("{} {}", a.checklist.id, a.checklist.version)
+                )
             ]
         ));
     }
@@ -299,7 +420,10 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
             None,
             None,
             "xlsx-item-list",
-            &[("sheet", meta.items.len().to_string()), ("store", a.checklist.items.len().to_string())]
+            &[
+                ("sheet", meta.items.len().to_string()),
+                ("store", a.checklist.items.len().to_string())
+            ]
         ));
     }
     let department = match store.department(a.id, &meta.department_id.to_string()) {
@@ -308,7 +432,10 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
             None,
             None,
             "xlsx-unknown-department",
-            &[("department", meta.department_name.clone()), ("id", meta.department_id.to_string())]
+            &[
+                ("department", meta.department_name.clone()),
+                ("id", meta.department_id.to_string())
+            ]
         )),
         Err(e) => return Err(e),
     };
@@ -316,29 +443,45 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
     // Every cell of 点検表.
     let range = match wb.worksheet_range(MAIN_SHEET) {
         Ok(r) => r,
-        Err(e) => refuse!(problem(Some(MAIN_SHEET), None, "xlsx-not-xlsx", &[("reason", e.to_string())])),
+        Err(e) => refuse!(problem(
+            Some(MAIN_SHEET),
+            None,
+            "xlsx-not-xlsx",
+            &[("reason", e.to_string())]
+        )),
     };
     // A formula whose result was not saved (some tools write them so) reads as an empty cell:
     // it must not clear an answer.
     let formulas = wb.worksheet_formula(MAIN_SHEET).unwrap_or_default();
-    let (sheet_values, problems) =
-        read_cells(&range, &formulas, &a, &meta, &|cell, code, args| problem(Some(MAIN_SHEET), Some(cell), code, args));
+    let (sheet_values, problems) = read_cells(&range, &formulas, &a, &meta, &|cell, code, args| {
+        problem(Some(MAIN_SHEET), Some(cell), code, args)
+    });
     if !problems.is_empty() {
         report.problems = problems;
         return Ok(report);
     }
 
     // Three-way comparison.
-    let stored: HashMap<String, Response> =
-        store.answers(a.id, Some(&department.id.to_string()))?.into_iter().map(|r| (r.item_id.clone(), r)).collect();
+    let stored: HashMap<String, Response> = store
+        .answers(a.id, Some(&department.id.to_string()))?
+        .into_iter()
+        .map(|r| (r.item_id.clone(), r))
+        .collect();
     let mut changes: Vec<(String, AnswerChange)> = vec![];
-    for (i, ((item, issued_rating, issued_note), (sheet_rating, sheet_note))) in meta.items.iter().zip(sheet_values).enumerate() {
+    for (i, ((item, issued_rating, issued_note), (sheet_rating, sheet_note))) in
+        meta.items.iter().zip(sheet_values).enumerate()
+    {
         let row = FIRST_ROW + i as u32;
         let s = stored.get(item);
         let tenken_rating = s.and_then(|r| r.rating.clone());
         let tenken_note = s.map(|r| r.note.clone()).unwrap_or_default();
         let changed_after_issue = s.is_some_and(|r| r.updated_at > meta.issued_at);
-        let mut merge = |field: &str, col: u16, issued: Option<String>, sheet: Option<String>, tenken: Option<String>, shown: &dyn Fn(&Option<String>) -> String| {
+        let mut merge = |field: &str,
+                         col: u16,
+                         issued: Option<String>,
+                         sheet: Option<String>,
+                         tenken: Option<String>,
+                         shown: &dyn Fn(&Option<String>) -> String| {
             if sheet == issued || sheet == tenken || tenken == issued || !changed_after_issue {
                 return if sheet == issued { tenken } else { sheet };
             }
@@ -356,23 +499,46 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
                 ConflictPolicy::Tenken | ConflictPolicy::Refuse => tenken,
             }
         };
-        let rating_label = |k: &Option<String>| k.as_deref().map(|k| label(a.scale, k)).unwrap_or_default();
+        let rating_label =
+            |k: &Option<String>| k.as_deref().map(|k| label(a.scale, k)).unwrap_or_default();
         let note_text = |n: &Option<String>| n.clone().unwrap_or_default();
-        let new_rating = merge("rating", ANSWER_COL, issued_rating.clone(), sheet_rating, tenken_rating.clone(), &rating_label);
-        let new_note =
-            merge("note", NOTE_COL, Some(issued_note.clone()), Some(sheet_note), Some(tenken_note.clone()), &note_text).unwrap_or_default();
+        let new_rating = merge(
+            "rating",
+            ANSWER_COL,
+            issued_rating.clone(),
+            sheet_rating,
+            tenken_rating.clone(),
+            &rating_label,
+        );
+        let new_note = merge(
+            "note",
+            NOTE_COL,
+            Some(issued_note.clone()),
+            Some(sheet_note),
+            Some(tenken_note.clone()),
+            &note_text,
+        )
+        .unwrap_or_default();
         if new_rating == tenken_rating && new_note == tenken_note {
             report.unchanged += 1;
         } else {
             report.changed.push(item.clone());
             changes.push((
                 item.clone(),
-                AnswerChange { rating: Some(new_rating.unwrap_or_else(|| "unrated".into())), note: Some(new_note) },
+                AnswerChange {
+                    rating: Some(new_rating.unwrap_or_else(|| "unrated".into())),
+                    note: Some(new_note),
+                },
             ));
         }
     }
     if !report.conflicts.is_empty() && opts.on_conflict == ConflictPolicy::Refuse {
-        report.problems.push(problem(None, None, "xlsx-conflicts-refused", &[("count", report.conflicts.len().to_string())]));
+        report.problems.push(problem(
+            None,
+            None,
+            "xlsx-conflicts-refused",
+            &[("count", report.conflicts.len().to_string())],
+        ));
         report.changed.clear();
         return Ok(report);
     }
@@ -403,25 +569,47 @@ fn mib(bytes: u64) -> String {
 
 /// Inflates every part into nothing, counting, and stops at the bounds: a zip bomb is refused
 /// before the spreadsheet reader inflates anything into memory.
-fn check_inflation(bytes: &[u8], problem: &dyn Fn(Option<&str>, Option<String>, &str, &[(&str, String)]) -> Problem) -> std::result::Result<(), Problem> {
+fn check_inflation(
+    bytes: &[u8],
+    problem: &dyn Fn(Option<&str>, Option<String>, &str, &[(&str, String)]) -> Problem,
+) -> std::result::Result<(), Problem> {
     use std::io::Read;
     let not_xlsx = |reason: String| problem(None, None, "xlsx-not-xlsx", &[("reason", reason)]);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
     if zip.len() > MAX_PARTS {
-        return Err(problem(None, None, "xlsx-too-many-parts", &[("count", zip.len().to_string()), ("limit", MAX_PARTS.to_string())]));
+        return Err(problem(
+            None,
+            None,
+            "xlsx-too-many-parts",
+            &[
+                ("count", zip.len().to_string()),
+                ("limit", MAX_PARTS.to_string()),
+            ],
+        ));
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(|e| not_xlsx(e.to_string()))?;
-        let name = part.name().map(|n| n.to_string()).unwrap_or_else(|_| format!("#{i}"));
-        let n = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink()).map_err(|e| not_xlsx(format!("{name}: {e}")))?;
+        let name = part
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| format!("#{i}"));
+        let n = std::io::copy(
+            &mut (&mut part).take(MAX_PART_BYTES + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| not_xlsx(format!("{name}: {e}")))?;
         total += n;
         if n > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
             return Err(problem(
                 None,
                 None,
                 "xlsx-inflates-too-much",
-                &[("part", name), ("limit", mib(MAX_PART_BYTES)), ("total", mib(MAX_TOTAL_BYTES))],
+                &[
+                    ("part", name),
+                    ("limit", mib(MAX_PART_BYTES)),
+                    ("total", mib(MAX_TOTAL_BYTES)),
+                ],
             ));
         }
     }
@@ -446,26 +634,42 @@ fn read_cells(
         }
     };
     let uncomputed = |r: u32, c: u16| -> bool {
-        let has_formula = formulas.get_value((r, c as u32)).is_some_and(|f| !f.trim().is_empty());
+        let has_formula = formulas
+            .get_value((r, c as u32))
+            .is_some_and(|f| !f.trim().is_empty());
         has_formula && matches!(range.get_value((r, c as u32)), Some(Data::Empty) | None)
     };
     let mut problems = vec![];
     for (c, h) in HEADERS.iter().enumerate() {
         let found = text(HEADER_ROW, c as u16);
         if found.trim() != *h {
-            problems.push(problem(cell_name(HEADER_ROW, c as u16), "xlsx-bad-header", &[("expected", h.to_string()), ("found", found)]));
+            problems.push(problem(
+                cell_name(HEADER_ROW, c as u16),
+                "xlsx-bad-header",
+                &[("expected", h.to_string()), ("found", found)],
+            ));
         }
     }
     if !problems.is_empty() {
         return (vec![], problems); // columns moved: the cells below mean something else
     }
-    let choices = a.scale.ratings().iter().map(|r| label(a.scale, r.key)).collect::<Vec<_>>().join(" / ");
+    let choices = a
+        .scale
+        .ratings()
+        .iter()
+        .map(|r| label(a.scale, r.key))
+        .collect::<Vec<_>>()
+        .join(" / ");
     let mut values = Vec::with_capacity(meta.items.len());
     for (i, (item, _, _)) in meta.items.iter().enumerate() {
         let r = FIRST_ROW + i as u32;
         let found = text(r, ITEM_COL);
         if found.trim() != item {
-            problems.push(problem(cell_name(r, ITEM_COL), "xlsx-item-moved", &[("expected", item.clone()), ("found", found)]));
+            problems.push(problem(
+                cell_name(r, ITEM_COL),
+                "xlsx-item-moved",
+                &[("expected", item.clone()), ("found", found)],
+            ));
             continue;
         }
         for col in [ANSWER_COL, NOTE_COL] {
@@ -479,15 +683,30 @@ fn read_cells(
             s => match a.scale.parse_rating(s) {
                 Some(rt) => Some(rt.key.to_string()),
                 None => {
-                    problems.push(problem(cell_name(r, ANSWER_COL), "xlsx-not-in-choices", &[("value", s.to_string()), ("choices", choices.clone())]));
+                    problems.push(problem(
+                        cell_name(r, ANSWER_COL),
+                        "xlsx-not-in-choices",
+                        &[("value", s.to_string()), ("choices", choices.clone())],
+                    ));
                     None
                 }
             },
         };
-        let note = match tenken_core::text::clean("note", &text(r, NOTE_COL), tenken_core::text::Limit::NOTE) {
+        let note = match tenken_core::text::clean(
+            "note",
+            &text(r, NOTE_COL),
+            tenken_core::text::Limit::NOTE,
+        ) {
             Ok(n) => n,
             Err(e) => {
-                problems.push(problem(cell_name(r, NOTE_COL), "xlsx-bad-text", &[("reason", e.localized(Lang::Ja)), ("reason_en", e.localized(Lang::En))]));
+                problems.push(problem(
+                    cell_name(r, NOTE_COL),
+                    "xlsx-bad-text",
+                    &[
+                        ("reason", e.localized(Lang::Ja)),
+                        ("reason_en", e.localized(Lang::En)),
+                    ],
+                ));
                 String::new()
             }
         };
@@ -496,7 +715,11 @@ fn read_cells(
     let below = FIRST_ROW + meta.items.len() as u32;
     let extra = text(below, ITEM_COL);
     if !extra.trim().is_empty() {
-        problems.push(problem(cell_name(below, ITEM_COL), "xlsx-extra-row", &[("found", extra)]));
+        problems.push(problem(
+            cell_name(below, ITEM_COL),
+            "xlsx-extra-row",
+            &[("found", extra)],
+        ));
     }
     (values, problems)
 }

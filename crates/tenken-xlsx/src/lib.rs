@@ -22,10 +22,16 @@ mod results;
 mod sheets;
 
 pub use fill::fill_cells;
-pub use import::{import, import_with, Conflict, ConflictPolicy, ImportOptions, ImportReport, ImportStatus, Problem};
+pub use import::{
+    import, import_with, Conflict, ConflictPolicy, ImportOptions, ImportReport, ImportStatus,
+    Problem,
+};
 pub use meta::{items_digest, SheetMeta, FORMAT, META_SHEET};
 pub use results::results;
-pub use sheets::{file_name_for, sheets, ANSWER_COL, FIRST_ROW, HEADERS, HEADER_ROW, INSTRUCTIONS_SHEET, ITEM_COL, MAIN_SHEET, NOTE_COL};
+pub use sheets::{
+    file_name_for, sheets, ANSWER_COL, FIRST_ROW, HEADERS, HEADER_ROW, INSTRUCTIONS_SHEET,
+    ITEM_COL, MAIN_SHEET, NOTE_COL,
+};
 
 use tenken_core::{Error, Lang};
 

@@ -117,7 +117,12 @@ impl SheetMeta {
         if text(0, 1) != FORMAT {
             return Err("format".into());
         }
-        let num = |r: u32, key: &str| text(r, 1).trim().parse::<i64>().map_err(|_| key.to_string());
+        let num = |r: u32, key: &str| {
+            text(r, 1)
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| key.to_string())
+        };
         let count = num(10, "item_count")? as usize;
         let mut items = Vec::with_capacity(count);
         for i in 0..count {

@@ -7,14 +7,22 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 use tenken_core::checklist::derive::topic_title;
-use tenken_core::store::EvidenceLink;
 use tenken_core::output::Output;
+use tenken_core::store::EvidenceLink;
 use tenken_core::{Lang, Result, Store};
 
 use crate::{label, xlsx_err};
 
-fn header(ws: &mut Worksheet, names: &[String], widths: &[f64]) -> std::result::Result<(), XlsxError> {
-    let f = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)).set_border(FormatBorder::Thin).set_text_wrap();
+fn header(
+    ws: &mut Worksheet,
+    names: &[String],
+    widths: &[f64],
+) -> std::result::Result<(), XlsxError> {
+    let f = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDEBF7))
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap();
     for (c, h) in names.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &f)?;
         ws.set_column_width(c as u16, *widths.get(c).unwrap_or(&14.0))?;
@@ -22,7 +30,12 @@ fn header(ws: &mut Worksheet, names: &[String], widths: &[f64]) -> std::result::
     Ok(())
 }
 
-fn finish(ws: &mut Worksheet, rows: u32, cols: u16, freeze_cols: u16) -> std::result::Result<(), XlsxError> {
+fn finish(
+    ws: &mut Worksheet,
+    rows: u32,
+    cols: u16,
+    freeze_cols: u16,
+) -> std::result::Result<(), XlsxError> {
     ws.autofilter(0, 0, rows.max(1), cols.saturating_sub(1))?;
     ws.set_freeze_panes(1, freeze_cols)?;
     Ok(())
@@ -51,7 +64,10 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output)
         // 結果: items × departments.
         let ws = wb.add_worksheet();
         ws.set_name("結果")?;
-        let mut names: Vec<String> = ["項目ID", "引用条項", "分野", "質問"].iter().map(|s| s.to_string()).collect();
+        let mut names: Vec<String> = ["項目ID", "引用条項", "分野", "質問"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         names.extend(departments.iter().map(|d| d.name.clone()));
         let mut widths = vec![10.0, 18.0, 20.0, 50.0];
         widths.extend(departments.iter().map(|_| 14.0));
@@ -59,11 +75,24 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output)
         for (i, item) in a.checklist.items.iter().enumerate() {
             let r = 1 + i as u32;
             ws.write_string(r, 0, &item.id)?;
-            ws.write_string(r, 1, item.citation.clone().unwrap_or_else(|| item.section.clone()))?;
-            ws.write_string(r, 2, format!("{} {}", item.chapter(), topic_title(&item.topic)))?;
+            ws.write_string(
+                r,
+                1,
+                item.citation
+                    .clone()
+                    .unwrap_or_else(|| item.section.clone()),
+            )?;
+            ws.write_string(
+                r,
+                2,
+                format!("{} {}", item.chapter(), topic_title(&item.topic)),
+            )?;
             ws.write_string(r, 3, &item.question.ja)?;
             for (c, d) in departments.iter().enumerate() {
-                let text = rating.get(&(d.id, item.id.as_str())).map(|k| label(a.scale, k)).unwrap_or_else(|| "未評価".into());
+                let text = rating
+                    .get(&(d.id, item.id.as_str()))
+                    .map(|k| label(a.scale, k))
+                    .unwrap_or_else(|| "未評価".into());
                 ws.write_string(r, 4 + c as u16, text)?;
             }
         }
@@ -72,18 +101,42 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output)
         // 指摘事項.
         let ws = wb.add_worksheet();
         ws.set_name("指摘事項")?;
-        let names: Vec<String> = ["番号", "部署", "項目ID", "引用条項", "分類", "事実", "リスク", "改善提言", "優先度", "期限", "担当", "状況", "更新日時"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        header(ws, &names, &[6.0, 14.0, 10.0, 18.0, 14.0, 50.0, 40.0, 50.0, 8.0, 12.0, 14.0, 10.0, 22.0])?;
+        let names: Vec<String> = [
+            "番号",
+            "部署",
+            "項目ID",
+            "引用条項",
+            "分類",
+            "事実",
+            "リスク",
+            "改善提言",
+            "優先度",
+            "期限",
+            "担当",
+            "状況",
+            "更新日時",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header(
+            ws,
+            &names,
+            &[
+                6.0, 14.0, 10.0, 18.0, 14.0, 50.0, 40.0, 50.0, 8.0, 12.0, 14.0, 10.0, 22.0,
+            ],
+        )?;
         for (i, f) in findings.iter().enumerate() {
             let r = 1 + i as u32;
             ws.write_number(r, 0, f.number as f64)?;
             ws.write_string(r, 1, &f.department)?;
             ws.write_string(r, 2, f.item_id.clone().unwrap_or_default())?;
             ws.write_string(r, 3, &f.cited_clause)?;
-            ws.write_string(r, 4, a.classification.class_label(&f.classification, Lang::Ja))?;
+            ws.write_string(
+                r,
+                4,
+                a.classification.class_label(&f.classification, Lang::Ja),
+            )?;
             ws.write_string_with_format(r, 5, &f.fact, &wrap)?;
             ws.write_string_with_format(r, 6, &f.risk, &wrap)?;
             ws.write_string_with_format(r, 7, &f.recommendation, &wrap)?;
@@ -102,11 +155,29 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output)
         // 証跡.
         let ws = wb.add_worksheet();
         ws.set_name("証跡")?;
-        let names: Vec<String> = ["ID", "種類", "名称", "ファイル名", "サイズ（バイト）", "日付", "SHA-256", "保管場所", "説明", "対象", "記録日時"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        header(ws, &names, &[6.0, 10.0, 30.0, 24.0, 14.0, 12.0, 68.0, 20.0, 30.0, 30.0, 22.0])?;
+        let names: Vec<String> = [
+            "ID",
+            "種類",
+            "名称",
+            "ファイル名",
+            "サイズ（バイト）",
+            "日付",
+            "SHA-256",
+            "保管場所",
+            "説明",
+            "対象",
+            "記録日時",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header(
+            ws,
+            &names,
+            &[
+                6.0, 10.0, 30.0, 24.0, 14.0, 12.0, 68.0, 20.0, 30.0, 30.0, 22.0,
+            ],
+        )?;
         for (i, e) in evidence.iter().enumerate() {
             let r = 1 + i as u32;
             ws.write_number(r, 0, e.id as f64)?;
@@ -124,7 +195,10 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output)
                 .links
                 .iter()
                 .map(|l| match l {
-                    EvidenceLink::Response { department, item_id } => format!("{department}:{item_id}"),
+                    EvidenceLink::Response {
+                        department,
+                        item_id,
+                    } => format!("{department}:{item_id}"),
                     EvidenceLink::Finding { number, .. } => format!("指摘{number}"),
                 })
                 .collect();

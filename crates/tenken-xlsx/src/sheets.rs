@@ -3,10 +3,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Color, DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook};
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder,
+    ProtectionOptions, Workbook,
+};
 use tenken_core::checklist::derive::topic_title;
-use tenken_core::store::{Assessment, Department, Response};
 use tenken_core::output::Output;
+use tenken_core::store::{Assessment, Department, Response};
 use tenken_core::{Error, Result, Store};
 
 use crate::meta::{items_digest, SheetMeta};
@@ -17,7 +20,15 @@ pub const INSTRUCTIONS_SHEET: &str = "記入方法";
 /// The checklist sheet (second: `xl/worksheets/sheet2.xml`).
 pub const MAIN_SHEET: &str = "点検表";
 /// Column headers of the checklist sheet, in order.
-pub const HEADERS: [&str; 7] = ["項目ID", "引用条項", "分野", "質問", "確認する資料", "回答", "備考"];
+pub const HEADERS: [&str; 7] = [
+    "項目ID",
+    "引用条項",
+    "分野",
+    "質問",
+    "確認する資料",
+    "回答",
+    "備考",
+];
 /// 0-based row of the header; items start on the next row.
 pub const HEADER_ROW: u32 = 2;
 pub const FIRST_ROW: u32 = HEADER_ROW + 1;
@@ -30,15 +41,27 @@ pub const NOTE_COL: u16 = 6;
 pub fn file_name_for(department: &str) -> String {
     let mut s: String = department
         .chars()
-        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
-    s = s.trim().trim_end_matches(['.', ' ']).trim_start_matches('.').to_string();
+    s = s
+        .trim()
+        .trim_end_matches(['.', ' '])
+        .trim_start_matches('.')
+        .to_string();
     if s.is_empty() {
         s = "部署".into();
     }
     let stem = s.split('.').next().unwrap_or("").to_ascii_uppercase();
     let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
-        || ((stem.starts_with("COM") || stem.starts_with("LPT")) && stem.len() == 4 && stem.as_bytes()[3].is_ascii_digit());
+        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit());
     if reserved {
         s.insert(0, '_');
     }
@@ -53,14 +76,22 @@ pub fn file_name_for(department: &str) -> String {
 /// `<部署名>.xlsx`; returns the files in scope order. Written through `output` (never into the
 /// data folder, never over an existing file unless forced); every target is checked before the
 /// first is written, and the files already written are removed when a later one fails.
-pub fn sheets(store: &Store, assessment: i64, out_dir: &Path, output: &Output) -> Result<Vec<PathBuf>> {
+pub fn sheets(
+    store: &Store,
+    assessment: i64,
+    out_dir: &Path,
+    output: &Output,
+) -> Result<Vec<PathBuf>> {
     let a = store.assessment(assessment)?;
     let departments = store.departments(assessment)?;
     output.check_dir(out_dir)?;
     let issued_at = store.timestamp();
     let mut by_department: HashMap<i64, HashMap<String, Response>> = HashMap::new();
     for r in store.answers(assessment, None)? {
-        by_department.entry(r.department_id).or_default().insert(r.item_id.clone(), r);
+        by_department
+            .entry(r.department_id)
+            .or_default()
+            .insert(r.item_id.clone(), r);
     }
     let digest = items_digest(a.checklist.items.iter().map(|i| i.id.as_str()));
     let mut used = HashSet::new();
@@ -92,7 +123,11 @@ pub fn sheets(store: &Store, assessment: i64, out_dir: &Path, output: &Output) -
                 .iter()
                 .map(|i| {
                     let r = answers.get(&i.id);
-                    (i.id.clone(), r.and_then(|r| r.rating.clone()), r.map(|r| r.note.clone()).unwrap_or_default())
+                    (
+                        i.id.clone(),
+                        r.and_then(|r| r.rating.clone()),
+                        r.map(|r| r.note.clone()).unwrap_or_default(),
+                    )
                 })
                 .collect(),
         };
@@ -117,9 +152,18 @@ pub fn sheets(store: &Store, assessment: i64, out_dir: &Path, output: &Output) -
     Ok(out)
 }
 
-fn workbook_bytes(a: &Assessment, d: &Department, meta: &SheetMeta) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+fn workbook_bytes(
+    a: &Assessment,
+    d: &Department,
+    meta: &SheetMeta,
+) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut wb = Workbook::new();
-    let choices: Vec<String> = a.scale.ratings().iter().map(|r| label(a.scale, r.key)).collect();
+    let choices: Vec<String> = a
+        .scale
+        .ratings()
+        .iter()
+        .map(|r| label(a.scale, r.key))
+        .collect();
 
     // 1. 記入方法
     let title = Format::new().set_bold().set_font_size(14);
@@ -134,7 +178,10 @@ fn workbook_bytes(a: &Assessment, d: &Department, meta: &SheetMeta) -> std::resu
         let info = [
             ("点検・監査", a.title.clone()),
             ("部署", d.name.clone()),
-            ("チェックリスト", format!("{}（版 {}）", a.checklist.id, a.checklist.version)),
+            (
+                "チェックリスト",
+                format!("{}（版 {}）", a.checklist.id, a.checklist.version),
+            ),
             ("項目数", a.checklist.items.len().to_string()),
             ("発行日時", meta.issued_at.clone()),
         ];
@@ -162,28 +209,52 @@ fn workbook_bytes(a: &Assessment, d: &Department, meta: &SheetMeta) -> std::resu
     {
         let ws = wb.add_worksheet();
         ws.set_name(MAIN_SHEET)?;
-        let header = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)).set_border(FormatBorder::Thin).set_text_wrap();
-        let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
+        let header = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xDDEBF7))
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap();
+        let cell = Format::new()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
         let input = Format::new()
             .set_unlocked()
             .set_text_wrap()
             .set_align(FormatAlign::Top)
             .set_border(FormatBorder::Thin)
             .set_background_color(Color::RGB(0xFFF2CC));
-        for (c, w) in [10.0, 18.0, 20.0, 60.0, 30.0, 18.0, 40.0].iter().enumerate() {
+        for (c, w) in [10.0, 18.0, 20.0, 60.0, 30.0, 18.0, 40.0]
+            .iter()
+            .enumerate()
+        {
             ws.set_column_width(c as u16, *w)?;
         }
         ws.write_string_with_format(0, 0, format!("{} 点検表 — {}", a.title, d.name), &title)?;
-        ws.write_string(1, 0, "黄色の「回答」欄は一覧から選び、「備考」欄は自由に記入してください。")?;
+        ws.write_string(
+            1,
+            0,
+            "黄色の「回答」欄は一覧から選び、「備考」欄は自由に記入してください。",
+        )?;
         for (c, h) in crate::HEADERS.iter().enumerate() {
             ws.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
         }
-        for (i, (item, (_, rating, note))) in a.checklist.items.iter().zip(meta.items.iter()).enumerate() {
+        for (i, (item, (_, rating, note))) in
+            a.checklist.items.iter().zip(meta.items.iter()).enumerate()
+        {
             let r = FIRST_ROW + i as u32;
-            let citation = item.citation.clone().unwrap_or_else(|| item.section.clone());
+            let citation = item
+                .citation
+                .clone()
+                .unwrap_or_else(|| item.section.clone());
             ws.write_string_with_format(r, 0, &item.id, &cell)?;
             ws.write_string_with_format(r, 1, citation, &cell)?;
-            ws.write_string_with_format(r, 2, format!("{} {}", item.chapter(), topic_title(&item.topic)), &cell)?;
+            ws.write_string_with_format(
+                r,
+                2,
+                format!("{} {}", item.chapter(), topic_title(&item.topic)),
+                &cell,
+            )?;
             ws.write_string_with_format(r, 3, &item.question.ja, &cell)?;
             ws.write_string_with_format(r, 4, item.look_at.ja.join("\n"), &cell)?;
             match rating {
@@ -204,7 +275,11 @@ fn workbook_bytes(a: &Assessment, d: &Department, meta: &SheetMeta) -> std::resu
             .set_error_message("一覧から選んでください。")?;
         ws.add_data_validation(FIRST_ROW, ANSWER_COL, last, ANSWER_COL, &dv)?;
         ws.set_freeze_panes(FIRST_ROW, 1)?;
-        let opts = ProtectionOptions { format_columns: true, format_rows: true, ..Default::default() };
+        let opts = ProtectionOptions {
+            format_columns: true,
+            format_rows: true,
+            ..Default::default()
+        };
         ws.protect_with_options(&opts);
     }
 

@@ -13,7 +13,10 @@ pub fn dashboard(state: State<'_, AppState>, assessment_id: i64) -> CommandResul
 }
 
 #[tauri::command(async)]
-pub fn assessment_head(state: State<'_, AppState>, assessment_id: i64) -> CommandResult<AssessmentHead> {
+pub fn assessment_head(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> CommandResult<AssessmentHead> {
     let lang = state.lang();
     state.with_store(|store| views::assessment_head(store, assessment_id, lang))
 }

@@ -22,8 +22,7 @@ pub fn list_checklists(state: State<'_, AppState>) -> CommandResult<Vec<Checklis
     Ok(views::checklists(&bank(lang)?, lang))
 }
 
-#[derive(Debug, Deserialize)]
-#[derive(ts_rs::TS)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct DeriveRequest {
     pub checklist_id: String,
     pub policy_id: Option<i64>,
@@ -31,8 +30,7 @@ pub struct DeriveRequest {
     pub profile: Profile,
 }
 
-#[derive(Debug, Serialize)]
-#[derive(ts_rs::TS)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct DeriveResult {
     /// None when no policy was chosen (the bank's checklist as is, citing model sections).
     pub derivation: Option<Derivation>,
@@ -40,16 +38,28 @@ pub struct DeriveResult {
 }
 
 #[tauri::command(async)]
-pub fn derive_checklist(state: State<'_, AppState>, request: DeriveRequest) -> CommandResult<DeriveResult> {
+pub fn derive_checklist(
+    state: State<'_, AppState>,
+    request: DeriveRequest,
+) -> CommandResult<DeriveResult> {
     let b = bank(state.lang())?;
     state.with_store(|store| {
-        let (c, d) = views::derive_for_store(store, &b, &request.checklist_id, request.policy_id, request.standards_id, &request.profile)?;
-        Ok(DeriveResult { derivation: d, items: c.items.len() as u32 })
+        let (c, d) = views::derive_for_store(
+            store,
+            &b,
+            &request.checklist_id,
+            request.policy_id,
+            request.standards_id,
+            &request.profile,
+        )?;
+        Ok(DeriveResult {
+            derivation: d,
+            items: c.items.len() as u32,
+        })
     })
 }
 
-#[derive(Debug, Deserialize)]
-#[derive(ts_rs::TS)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct CreateAssessmentRequest {
     pub organisation_id: i64,
     pub fiscal_year: i32,
@@ -64,11 +74,21 @@ pub struct CreateAssessmentRequest {
 /// Freezes the derived checklist into a new assessment with its departments, in order, in one
 /// transaction (see `Store::create_assessment_with_departments`).
 #[tauri::command(async)]
-pub fn create_assessment(state: State<'_, AppState>, request: CreateAssessmentRequest) -> CommandResult<i64> {
+pub fn create_assessment(
+    state: State<'_, AppState>,
+    request: CreateAssessmentRequest,
+) -> CommandResult<i64> {
     let b = bank(state.lang())?;
     state.with_store_mut(|store| {
         let d = &request.derive;
-        let (frozen, _) = views::derive_for_store(store, &b, &d.checklist_id, d.policy_id, d.standards_id, &d.profile)?;
+        let (frozen, _) = views::derive_for_store(
+            store,
+            &b,
+            &d.checklist_id,
+            d.policy_id,
+            d.standards_id,
+            &d.profile,
+        )?;
         let new = NewAssessment {
             organisation_id: store.organisation(&request.organisation_id.to_string())?.id,
             fiscal_year: request.fiscal_year,
@@ -76,7 +96,12 @@ pub fn create_assessment(state: State<'_, AppState>, request: CreateAssessmentRe
             title: request.title.trim().to_string(),
             period_start: None,
             period_end: None,
-            auditors: request.auditors.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            auditors: request
+                .auditors
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
             scale: frozen.scale,
             classification: request.classification,
             checklist: frozen,
@@ -85,6 +110,8 @@ pub fn create_assessment(state: State<'_, AppState>, request: CreateAssessmentRe
             profile: d.profile.clone(),
             previous_assessment_id: None,
         };
-        Ok(store.create_assessment_with_departments(&new, &request.departments)?.id)
+        Ok(store
+            .create_assessment_with_departments(&new, &request.departments)?
+            .id)
     })
 }

@@ -32,12 +32,19 @@ fn file(dir: &Path) -> PathBuf {
 }
 
 fn read_all(dir: &Path) -> BTreeMap<String, Entry> {
-    std::fs::read(file(dir)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    std::fs::read(file(dir))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
 }
 
 /// The drafts not yet saved: key → text.
 pub fn read(dir: &Path) -> BTreeMap<String, String> {
-    read_all(dir).into_iter().filter(|(_, e)| !e.text.is_empty()).map(|(k, e)| (k, e.text)).collect()
+    read_all(dir)
+        .into_iter()
+        .filter(|(_, e)| !e.text.is_empty())
+        .map(|(k, e)| (k, e.text))
+        .collect()
 }
 
 /// Sets one draft (an empty text marks it saved) unless a later change (higher `seq`) is
@@ -45,10 +52,19 @@ pub fn read(dir: &Path) -> BTreeMap<String, String> {
 pub fn put(dir: &Path, key: &str, text: &str, seq: i64) -> std::io::Result<()> {
     let _guard = WRITE.lock().unwrap_or_else(|p| p.into_inner());
     let mut all = read_all(dir);
-    if all.get(key).is_some_and(|e| e.seq > seq || (e.seq == seq && e.text == text)) {
+    if all
+        .get(key)
+        .is_some_and(|e| e.seq > seq || (e.seq == seq && e.text == text))
+    {
         return Ok(());
     }
-    all.insert(key.to_string(), Entry { text: text.to_string(), seq });
+    all.insert(
+        key.to_string(),
+        Entry {
+            text: text.to_string(),
+            seq,
+        },
+    );
     // Saved markers older than a day are dropped (a late write is milliseconds late).
     let day = 86_400_000_000i64; // seq is microseconds since 1970
     all.retain(|_, e| !e.text.is_empty() || e.seq > seq - day);
@@ -65,9 +81,15 @@ pub fn load_drafts(state: State<'_, AppState>) -> CommandResult<BTreeMap<String,
 
 /// Keeps `text` as the draft of `key` (empty: saved, no draft), ordered by `seq`.
 #[tauri::command(async)]
-pub fn save_draft(state: State<'_, AppState>, key: String, text: String, seq: i64) -> CommandResult<()> {
+pub fn save_draft(
+    state: State<'_, AppState>,
+    key: String,
+    text: String,
+    seq: i64,
+) -> CommandResult<()> {
     let dir = state.data_dir();
-    put(&dir, &key, &text, seq).map_err(|e| CommandError::from_core(&tenken_core::Error::io(file(&dir), e), state.lang()))
+    put(&dir, &key, &text, seq)
+        .map_err(|e| CommandError::from_core(&tenken_core::Error::io(file(&dir), e), state.lang()))
 }
 
 #[cfg(test)]
@@ -83,11 +105,17 @@ mod tests {
         // An older keystroke's write arriving late does not replace the newer text.
         super::put(d, "note:1:2:AU-1", "途中の", T + 1).unwrap();
         super::put(d, "finding:1:2:AU-1", "{\"fact\":\"x\"}", T + 3).unwrap();
-        assert_eq!(super::read(d).get("note:1:2:AU-1").map(String::as_str), Some("途中のメモ"));
+        assert_eq!(
+            super::read(d).get("note:1:2:AU-1").map(String::as_str),
+            Some("途中のメモ")
+        );
         // Saved (empty text) as of T+2: gone; a late older write cannot bring it back.
         super::put(d, "note:1:2:AU-1", "", T + 2).unwrap();
         super::put(d, "note:1:2:AU-1", "途中のメ", T).unwrap();
-        assert_eq!(super::read(d).keys().collect::<Vec<_>>(), ["finding:1:2:AU-1"]);
+        assert_eq!(
+            super::read(d).keys().collect::<Vec<_>>(),
+            ["finding:1:2:AU-1"]
+        );
         // A save that began before the last keystroke does not clear the newer draft.
         super::put(d, "finding:1:2:AU-1", "", T + 1).unwrap();
         assert_eq!(super::read(d).len(), 1);

@@ -14,7 +14,10 @@ use crate::command_error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn report_details(state: State<'_, AppState>, assessment_id: i64) -> CommandResult<ReportDetails> {
+pub fn report_details(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> CommandResult<ReportDetails> {
     let lang = state.lang();
     state.with_store(|store| readiness::report_details(store, assessment_id, lang))
 }
@@ -31,19 +34,32 @@ pub struct FrontMatter {
 
 /// Saves each part that changed (one logged transaction per part).
 #[tauri::command(async)]
-pub fn save_front_matter(state: State<'_, AppState>, assessment_id: i64, front: FrontMatter) -> CommandResult<ReportDetails> {
+pub fn save_front_matter(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    front: FrontMatter,
+) -> CommandResult<ReportDetails> {
     let lang = state.lang();
     state.with_store_mut(|store| {
         let now = readiness::report_details(store, assessment_id, lang)?;
         if let (Some(s), Some(e)) = (front.period_start, front.period_end) {
             if e < s {
-                return Err(tenken_core::Error::invalid("period", format!("{s} – {e}"), "開始日 ≤ 終了日 / start ≤ end"));
+                return Err(tenken_core::Error::invalid(
+                    "period",
+                    format!("{s} – {e}"),
+                    "開始日 ≤ 終了日 / start ≤ end",
+                ));
             }
         }
         if (front.period_start, front.period_end) != (now.period_start, now.period_end) {
             store.set_period(assessment_id, front.period_start, front.period_end)?;
         }
-        let auditors: Vec<String> = front.auditors.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+        let auditors: Vec<String> = front
+            .auditors
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
         if auditors != now.auditors {
             store.set_auditors(assessment_id, &auditors)?;
         }
@@ -59,13 +75,30 @@ pub fn save_front_matter(state: State<'_, AppState>, assessment_id: i64, front: 
 
 /// Records an interview; the date is required (the window asks for it).
 #[tauri::command(async)]
-pub fn add_interview(state: State<'_, AppState>, assessment_id: i64, department_id: i64, change: InterviewChange) -> CommandResult<Interview> {
-    let new = NewInterview { held_on: Some(change.held_on), place: change.place, attendees: change.attendees, auditor: change.auditor, notes: String::new() };
-    state.with_store_mut(|store| store.add_interview(assessment_id, &department_id.to_string(), &new))
+pub fn add_interview(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    department_id: i64,
+    change: InterviewChange,
+) -> CommandResult<Interview> {
+    let new = NewInterview {
+        held_on: Some(change.held_on),
+        place: change.place,
+        attendees: change.attendees,
+        auditor: change.auditor,
+        notes: String::new(),
+    };
+    state.with_store_mut(|store| {
+        store.add_interview(assessment_id, &department_id.to_string(), &new)
+    })
 }
 
 #[tauri::command(async)]
-pub fn update_interview(state: State<'_, AppState>, interview_id: i64, change: InterviewChange) -> CommandResult<Interview> {
+pub fn update_interview(
+    state: State<'_, AppState>,
+    interview_id: i64,
+    change: InterviewChange,
+) -> CommandResult<Interview> {
     state.with_store_mut(|store| store.update_interview(interview_id, &change))
 }
 
@@ -74,8 +107,18 @@ pub fn remove_interview(state: State<'_, AppState>, interview_id: i64) -> Comman
     state.with_store_mut(|store| store.remove_interview(interview_id))
 }
 
-fn department_name(store: &tenken_core::Store, assessment_id: i64, department_id: Option<i64>) -> tenken_core::Result<Option<String>> {
-    department_id.map(|d| store.department(assessment_id, &d.to_string()).map(|d| d.name)).transpose()
+fn department_name(
+    store: &tenken_core::Store,
+    assessment_id: i64,
+    department_id: Option<i64>,
+) -> tenken_core::Result<Option<String>> {
+    department_id
+        .map(|d| {
+            store
+                .department(assessment_id, &d.to_string())
+                .map(|d| d.name)
+        })
+        .transpose()
 }
 
 #[tauri::command(async)]
@@ -123,7 +166,11 @@ pub fn remove_assessment(state: State<'_, AppState>, assessment_id: i64) -> Comm
 }
 
 #[tauri::command(async)]
-pub fn remove_department(state: State<'_, AppState>, assessment_id: i64, department_id: i64) -> CommandResult<()> {
+pub fn remove_department(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    department_id: i64,
+) -> CommandResult<()> {
     state.with_store_mut(|store| store.remove_department(assessment_id, &department_id.to_string()))
 }
 
@@ -133,7 +180,12 @@ pub fn remove_finding(state: State<'_, AppState>, finding_id: i64) -> CommandRes
 }
 
 #[tauri::command(async)]
-pub fn unlink_evidence(state: State<'_, AppState>, assessment_id: i64, evidence_id: i64, link: LinkRequest) -> CommandResult<tenken_core::store::Evidence> {
+pub fn unlink_evidence(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    evidence_id: i64,
+    link: LinkRequest,
+) -> CommandResult<tenken_core::store::Evidence> {
     state.with_store_mut(|store| {
         let t = super::evidence::target(store, assessment_id, &link)?;
         store.unlink_evidence(evidence_id, &t)

@@ -25,17 +25,32 @@ pub struct CopyProgress {
     pub total: u64,
 }
 
-pub(crate) fn target(store: &tenken_core::Store, assessment_id: i64, link: &LinkRequest) -> tenken_core::Result<LinkTarget> {
+pub(crate) fn target(
+    store: &tenken_core::Store,
+    assessment_id: i64,
+    link: &LinkRequest,
+) -> tenken_core::Result<LinkTarget> {
     Ok(match link {
-        LinkRequest::Response { department_id, item_id } => {
+        LinkRequest::Response {
+            department_id,
+            item_id,
+        } => {
             let d = store.department(assessment_id, &department_id.to_string())?;
-            LinkTarget::Response { department: d.name, item_id: item_id.clone() }
+            LinkTarget::Response {
+                department: d.name,
+                item_id: item_id.clone(),
+            }
         }
         LinkRequest::Finding { finding_id } => LinkTarget::Finding(*finding_id),
     })
 }
 
-fn link_all(store: &mut tenken_core::Store, ev: Evidence, assessment_id: i64, links: &[LinkRequest]) -> tenken_core::Result<Evidence> {
+fn link_all(
+    store: &mut tenken_core::Store,
+    ev: Evidence,
+    assessment_id: i64,
+    links: &[LinkRequest],
+) -> tenken_core::Result<Evidence> {
     let mut ev = ev;
     for l in links {
         let t = target(store, assessment_id, l)?;
@@ -45,7 +60,10 @@ fn link_all(store: &mut tenken_core::Store, ev: Evidence, assessment_id: i64, li
 }
 
 #[tauri::command(async)]
-pub fn list_evidence(state: State<'_, AppState>, assessment_id: i64) -> CommandResult<Vec<Evidence>> {
+pub fn list_evidence(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> CommandResult<Vec<Evidence>> {
     state.with_store(|store| store.evidence_list(assessment_id))
 }
 
@@ -102,7 +120,12 @@ pub fn add_record_evidence(
 }
 
 #[tauri::command(async)]
-pub fn link_evidence(state: State<'_, AppState>, assessment_id: i64, evidence_id: i64, link: LinkRequest) -> CommandResult<Evidence> {
+pub fn link_evidence(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    evidence_id: i64,
+    link: LinkRequest,
+) -> CommandResult<Evidence> {
     state.with_store_mut(|store| {
         let t = target(store, assessment_id, &link)?;
         store.link_evidence(evidence_id, &t)

@@ -10,18 +10,24 @@ use crate::command_error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn list_findings(state: State<'_, AppState>, assessment_id: i64) -> CommandResult<Vec<Finding>> {
+pub fn list_findings(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> CommandResult<Vec<Finding>> {
     state.with_store(|store| store.findings(assessment_id))
 }
 
 #[tauri::command(async)]
-pub fn add_finding(state: State<'_, AppState>, assessment_id: i64, finding: NewFinding) -> CommandResult<Finding> {
+pub fn add_finding(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    finding: NewFinding,
+) -> CommandResult<Finding> {
     state.with_store_mut(|store| store.add_finding(assessment_id, &finding))
 }
 
 /// The edit form's content: every field, as shown (an empty due date clears it).
-#[derive(Debug, Deserialize)]
-#[derive(ts_rs::TS)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct FindingEdit {
     pub cited_clause: String,
     pub fact: String,
@@ -36,11 +42,18 @@ pub struct FindingEdit {
 }
 
 #[tauri::command(async)]
-pub fn update_finding(state: State<'_, AppState>, finding_id: i64, edit: FindingEdit) -> CommandResult<Finding> {
+pub fn update_finding(
+    state: State<'_, AppState>,
+    finding_id: i64,
+    edit: FindingEdit,
+) -> CommandResult<Finding> {
     state.with_store_mut(|store| {
         let due = match edit.due_date.trim() {
             "" => None,
-            d => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| Error::invalid("due_date", d, "YYYY-MM-DD"))?),
+            d => Some(
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| Error::invalid("due_date", d, "YYYY-MM-DD"))?,
+            ),
         };
         let change = FindingChange {
             cited_clause: Some(edit.cited_clause),

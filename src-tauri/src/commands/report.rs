@@ -37,11 +37,19 @@ fn default_name(data: &export::AssessmentExport, lang: tenken_core::Lang) -> Str
     let (year, what) = match lang {
         tenken_core::Lang::Ja => (
             tenken_core::calendar::fiscal_year_label(data.assessment.fiscal_year),
-            if audit { "情報セキュリティ監査報告書" } else { "情報セキュリティ自己点検報告書" },
+            if audit {
+                "情報セキュリティ監査報告書"
+            } else {
+                "情報セキュリティ自己点検報告書"
+            },
         ),
         tenken_core::Lang::En => (
             format!("FY{}", data.assessment.fiscal_year),
-            if audit { "information_security_audit_report" } else { "information_security_self_inspection_report" },
+            if audit {
+                "information_security_audit_report"
+            } else {
+                "information_security_self_inspection_report"
+            },
         ),
     };
     let org = crate::paths::file_name_part(&data.organisation.name).replace(' ', "_");
@@ -56,10 +64,16 @@ pub struct ReportTarget {
 }
 
 #[tauri::command(async)]
-pub fn report_target(state: State<'_, AppState>, assessment_id: i64) -> CommandResult<ReportTarget> {
+pub fn report_target(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> CommandResult<ReportTarget> {
     let lang = state.lang();
     let data = state.with_store(|store| export::export(store, assessment_id))?;
-    Ok(ReportTarget { folder: reports_dir(&state).display().to_string(), name: default_name(&data, lang) })
+    Ok(ReportTarget {
+        folder: reports_dir(&state).display().to_string(),
+        name: default_name(&data, lang),
+    })
 }
 
 /// Writes the report to `path` (chosen in the save dialog; never inside the data folder), or
@@ -75,8 +89,14 @@ pub fn export_report(
     let lang = state.lang();
     let data = state.with_store(|store| export::export(store, assessment_id))?;
     let err = |e: Error| CommandError::from_core(&e, lang);
-    let chosen = path.map(|p| crate::paths::new_pdf_file(&p)).transpose().map_err(err)?;
-    let dir = chosen.as_ref().and_then(|p| p.parent().map(|d| d.to_path_buf())).unwrap_or_else(|| reports_dir(&state));
+    let chosen = path
+        .map(|p| crate::paths::new_pdf_file(&p))
+        .transpose()
+        .map_err(err)?;
+    let dir = chosen
+        .as_ref()
+        .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+        .unwrap_or_else(|| reports_dir(&state));
     std::fs::create_dir_all(&dir).map_err(|e| err(Error::io(&dir, e)))?;
     let mut shown = u32::MAX;
     let mut on_progress = |done: usize, total: usize| {
@@ -92,7 +112,9 @@ pub fn export_report(
     let file = match chosen {
         // The save dialog already asked before replacing an existing file.
         Some(f) => {
-            tenken_core::output::Output::new(&state.data_dir(), true).write(&f, &r.bytes).map_err(err)?;
+            tenken_core::output::Output::new(&state.data_dir(), true)
+                .write(&f, &r.bytes)
+                .map_err(err)?;
             f
         }
         None => {

@@ -22,7 +22,12 @@ pub fn settings(state: State<'_, AppState>) -> CommandResult<Settings> {
     let language = state.lang();
     let data_dir = state.data_dir().display().to_string();
     state.with_store(|store| {
-        Ok(Settings { language, data_dir, database: store.db_path().display().to_string(), schema_version: store.schema_version()? })
+        Ok(Settings {
+            language,
+            data_dir,
+            database: store.db_path().display().to_string(),
+            schema_version: store.schema_version()?,
+        })
     })
 }
 
@@ -38,9 +43,16 @@ pub struct BackupDone {
 pub fn backup_data(state: State<'_, AppState>, parent: String) -> CommandResult<BackupDone> {
     state.with_store(|store| {
         let parent = paths::existing_dir(&parent)?;
-        let dest = parent.join(format!("tenken-backup-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+        let dest = parent.join(format!(
+            "tenken-backup-{}",
+            chrono::Local::now().format("%Y%m%d-%H%M%S")
+        ));
         let r = backup::backup(store, &dest)?;
-        Ok(BackupDone { path: r.path.display().to_string(), evidence_files: r.evidence_files as u32, bytes: r.bytes })
+        Ok(BackupDone {
+            path: r.path.display().to_string(),
+            evidence_files: r.evidence_files as u32,
+            bytes: r.bytes,
+        })
     })
 }
 
@@ -61,8 +73,11 @@ pub fn restore_data(state: State<'_, AppState>, backup_dir: String) -> CommandRe
 #[tauri::command(async)]
 pub fn switch_data_dir(state: State<'_, AppState>, path: String) -> CommandResult<Settings> {
     let lang = state.lang();
-    let dir = paths::new_or_existing_dir(&path).map_err(|e| crate::command_error::CommandError::from_core(&e, lang))?;
+    let dir = paths::new_or_existing_dir(&path)
+        .map_err(|e| crate::command_error::CommandError::from_core(&e, lang))?;
     state.switch_data_dir(&dir)?;
-    crate::data_dir::remember(&dir).map_err(|e| crate::command_error::CommandError::from_core(&tenken_core::Error::io(&dir, e), lang))?;
+    crate::data_dir::remember(&dir).map_err(|e| {
+        crate::command_error::CommandError::from_core(&tenken_core::Error::io(&dir, e), lang)
+    })?;
     settings(state)
 }

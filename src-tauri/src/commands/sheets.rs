@@ -20,10 +20,10 @@ pub struct SheetsWritten {
 #[tauri::command(async)]
 pub fn xlsx_sheets(state: State<'_, AppState>, assessment_id: i64) -> CommandResult<SheetsWritten> {
     let output = state.output();
-    let folder = state
-        .output_dir()
-        .join("sheets")
-        .join(format!("{assessment_id}-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+    let folder = state.output_dir().join("sheets").join(format!(
+        "{assessment_id}-{}",
+        chrono::Local::now().format("%Y%m%d-%H%M%S")
+    ));
     state.with_store(|store| {
         let files = tenken_xlsx::sheets(store, assessment_id, &folder, &output)?;
         Ok(SheetsWritten {
@@ -69,7 +69,11 @@ pub struct SheetImport {
 }
 
 #[tauri::command(async)]
-pub fn xlsx_import(state: State<'_, AppState>, paths: Vec<String>, on_conflict: OnConflict) -> CommandResult<Vec<SheetImport>> {
+pub fn xlsx_import(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    on_conflict: OnConflict,
+) -> CommandResult<Vec<SheetImport>> {
     let lang = state.lang();
     let opts = ImportOptions {
         on_conflict: match on_conflict {
@@ -80,11 +84,17 @@ pub fn xlsx_import(state: State<'_, AppState>, paths: Vec<String>, on_conflict: 
         dry_run: false,
     };
     state.with_store_mut(|store| {
-        let files = paths.iter().map(|p| paths::existing_file(p)).collect::<tenken_core::Result<Vec<_>>>()?;
+        let files = paths
+            .iter()
+            .map(|p| paths::existing_file(p))
+            .collect::<tenken_core::Result<Vec<_>>>()?;
         let mut out = Vec::new();
         for f in files {
             let r = tenken_xlsx::import_with(store, &f, &opts)?;
-            let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             out.push(SheetImport {
                 file: f.display().to_string(),
                 status: match r.status {
@@ -98,8 +108,17 @@ pub fn xlsx_import(state: State<'_, AppState>, paths: Vec<String>, on_conflict: 
                 changed: r.changed.len() as u32,
                 unchanged: r.unchanged as u32,
                 problems: r.problems.iter().map(|p| p.message(lang)).collect(),
-                conflicts: r.conflicts.iter().map(|c| format!("{name}!{}", c.message(lang))).collect(),
-                summary: r.localized(lang).lines().next().unwrap_or_default().to_string(),
+                conflicts: r
+                    .conflicts
+                    .iter()
+                    .map(|c| format!("{name}!{}", c.message(lang)))
+                    .collect(),
+                summary: r
+                    .localized(lang)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
             });
         }
         Ok(out)

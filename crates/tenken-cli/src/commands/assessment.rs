@@ -14,11 +14,30 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &AssessmentCmd) -> Result<ExitCode> {
     let lang = ctx.lang;
     match cmd {
         AssessmentCmd::Create {
-            org, fiscal_year, kind, title, checklist, policy, standards, period_start, period_end, auditors, classification, previous, profile: p,
+            org,
+            fiscal_year,
+            kind,
+            title,
+            checklist,
+            policy,
+            standards,
+            period_start,
+            period_end,
+            auditors,
+            classification,
+            previous,
+            profile: p,
         } => {
             let mut store = open(cli)?;
             let o = store.organisation(org)?;
-            let (frozen, _) = tenken_core::views::derive_for_store(&store, &bank(cli)?, checklist, *policy, *standards, &profile(p))?;
+            let (frozen, _) = tenken_core::views::derive_for_store(
+                &store,
+                &bank(cli)?,
+                checklist,
+                *policy,
+                *standards,
+                &profile(p),
+            )?;
             let new = NewAssessment {
                 organisation_id: o.id,
                 fiscal_year: *fiscal_year,
@@ -28,7 +47,8 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &AssessmentCmd) -> Result<ExitCode> {
                 period_end: date("--period-end", period_end)?,
                 auditors: auditors.clone(),
                 scale: frozen.scale,
-                classification: ClassificationScheme::from_key(classification).unwrap_or(ClassificationScheme::FourLevel),
+                classification: ClassificationScheme::from_key(classification)
+                    .unwrap_or(ClassificationScheme::FourLevel),
                 checklist: frozen,
                 policy_document_id: *policy,
                 standards_document_id: *standards,
@@ -36,7 +56,15 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &AssessmentCmd) -> Result<ExitCode> {
                 previous_assessment_id: *previous,
             };
             let a = store.create_assessment(&new)?;
-            ctx.out(&a, || format!("{} {} {} (id {})", tr(lang, "cli-added", &[]), a.fiscal_year_label, a.title, a.id))?;
+            ctx.out(&a, || {
+                format!(
+                    "{} {} {} (id {})",
+                    tr(lang, "cli-added", &[]),
+                    a.fiscal_year_label,
+                    a.title,
+                    a.id
+                )
+            })?;
         }
         AssessmentCmd::List => {
             let list = open_read(cli)?.list_assessments()?;
@@ -50,7 +78,9 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &AssessmentCmd) -> Result<ExitCode> {
             let mut store = open(cli)?;
             let a = assessment_id(id)?;
             store.set_summary(a, text)?;
-            ctx.out(&serde_json::json!({"id": a, "summary": text}), || tr(lang, "cli-saved", &[]))?;
+            ctx.out(&serde_json::json!({"id": a, "summary": text}), || {
+                tr(lang, "cli-saved", &[])
+            })?;
         }
     }
     done()
@@ -68,18 +98,37 @@ pub fn department(cli: &Cli, ctx: &Ctx, cmd: &DepartmentCmd) -> Result<ExitCode>
             let trimmed: Vec<&str> = names.iter().map(|n| n.trim()).collect();
             for (i, n) in trimmed.iter().enumerate() {
                 if n.is_empty() {
-                    return Err(Error::invalid("department", &names[i], "空でない部署名 / a non-empty name"));
+                    return Err(Error::invalid(
+                        "department",
+                        &names[i],
+                        "空でない部署名 / a non-empty name",
+                    ));
                 }
                 if existing.iter().any(|d| d.name == *n) || trimmed[..i].contains(n) {
-                    return Err(Error::AlreadyExists { what: "department".into(), name: n.to_string() });
+                    return Err(Error::AlreadyExists {
+                        what: "department".into(),
+                        name: n.to_string(),
+                    });
                 }
             }
-            let added = names.iter().map(|n| store.add_department(a, n)).collect::<Result<Vec<_>>>()?;
-            ctx.out(&added, || added.iter().map(|d| format!("{} {} (id {})\n", tr(lang, "cli-added", &[]), d.name, d.id)).collect())?;
+            let added = names
+                .iter()
+                .map(|n| store.add_department(a, n))
+                .collect::<Result<Vec<_>>>()?;
+            ctx.out(&added, || {
+                added
+                    .iter()
+                    .map(|d| format!("{} {} (id {})\n", tr(lang, "cli-added", &[]), d.name, d.id))
+                    .collect()
+            })?;
         }
         DepartmentCmd::List { assessment } => {
             let list = open_read(cli)?.departments(assessment_id(assessment)?)?;
-            ctx.out(&list, || list.iter().map(|d| format!("{:>4}  {}\n", d.id, d.name)).collect())?;
+            ctx.out(&list, || {
+                list.iter()
+                    .map(|d| format!("{:>4}  {}\n", d.id, d.name))
+                    .collect()
+            })?;
         }
     }
     done()

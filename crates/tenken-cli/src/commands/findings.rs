@@ -13,7 +13,20 @@ use crate::{human, Ctx};
 pub fn run(cli: &Cli, ctx: &Ctx, cmd: &FindingCmd) -> Result<ExitCode> {
     let lang = ctx.lang;
     match cmd {
-        FindingCmd::Add { assessment, department, item, clause, fact, risk, recommendation, classification, priority, due, owner, follows_up } => {
+        FindingCmd::Add {
+            assessment,
+            department,
+            item,
+            clause,
+            fact,
+            risk,
+            recommendation,
+            classification,
+            priority,
+            due,
+            owner,
+            follows_up,
+        } => {
             let new = NewFinding {
                 department: department.clone(),
                 item_id: item.clone(),
@@ -29,9 +42,28 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &FindingCmd) -> Result<ExitCode> {
                 follows_up: *follows_up,
             };
             let f = open(cli)?.add_finding(assessment_id(assessment)?, &new)?;
-            ctx.out(&f, || format!("{} {} {} (id {})", tr(lang, "cli-added", &[]), tr(lang, "cli-finding-no", &[("n", f.number.into())]), f.department, f.id))?;
+            ctx.out(&f, || {
+                format!(
+                    "{} {} {} (id {})",
+                    tr(lang, "cli-added", &[]),
+                    tr(lang, "cli-finding-no", &[("n", f.number.into())]),
+                    f.department,
+                    f.id
+                )
+            })?;
         }
-        FindingCmd::Update { id, clause, fact, risk, recommendation, classification, priority, due, owner, status } => {
+        FindingCmd::Update {
+            id,
+            clause,
+            fact,
+            risk,
+            recommendation,
+            classification,
+            priority,
+            due,
+            owner,
+            status,
+        } => {
             let change = FindingChange {
                 cited_clause: clause.clone(),
                 fact: fact.clone(),
@@ -39,7 +71,11 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &FindingCmd) -> Result<ExitCode> {
                 recommendation: recommendation.clone(),
                 classification: classification.clone(),
                 priority: priority.as_deref().and_then(Priority::from_key),
-                due_date: if due.is_some() { Some(date("--due", due)?) } else { None },
+                due_date: if due.is_some() {
+                    Some(date("--due", due)?)
+                } else {
+                    None
+                },
                 owner: owner.clone(),
                 status: status.as_deref().and_then(FindingStatus::from_key),
             };
@@ -59,14 +95,43 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &FindingCmd) -> Result<ExitCode> {
 pub fn remark(cli: &Cli, ctx: &Ctx, cmd: &RemarkCmd) -> Result<ExitCode> {
     let lang = ctx.lang;
     match cmd {
-        RemarkCmd::Add { assessment, kind, department, text } => {
+        RemarkCmd::Add {
+            assessment,
+            kind,
+            department,
+            text,
+        } => {
             let kind = RemarkKind::from_key(kind).unwrap_or(RemarkKind::Notable);
-            let r = open(cli)?.add_remark(assessment_id(assessment)?, department.as_deref(), kind, text)?;
-            ctx.out(&r, || format!("{} {} (id {})", tr(lang, "cli-added", &[]), r.kind.label(lang), r.id))?;
+            let r = open(cli)?.add_remark(
+                assessment_id(assessment)?,
+                department.as_deref(),
+                kind,
+                text,
+            )?;
+            ctx.out(&r, || {
+                format!(
+                    "{} {} (id {})",
+                    tr(lang, "cli-added", &[]),
+                    r.kind.label(lang),
+                    r.id
+                )
+            })?;
         }
         RemarkCmd::List { assessment } => {
             let list = open_read(cli)?.remarks(assessment_id(assessment)?)?;
-            ctx.out(&list, || list.iter().map(|r| format!("{:>4}  {}  {}  {}\n", r.id, r.kind.label(lang), r.department.clone().unwrap_or_default(), r.text)).collect())?;
+            ctx.out(&list, || {
+                list.iter()
+                    .map(|r| {
+                        format!(
+                            "{:>4}  {}  {}  {}\n",
+                            r.id,
+                            r.kind.label(lang),
+                            r.department.clone().unwrap_or_default(),
+                            r.text
+                        )
+                    })
+                    .collect()
+            })?;
         }
     }
     done()

@@ -18,8 +18,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use tenken_core::checklist::derive::Profile;
 use tenken_core::checklist::Bank;
-use tenken_core::store::parse_id;
 use tenken_core::output::Output;
+use tenken_core::store::parse_id;
 use tenken_core::{Error, Result, Store};
 
 use crate::args::{Cli, Command, ProfileArgs};
@@ -40,8 +40,21 @@ pub fn run(cli: &Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Remark(cmd) => findings::remark(cli, ctx, cmd),
         Command::Evidence(cmd) => evidence::run(cli, ctx, cmd),
         Command::Xlsx(cmd) => sheets::run(cli, ctx, cmd),
-        Command::Export { assessment, out, force } => report::export(cli, ctx, assessment, out.as_deref(), *force),
-        Command::Report { assessment, from_export, out, final_, format, department, all_departments, force } => report::report(
+        Command::Export {
+            assessment,
+            out,
+            force,
+        } => report::export(cli, ctx, assessment, out.as_deref(), *force),
+        Command::Report {
+            assessment,
+            from_export,
+            out,
+            final_,
+            format,
+            department,
+            all_departments,
+            force,
+        } => report::report(
             cli,
             ctx,
             &report::ReportArgs {
@@ -55,7 +68,9 @@ pub fn run(cli: &Cli, ctx: &Ctx) -> Result<ExitCode> {
                 force: *force,
             },
         ),
-        Command::VerifyReport { file, assessment } => report::verify_report(cli, ctx, file, assessment.as_deref()),
+        Command::VerifyReport { file, assessment } => {
+            report::verify_report(cli, ctx, file, assessment.as_deref())
+        }
         Command::Verify => store::verify(cli, ctx),
         Command::Backup { dir } => store::backup(cli, ctx, dir),
         Command::Restore { dir } => store::restore(cli, ctx, dir),
@@ -69,7 +84,9 @@ fn done() -> Result<ExitCode> {
 }
 
 fn data_dir(cli: &Cli) -> std::path::PathBuf {
-    cli.data_dir.clone().unwrap_or_else(tenken_core::default_data_dir)
+    cli.data_dir
+        .clone()
+        .unwrap_or_else(tenken_core::default_data_dir)
 }
 
 /// The store, for a command that changes it.
@@ -100,12 +117,19 @@ fn assessment_id(s: &str) -> Result<i64> {
 
 fn date(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>> {
     s.as_deref()
-        .map(|v| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| Error::invalid(field, v, "YYYY-MM-DD")))
+        .map(|v| {
+            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                .map_err(|_| Error::invalid(field, v, "YYYY-MM-DD"))
+        })
         .transpose()
 }
 
 fn profile(p: &ProfileArgs) -> Profile {
-    Profile { network_model: p.network_model.clone(), cloud: p.cloud, social_media: p.social_media }
+    Profile {
+        network_model: p.network_model.clone(),
+        cloud: p.cloud,
+        social_media: p.social_media,
+    }
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {

@@ -14,11 +14,17 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &OrgCmd) -> Result<ExitCode> {
     match cmd {
         OrgCmd::Add { name, addressee } => {
             let o = open(cli)?.add_organisation(name, addressee.as_deref())?;
-            ctx.out(&o, || format!("{} {} (id {})", tr(lang, "cli-added", &[]), o.name, o.id))?;
+            ctx.out(&o, || {
+                format!("{} {} (id {})", tr(lang, "cli-added", &[]), o.name, o.id)
+            })?;
         }
         OrgCmd::List => {
             let list = open_read(cli)?.list_organisations()?;
-            ctx.out(&list, || list.iter().map(|o| format!("{:>4}  {}\n", o.id, o.name)).collect())?;
+            ctx.out(&list, || {
+                list.iter()
+                    .map(|o| format!("{:>4}  {}\n", o.id, o.name))
+                    .collect()
+            })?;
         }
     }
     done()

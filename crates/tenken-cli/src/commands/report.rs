@@ -14,7 +14,13 @@ use crate::args::{Cli, ReportFormat};
 use crate::{emit, Ctx};
 
 /// `tenken export`: the whole assessment as JSON, to a file or standard output.
-pub fn export(cli: &Cli, ctx: &Ctx, assessment: &str, out: Option<&Path>, force: bool) -> Result<ExitCode> {
+pub fn export(
+    cli: &Cli,
+    ctx: &Ctx,
+    assessment: &str,
+    out: Option<&Path>,
+    force: bool,
+) -> Result<ExitCode> {
     if let Some(p) = out {
         output(cli, force).check_file(p)?;
     }
@@ -25,7 +31,11 @@ pub fn export(cli: &Cli, ctx: &Ctx, assessment: &str, out: Option<&Path>, force:
         Some(p) => {
             output(cli, force).write(p, json.as_bytes())?;
             if !ctx.json {
-                emit(&format!("{} {}", tr(ctx.lang, "cli-written", &[]), p.display()));
+                emit(&format!(
+                    "{} {}",
+                    tr(ctx.lang, "cli-written", &[]),
+                    p.display()
+                ));
             }
         }
         None => emit(&json),
@@ -45,10 +55,18 @@ pub struct ReportArgs<'a> {
     pub force: bool,
 }
 
-
 /// A department's notice file name: its number and name, without characters file systems refuse.
 fn notice_file(n: usize, department: &str, ext: &str) -> String {
-    let safe: String = department.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
+    let safe: String = department
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
     format!("{n:02}_{}.{ext}", safe.trim_matches(['.', ' ']))
 }
 
@@ -59,7 +77,11 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
     let output = output(cli, a.force);
     let docx = a.format == ReportFormat::Docx;
     if docx && a.final_ {
-        return Err(Error::invalid("--final", "--format docx", "PDF（確定版の正本は PDF） / pdf (a final version's record is the PDF)"));
+        return Err(Error::invalid(
+            "--final",
+            "--format docx",
+            "PDF（確定版の正本は PDF） / pdf (a final version's record is the PDF)",
+        ));
     }
     if a.all_departments {
         output.check_dir(a.out)?;
@@ -71,22 +93,38 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
     }
     let (e, mut store) = match a.from_export {
         Some(p) => {
-            let e = serde_json::from_slice::<export::AssessmentExport>(&read(p)?)
-                .map_err(|err| Error::invalid("--from-export", p.display(), format!("tenken export JSON ({err})")))?;
+            let e =
+                serde_json::from_slice::<export::AssessmentExport>(&read(p)?).map_err(|err| {
+                    Error::invalid(
+                        "--from-export",
+                        p.display(),
+                        format!("tenken export JSON ({err})"),
+                    )
+                })?;
             export::validate(&e)?;
             (e, None)
         }
         None => {
-            let store = if a.final_ { open(cli)? } else { open_read(cli)? };
+            let store = if a.final_ {
+                open(cli)?
+            } else {
+                open_read(cli)?
+            };
             let e = export::export(&store, assessment_id(a.assessment.unwrap_or_default())?)?;
             (e, Some(store))
         }
     };
     let docs: Vec<Doc> = if a.all_departments {
-        e.departments.iter().map(|d| Doc::Notice(d.name.clone())).collect()
+        e.departments
+            .iter()
+            .map(|d| Doc::Notice(d.name.clone()))
+            .collect()
     } else if let Some(d) = a.department {
         if !e.departments.iter().any(|x| x.name == d) {
-            return Err(Error::UnknownDepartment { assessment: e.assessment.id, department: d.to_string() });
+            return Err(Error::UnknownDepartment {
+                assessment: e.assessment.id,
+                department: d.to_string(),
+            });
         }
         vec![Doc::Notice(d.to_string())]
     } else {
@@ -106,7 +144,17 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
         let step = done * 10 / total.max(1);
         if step != shown && docs.len() == 1 {
             shown = step;
-            eprintln!("{}", tr(lang, "report-progress", &[("done", (done * 100 / total.max(1)).to_string().into()), ("total", "100".into())]));
+            eprintln!(
+                "{}",
+                tr(
+                    lang,
+                    "report-progress",
+                    &[
+                        ("done", (done * 100 / total.max(1)).to_string().into()),
+                        ("total", "100".into())
+                    ]
+                )
+            );
         }
     };
     let today = chrono::Local::now().date_naive();
@@ -119,16 +167,37 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
             _ => None,
         };
         issued.push(match (&store, a.final_) {
-            (Some(s), true) => Issue::Final { version: s.next_report_version(e.assessment.id, department)? },
+            (Some(s), true) => Issue::Final {
+                version: s.next_report_version(e.assessment.id, department)?,
+            },
             _ => Issue::Draft,
         });
     }
     let rendered = if docx {
-        docs.iter().zip(&issued).map(|(d, i)| tenken_report::render_docx(&e, d, lang, today, *i)).collect()
+        docs.iter()
+            .zip(&issued)
+            .map(|(d, i)| tenken_report::render_docx(&e, d, lang, today, *i))
+            .collect()
     } else if docs.len() == 1 {
-        vec![tenken_report::render_doc(&e, &docs[0], lang, today, issued[0], &mut progress)]
+        vec![tenken_report::render_doc(
+            &e,
+            &docs[0],
+            lang,
+            today,
+            issued[0],
+            &mut progress,
+        )]
     } else {
-        tenken_report::render_many(&e, &docs.iter().cloned().zip(issued.iter().copied()).collect::<Vec<_>>(), lang, today)
+        tenken_report::render_many(
+            &e,
+            &docs
+                .iter()
+                .cloned()
+                .zip(issued.iter().copied())
+                .collect::<Vec<_>>(),
+            lang,
+            today,
+        )
     };
     for (k, (doc, r)) in docs.iter().zip(rendered).enumerate() {
         let issue = issued[k];
@@ -136,7 +205,12 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
             Doc::Notice(d) => Some(d.as_str()),
             _ => None,
         };
-        let path = if a.all_departments { a.out.join(notice_file(k + 1, department.unwrap_or_default(), ext)) } else { a.out.to_path_buf() };
+        let path = if a.all_departments {
+            a.out
+                .join(notice_file(k + 1, department.unwrap_or_default(), ext))
+        } else {
+            a.out.to_path_buf()
+        };
         let r = r.map_err(|err| Error::io(&path, std::io::Error::other(err.to_string())))?;
         output.write(&path, &r.bytes)?;
         if let (Some(s), Issue::Final { version }) = (store.as_mut(), issue) {
@@ -164,7 +238,11 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
         };
         written.push(serde_json::json!({"file": path, "format": ext, "department": department, "pages": r.pages, "bytes": r.bytes.len(), "fingerprint": r.fingerprint, "document_sha256": r.document_digest, "version": version, "draft": version.is_none()}));
     }
-    let v = if a.all_departments { serde_json::json!({"folder": a.out, "files": written}) } else { written[0].clone() };
+    let v = if a.all_departments {
+        serde_json::json!({"folder": a.out, "files": written})
+    } else {
+        written[0].clone()
+    };
     ctx.out(&v, || {
         written
             .iter()
@@ -176,7 +254,10 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
                 let args = [
                     ("file", w["file"].as_str().unwrap_or_default().into()),
                     ("pages", w["pages"].as_i64().unwrap_or(0).into()),
-                    ("bytes", tenken_core::i18n::group_digits(w["bytes"].as_i64().unwrap_or(0)).into()),
+                    (
+                        "bytes",
+                        tenken_core::i18n::group_digits(w["bytes"].as_i64().unwrap_or(0)).into(),
+                    ),
                     ("version", version.into()),
                 ];
                 tr(lang, "report-written", &args)
@@ -190,10 +271,22 @@ pub fn report(cli: &Cli, ctx: &Ctx, a: &ReportArgs) -> Result<ExitCode> {
 /// `tenken verify-report`: exit 0 only when the PDF is the document tenken wrote (for a final,
 /// the one recorded), of this assessment, and the records still match; else exit 1 saying
 /// which: document altered, a different assessment, or records changed (and what).
-pub fn verify_report(cli: &Cli, ctx: &Ctx, file: &Path, assessment: Option<&str>) -> Result<ExitCode> {
+pub fn verify_report(
+    cli: &Cli,
+    ctx: &Ctx,
+    file: &Path,
+    assessment: Option<&str>,
+) -> Result<ExitCode> {
     let lang = ctx.lang;
     let Some((stamp, digest)) = tenken_report::verify::read(&read(file)?) else {
-        eprintln!("{}", tr(lang, "report-verify-no-stamp", &[("file", file.display().to_string().into())]));
+        eprintln!(
+            "{}",
+            tr(
+                lang,
+                "report-verify-no-stamp",
+                &[("file", file.display().to_string().into())]
+            )
+        );
         return Ok(ExitCode::FAILURE);
     };
     let id = assessment.map(assessment_id).transpose()?;
@@ -207,14 +300,30 @@ pub fn verify_report(cli: &Cli, ctx: &Ctx, file: &Path, assessment: Option<&str>
             None => tr(lang, "report-issue-draft", &[]),
         };
         let mut what = match &v.department {
-            Some(d) => tr(lang, "report-verify-what-notice", &[("department", d.into()), ("version", version.into())]),
-            None => tr(lang, "report-verify-what-committee", &[("version", version.into())]),
+            Some(d) => tr(
+                lang,
+                "report-verify-what-notice",
+                &[("department", d.into()), ("version", version.into())],
+            ),
+            None => tr(
+                lang,
+                "report-verify-what-committee",
+                &[("version", version.into())],
+            ),
         };
         if let (Some(at), Some(by)) = (&v.issued_at, &v.issued_by) {
-            what.push_str(&tr(lang, "report-verify-issued", &[("at", at.into()), ("by", by.into())]));
+            what.push_str(&tr(
+                lang,
+                "report-verify-issued",
+                &[("at", at.into()), ("by", by.into())],
+            ));
         }
         let head = match v.status {
-            Status::Match => tr(lang, "report-verify-match", &[("fingerprint", v.report_fingerprint.clone().into())]),
+            Status::Match => tr(
+                lang,
+                "report-verify-match",
+                &[("fingerprint", v.report_fingerprint.clone().into())],
+            ),
             Status::DocumentAltered => {
                 let key = match v.altered {
                     Some(Altered::VersionNotRecorded) => "report-verify-altered-unrecorded",
@@ -227,15 +336,38 @@ pub fn verify_report(cli: &Cli, ctx: &Ctx, file: &Path, assessment: Option<&str>
             Status::DifferentAssessment => tr(
                 lang,
                 "report-verify-different",
-                &[("report", v.report_assessment.map(|n| n.to_string()).unwrap_or_default().into()), ("given", v.assessment.to_string().into())],
+                &[
+                    (
+                        "report",
+                        v.report_assessment
+                            .map(|n| n.to_string())
+                            .unwrap_or_default()
+                            .into(),
+                    ),
+                    ("given", v.assessment.to_string().into()),
+                ],
             ),
             Status::RecordsChanged => tr(
                 lang,
                 "report-verify-mismatch",
-                &[("old", v.report_fingerprint.clone().into()), ("new", v.current_fingerprint.clone().unwrap_or_default().into())],
+                &[
+                    ("old", v.report_fingerprint.clone().into()),
+                    (
+                        "new",
+                        v.current_fingerprint.clone().unwrap_or_default().into(),
+                    ),
+                ],
             ),
         };
-        std::iter::once(head).chain(std::iter::once(what)).chain(changes.iter().map(|c| format!("  - {c}"))).collect::<Vec<_>>().join("\n")
+        std::iter::once(head)
+            .chain(std::iter::once(what))
+            .chain(changes.iter().map(|c| format!("  - {c}")))
+            .collect::<Vec<_>>()
+            .join("\n")
     })?;
-    Ok(if v.matches { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if v.matches {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -13,10 +13,16 @@ use crate::{human, Ctx};
 pub fn demo(cli: &Cli, ctx: &Ctx, size: DemoSize, if_empty: bool) -> Result<ExitCode> {
     let lang = ctx.lang;
     if if_empty && !open(cli)?.is_empty()? {
-        ctx.out(&serde_json::json!({"skipped": true}), || tr(lang, "cli-demo-skipped", &[]))?;
+        ctx.out(&serde_json::json!({"skipped": true}), || {
+            tr(lang, "cli-demo-skipped", &[])
+        })?;
         return done();
     }
-    let size = if size == DemoSize::Large { demo::Size::Large } else { demo::Size::Small };
+    let size = if size == DemoSize::Large {
+        demo::Size::Large
+    } else {
+        demo::Size::Small
+    };
     let r = demo::install(&data_dir(cli), size)?;
     ctx.out(&r, || human::demo(lang, &r))?;
     done()
@@ -26,14 +32,27 @@ pub fn verify(cli: &Cli, ctx: &Ctx) -> Result<ExitCode> {
     let store = open_read(cli)?;
     let r = check::verify(&store)?;
     ctx.out(&r, || human::verify(ctx.lang, &r))?;
-    Ok(if r.ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if r.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 pub fn backup(cli: &Cli, ctx: &Ctx, dir: &Path) -> Result<ExitCode> {
     output(cli, false).check_dir(dir)?;
     let store = open_read(cli)?;
     let r = backup::backup(&store, dir)?;
-    ctx.out(&r, || tr(ctx.lang, "cli-backup-done", &[("path", r.path.display().to_string().into()), ("files", r.evidence_files.into())]))?;
+    ctx.out(&r, || {
+        tr(
+            ctx.lang,
+            "cli-backup-done",
+            &[
+                ("path", r.path.display().to_string().into()),
+                ("files", r.evidence_files.into()),
+            ],
+        )
+    })?;
     done()
 }
 
@@ -43,16 +62,40 @@ pub fn restore(cli: &Cli, ctx: &Ctx, dir: &Path) -> Result<ExitCode> {
     let kept = backup::restore(dir, &data)?;
     let kept_text = kept.display().to_string();
     let previous = (!kept_text.is_empty()).then_some(&kept);
-    ctx.out(&serde_json::json!({"restored_into": data, "previous_database": previous}), || match previous {
-        Some(_) => tr(lang, "cli-restore-done", &[("path", data.display().to_string().into()), ("kept", kept_text.clone().into())]),
-        None => tr(lang, "cli-restore-done-fresh", &[("path", data.display().to_string().into())]),
-    })?;
+    ctx.out(
+        &serde_json::json!({"restored_into": data, "previous_database": previous}),
+        || match previous {
+            Some(_) => tr(
+                lang,
+                "cli-restore-done",
+                &[
+                    ("path", data.display().to_string().into()),
+                    ("kept", kept_text.clone().into()),
+                ],
+            ),
+            None => tr(
+                lang,
+                "cli-restore-done-fresh",
+                &[("path", data.display().to_string().into())],
+            ),
+        },
+    )?;
     done()
 }
 
 pub fn log(cli: &Cli, ctx: &Ctx, limit: usize) -> Result<ExitCode> {
     let store = open_read(cli)?;
     let entries = store.audit_log(Some(limit))?;
-    ctx.out(&entries, || entries.iter().map(|e| format!("{:>6}  {}  {}  {}  {} {}\n", e.seq, e.at, e.actor, e.action, e.entity, e.entity_id)).collect())?;
+    ctx.out(&entries, || {
+        entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{:>6}  {}  {}  {}  {} {}\n",
+                    e.seq, e.at, e.actor, e.action, e.entity, e.entity_id
+                )
+            })
+            .collect()
+    })?;
     done()
 }

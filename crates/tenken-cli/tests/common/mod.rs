@@ -16,7 +16,8 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_tenken");
 
 /// The public policy text used by the workflow (南幌町 情報セキュリティ基本方針).
 pub fn policy_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/policies/000_f30b78bf79fe382b.txt")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/policies/000_f30b78bf79fe382b.txt")
 }
 
 /// Items that the audit checklist keeps when bound to the fixture policy.
@@ -42,7 +43,9 @@ impl Run {
 /// A `tenken` command with a clean environment (no data dir or checklists from the caller).
 pub fn cmd() -> Command {
     let mut c = Command::new(BIN);
-    c.env_remove("TENKEN_DATA_DIR").env_remove("TENKEN_CHECKLISTS").env("TENKEN_ACTOR", "e2e-tester");
+    c.env_remove("TENKEN_DATA_DIR")
+        .env_remove("TENKEN_CHECKLISTS")
+        .env("TENKEN_ACTOR", "e2e-tester");
     c
 }
 
@@ -76,7 +79,8 @@ pub fn json(data: &Path, args: &[&str]) -> Value {
     let mut a = vec!["--json"];
     a.extend_from_slice(args);
     let out = ok(data, &a);
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("tenken {args:?}: stdout is not JSON ({e}): {out}"))
+    serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("tenken {args:?}: stdout is not JSON ({e}): {out}"))
 }
 
 /// A fresh temporary folder; the data dir is `ROOT/data` (not created yet).
@@ -86,7 +90,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env { tmp: tempfile::tempdir().expect("tempdir") }
+        Env {
+            tmp: tempfile::tempdir().expect("tempdir"),
+        }
     }
     pub fn root(&self) -> &Path {
         self.tmp.path()
@@ -130,22 +136,83 @@ pub fn populated() -> Populated {
     let d = env.data();
     json(&d, &["org", "add", "南幌町"]);
     let pol = policy_fixture();
-    let p = json(&d, &["policy", "import", pol.to_str().unwrap(), "--org", "南幌町"]);
+    let p = json(
+        &d,
+        &["policy", "import", pol.to_str().unwrap(), "--org", "南幌町"],
+    );
     let policy_id = p["id"].as_i64().unwrap().to_string();
-    let a = json(&d, &[
-        "assessment", "create", "--org", "南幌町", "--fiscal-year", "2026", "--kind", "internal_audit", "--title", "令和8年度 情報セキュリティ監査",
-        "--checklist", "audit", "--policy", &policy_id,
-    ]);
+    let a = json(
+        &d,
+        &[
+            "assessment",
+            "create",
+            "--org",
+            "南幌町",
+            "--fiscal-year",
+            "2026",
+            "--kind",
+            "internal_audit",
+            "--title",
+            "令和8年度 情報セキュリティ監査",
+            "--checklist",
+            "audit",
+            "--policy",
+            &policy_id,
+        ],
+    );
     let aid = a["id"].as_i64().unwrap();
     let a_s = aid.to_string();
     json(&d, &["department", "add", &a_s, "総務課", "税務課"]);
-    json(&d, &["answer", "set", &a_s, "--department", "総務課", "--item", ITEM1, "--rating", "conform"]);
-    let f = json(&d, &[
-        "finding", "add", &a_s, "--department", "総務課", "--item", ITEM2, "--fact", "任命通知が確認できない", "--classification", "minor",
-    ]);
+    json(
+        &d,
+        &[
+            "answer",
+            "set",
+            &a_s,
+            "--department",
+            "総務課",
+            "--item",
+            ITEM1,
+            "--rating",
+            "conform",
+        ],
+    );
+    let f = json(
+        &d,
+        &[
+            "finding",
+            "add",
+            &a_s,
+            "--department",
+            "総務課",
+            "--item",
+            ITEM2,
+            "--fact",
+            "任命通知が確認できない",
+            "--classification",
+            "minor",
+        ],
+    );
     let ev_path = env.file("src/体制図.txt", "情報セキュリティ体制図\n".as_bytes());
-    let ev = json(&d, &["evidence", "add", &a_s, "--file", ev_path.to_str().unwrap(), "--link-item", &format!("総務課:{ITEM1}")]);
-    Populated { assessment: aid, finding: f["id"].as_i64().unwrap(), evidence: ev["id"].as_i64().unwrap(), evidence_file: ev_path, env }
+    let ev = json(
+        &d,
+        &[
+            "evidence",
+            "add",
+            &a_s,
+            "--file",
+            ev_path.to_str().unwrap(),
+            "--link-item",
+            &format!("総務課:{ITEM1}"),
+        ],
+    );
+    Populated {
+        assessment: aid,
+        finding: f["id"].as_i64().unwrap(),
+        evidence: ev["id"].as_i64().unwrap(),
+        evidence_file: ev_path,
+        env,
+    }
 }
 
 fn value_text(v: ValueRef) -> String {
@@ -164,19 +231,33 @@ pub fn fingerprint(data: &Path) -> String {
     let mut out = String::new();
     let db = data.join("tenken.db");
     if db.exists() {
-        let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .expect("open tenken.db read-only");
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let conn = Connection::open_with_flags(
+            &db,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .expect("open tenken.db read-only");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         out.push_str(&format!("user_version {v}\n"));
-        let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap();
-        let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
         for t in tables {
             out.push_str(&format!("table {t}\n"));
-            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
+                .unwrap();
             let n = stmt.column_count();
             let mut rows = stmt.query([]).unwrap();
             while let Some(r) = rows.next().unwrap() {
-                let cells: Vec<String> = (0..n).map(|i| value_text(r.get_ref(i).unwrap())).collect();
+                let cells: Vec<String> =
+                    (0..n).map(|i| value_text(r.get_ref(i).unwrap())).collect();
                 out.push_str(&cells.join(" | "));
                 out.push('\n');
             }
@@ -190,13 +271,18 @@ pub fn fingerprint(data: &Path) -> String {
     walk(&root, &root.join("tmp"), &mut files);
     files.sort();
     for (p, size) in files {
-        out.push_str(&format!("{} {size}\n", p.strip_prefix(data).unwrap().display()));
+        out.push_str(&format!(
+            "{} {size}\n",
+            p.strip_prefix(data).unwrap().display()
+        ));
     }
     out
 }
 
 fn walk(dir: &Path, skip: &Path, out: &mut Vec<(PathBuf, u64)>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd {
         let p = e.unwrap().path();
         if p == skip {
@@ -229,11 +315,26 @@ pub fn assert_refused_with(
 ) -> String {
     let before = state();
     let human = runner(args);
-    assert_ne!(human.code, Some(0), "tenken {args:?} should fail: {human:?}");
-    assert!(human.code.is_some(), "tenken {args:?} was killed: {human:?}");
-    assert!(human.stderr.starts_with("エラー: "), "tenken {args:?}: stderr is not a Japanese error: {}", human.stderr);
+    assert_ne!(
+        human.code,
+        Some(0),
+        "tenken {args:?} should fail: {human:?}"
+    );
+    assert!(
+        human.code.is_some(),
+        "tenken {args:?} was killed: {human:?}"
+    );
+    assert!(
+        human.stderr.starts_with("エラー: "),
+        "tenken {args:?}: stderr is not a Japanese error: {}",
+        human.stderr
+    );
     for n in needles {
-        assert!(human.stderr.contains(n), "tenken {args:?}: stderr lacks {n:?}: {}", human.stderr);
+        assert!(
+            human.stderr.contains(n),
+            "tenken {args:?}: stderr lacks {n:?}: {}",
+            human.stderr
+        );
     }
     assert_same(&before, &state(), &format!("tenken {args:?}"));
 
@@ -242,15 +343,23 @@ pub fn assert_refused_with(
     let j = runner(&a);
     assert_ne!(j.code, Some(0), "tenken {a:?} should fail: {j:?}");
     assert!(j.code.is_some(), "tenken {a:?} was killed: {j:?}");
-    let v: Value = serde_json::from_str(j.stderr.trim()).unwrap_or_else(|e| panic!("tenken {a:?}: stderr is not JSON ({e}): {}", j.stderr));
+    let v: Value = serde_json::from_str(j.stderr.trim())
+        .unwrap_or_else(|e| panic!("tenken {a:?}: stderr is not JSON ({e}): {}", j.stderr));
     let obj = v.as_object().expect("JSON object");
     assert_eq!(obj.len(), 1, "only `error` at top level: {v}");
     assert_eq!(v["error"]["code"], code, "tenken {a:?}: wrong code: {v}");
     let msg = v["error"]["message"].as_str().expect("message string");
     for n in needles {
-        assert!(msg.contains(n), "tenken {a:?}: JSON message lacks {n:?}: {msg}");
+        assert!(
+            msg.contains(n),
+            "tenken {a:?}: JSON message lacks {n:?}: {msg}"
+        );
     }
-    assert!(j.stdout.is_empty(), "nothing on stdout on error: {}", j.stdout);
+    assert!(
+        j.stdout.is_empty(),
+        "nothing on stdout on error: {}",
+        j.stdout
+    );
     assert_same(&before, &state(), &format!("tenken {a:?}"));
     human.stderr
 }
@@ -296,7 +405,11 @@ pub fn is_root() -> bool {
     // /proc/self/status "Uid:" real uid; no libc needed.
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(2) == Some("0")))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(2) == Some("0"))
+        })
         .unwrap_or(false)
 }
 
@@ -306,7 +419,12 @@ pub fn file_bytes(p: &Path) -> Vec<u8> {
 
 /// The names in a folder, sorted.
 pub fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir).map(|rd| rd.map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect()).unwrap_or_default();
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     v.sort();
     v
 }

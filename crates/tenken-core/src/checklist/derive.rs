@@ -92,7 +92,11 @@ fn model_name(key: &str) -> &'static str {
     }
 }
 
-fn why_left_out(item: &Item, policy: &ParsedPolicy, profile: &Profile) -> Option<(String, String, String)> {
+fn why_left_out(
+    item: &Item,
+    policy: &ParsedPolicy,
+    profile: &Profile,
+) -> Option<(String, String, String)> {
     for seg in &item.when.segments {
         if !policy.segments.iter().any(|s| s == seg) {
             let (ja, en) = segment_name(seg);
@@ -106,25 +110,49 @@ fn why_left_out(item: &Item, policy: &ParsedPolicy, profile: &Profile) -> Option
     if !item.when.network_models.is_empty() {
         if let Some(m) = &profile.network_model {
             if !item.when.network_models.contains(m) {
-                let list: Vec<&str> = item.when.network_models.iter().map(|m| model_name(m)).collect();
+                let list: Vec<&str> = item
+                    .when
+                    .network_models
+                    .iter()
+                    .map(|m| model_name(m))
+                    .collect();
                 return Some((
                     "network_model".into(),
-                    format!("ネットワークモデル{}の団体だけが対象です（この団体は{}）", list.join("・"), model_name(m)),
-                    format!("only for network model {} (this body uses {})", list.join("/"), model_name(m)),
+                    format!(
+                        "ネットワークモデル{}の団体だけが対象です（この団体は{}）",
+                        list.join("・"),
+                        model_name(m)
+                    ),
+                    format!(
+                        "only for network model {} (this body uses {})",
+                        list.join("/"),
+                        model_name(m)
+                    ),
                 ));
             }
         }
     }
     if item.when.cloud == Some(true) && !profile.cloud {
-        return Some(("no_cloud".into(), "外部サービス（クラウド）を利用していません".into(), "no external (cloud) services are used".into()));
+        return Some((
+            "no_cloud".into(),
+            "外部サービス（クラウド）を利用していません".into(),
+            "no external (cloud) services are used".into(),
+        ));
     }
     if item.when.social_media == Some(true) && !profile.social_media {
-        return Some(("no_social_media".into(), "ソーシャルメディアを利用していません".into(), "no social-media services are used".into()));
+        return Some((
+            "no_social_media".into(),
+            "ソーシャルメディアを利用していません".into(),
+            "no social-media services are used".into(),
+        ));
     }
     if !policy.topics.contains_key(&item.topic) {
         return Some((
             "topic_not_in_policy".into(),
-            format!("このポリシーに「{}」に当たる規定が見つかりません", topic_title(&item.topic)),
+            format!(
+                "このポリシーに「{}」に当たる規定が見つかりません",
+                topic_title(&item.topic)
+            ),
             format!("the policy has no section for topic {}", item.topic),
         ));
     }
@@ -170,7 +198,8 @@ fn citation_for(item: &Item, policy: &ParsedPolicy) -> Option<String> {
         };
         if let Some(node) = find_node(&policy.sections, &topic.number_path) {
             if let Some(child) = node.children.iter().find(|c| {
-                let head: String = c.title.clone().unwrap_or_default() + &c.text.chars().take(40).collect::<String>();
+                let head: String = c.title.clone().unwrap_or_default()
+                    + &c.text.chars().take(40).collect::<String>();
                 words.iter().any(|w| head.contains(w))
             }) {
                 return Some(child.citation.clone());
@@ -196,7 +225,12 @@ fn find_node<'a>(nodes: &'a [Node], path: &[u32]) -> Option<&'a Node> {
 
 /// Binds `checklist` to `policy` (and the organisation's 対策基準 where given).
 /// Returns the bound checklist (kept items, with citations) and the derivation report.
-pub fn derive(checklist: &Checklist, policy: &ParsedPolicy, standards: Option<&ParsedPolicy>, profile: &Profile) -> (Checklist, Derivation) {
+pub fn derive(
+    checklist: &Checklist,
+    policy: &ParsedPolicy,
+    standards: Option<&ParsedPolicy>,
+    profile: &Profile,
+) -> (Checklist, Derivation) {
     let mut bound = checklist.clone();
     bound.items.clear();
     let mut kept = vec![];
@@ -208,12 +242,22 @@ pub fn derive(checklist: &Checklist, policy: &ParsedPolicy, standards: Option<&P
             topics_missing.insert(item.topic.clone());
         }
         if let Some((code, ja, en)) = why_left_out(item, policy, profile) {
-            left_out.push(LeftOutItem { id: item.id.clone(), section: item.section.clone(), topic: item.topic.clone(), reason_code: code, reason: ja, reason_en: en });
+            left_out.push(LeftOutItem {
+                id: item.id.clone(),
+                section: item.section.clone(),
+                topic: item.topic.clone(),
+                reason_code: code,
+                reason: ja,
+                reason_en: en,
+            });
             continue;
         }
         let citation = citation_for(item, policy).unwrap_or_default();
         let standards_citation = standards.and_then(|s| {
-            s.model_sections.get(&item.section).or_else(|| s.model_sections.get(&item.chapter().to_string())).map(|t| t.citation.clone())
+            s.model_sections
+                .get(&item.section)
+                .or_else(|| s.model_sections.get(&item.chapter().to_string()))
+                .map(|t| t.citation.clone())
         });
         cited.insert(citation.clone());
         kept.push(KeptItem {
@@ -233,15 +277,31 @@ pub fn derive(checklist: &Checklist, policy: &ParsedPolicy, standards: Option<&P
     }
     // Coverage: the measure sections (and audit/review) whose citation no kept item carries.
     let mut uncovered = vec![];
-    let measure_topics: BTreeMap<&String, &tenken_policy::TopicRef> = policy.topics.iter().collect();
+    let measure_topics: BTreeMap<&String, &tenken_policy::TopicRef> =
+        policy.topics.iter().collect();
     for (key, t) in measure_topics {
-        if ["purpose", "definitions", "threats", "scope", "measures", "standards", "procedures"].contains(&key.as_str()) {
+        if [
+            "purpose",
+            "definitions",
+            "threats",
+            "scope",
+            "measures",
+            "standards",
+            "procedures",
+        ]
+        .contains(&key.as_str())
+        {
             continue;
         }
-        let covered = cited.iter().any(|c| c == &t.citation || c.starts_with(&t.citation));
+        let covered = cited
+            .iter()
+            .any(|c| c == &t.citation || c.starts_with(&t.citation));
         if !covered {
             let title = find_node(&policy.sections, &t.number_path).and_then(|n| n.title.clone());
-            uncovered.push(UncoveredSection { citation: t.citation.clone(), title });
+            uncovered.push(UncoveredSection {
+                citation: t.citation.clone(),
+                title,
+            });
         }
     }
     let derivation = Derivation {
@@ -251,7 +311,10 @@ pub fn derive(checklist: &Checklist, policy: &ParsedPolicy, standards: Option<&P
         segments: policy.segments.clone(),
         kept,
         left_out,
-        coverage: Coverage { uncovered_sections: uncovered, topics_not_found: topics_missing.into_iter().collect() },
+        coverage: Coverage {
+            uncovered_sections: uncovered,
+            topics_not_found: topics_missing.into_iter().collect(),
+        },
     };
     (bound, derivation)
 }
@@ -280,13 +343,21 @@ pub struct Recited {
 pub fn compare(old: &Checklist, new: &Checklist) -> Revision {
     let olds: BTreeMap<&str, &Item> = old.items.iter().map(|i| (i.id.as_str(), i)).collect();
     let news: BTreeMap<&str, &Item> = new.items.iter().map(|i| (i.id.as_str(), i)).collect();
-    let mut r = Revision { from_version: old.version.clone(), to_version: new.version.clone(), ..Default::default() };
+    let mut r = Revision {
+        from_version: old.version.clone(),
+        to_version: new.version.clone(),
+        ..Default::default()
+    };
     for (id, n) in &news {
         match olds.get(id) {
             None => r.added.push(id.to_string()),
             Some(o) => {
                 if o.citation != n.citation || o.standards_citation != n.standards_citation {
-                    r.recited.push(Recited { id: id.to_string(), from: o.citation.clone(), to: n.citation.clone() });
+                    r.recited.push(Recited {
+                        id: id.to_string(),
+                        from: o.citation.clone(),
+                        to: n.citation.clone(),
+                    });
                 }
                 if o.question != n.question {
                     r.reworded.push(id.to_string());
@@ -294,6 +365,10 @@ pub fn compare(old: &Checklist, new: &Checklist) -> Revision {
             }
         }
     }
-    r.removed = olds.keys().filter(|id| !news.contains_key(*id)).map(|s| s.to_string()).collect();
+    r.removed = olds
+        .keys()
+        .filter(|id| !news.contains_key(*id))
+        .map(|s| s.to_string())
+        .collect();
     r
 }

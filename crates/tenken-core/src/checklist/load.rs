@@ -6,7 +6,10 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Checklist, Conditions, Item, Text, TextList, METHODS, NETWORK_MODELS, SEGMENT_KEYS, TIERS, TOPIC_KEYS};
+use super::{
+    Checklist, Conditions, Item, Text, TextList, METHODS, NETWORK_MODELS, SEGMENT_KEYS, TIERS,
+    TOPIC_KEYS,
+};
 use crate::domain::ScaleKind;
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Arg, Lang};
@@ -23,8 +26,17 @@ pub struct Problem {
 impl Problem {
     /// `file:line: what`, in the given language.
     pub fn localized(&self, lang: Lang) -> String {
-        let args: Vec<(&str, Arg)> = self.args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
-        format!("{}:{}: {}", self.file, self.line, tr(lang, self.message, &args))
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (*k, Arg::Text(v.clone())))
+            .collect();
+        format!(
+            "{}:{}: {}",
+            self.file,
+            self.line,
+            tr(lang, self.message, &args)
+        )
     }
 }
 
@@ -77,13 +89,28 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn line(&self, offset: usize) -> usize {
-        self.src.as_bytes()[..offset.min(self.src.len())].iter().filter(|&&b| b == b'\n').count() + 1
+        self.src.as_bytes()[..offset.min(self.src.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
     fn add(&mut self, offset: usize, message: &'static str, args: Vec<(&'static str, String)>) {
         let line = self.line(offset);
-        self.problems.push(Problem { file: self.file.to_string(), line, message, args });
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            line,
+            message,
+            args,
+        });
     }
-    fn one_of<T: AsRef<str>>(&mut self, v: &Spanned<T>, allowed: &[&str], field: &'static str, item: &str) {
+    fn one_of<T: AsRef<str>>(
+        &mut self,
+        v: &Spanned<T>,
+        allowed: &[&str],
+        field: &'static str,
+        item: &str,
+    ) {
         if !allowed.contains(&v.get_ref().as_ref()) {
             let args = vec![
                 ("item", item.to_string()),
@@ -97,7 +124,10 @@ impl Checker<'_> {
     fn text(&mut self, t: &Spanned<Text>, field: &'static str, item: &str) {
         for (lang, s) in [("ja", &t.get_ref().ja), ("en", &t.get_ref().en)] {
             if s.trim().is_empty() {
-                let args = vec![("item", item.to_string()), ("field", format!("{field}.{lang}"))];
+                let args = vec![
+                    ("item", item.to_string()),
+                    ("field", format!("{field}.{lang}")),
+                ];
                 self.add(t.span().start, "checklist-empty-text", args);
             }
         }
@@ -107,19 +137,33 @@ impl Checker<'_> {
 fn valid_id(s: &str, lower: bool) -> bool {
     !s.is_empty()
         && s.chars().all(|c| {
-            c.is_ascii_digit() || c == '-' || c == '_' || if lower { c.is_ascii_lowercase() } else { c.is_ascii_uppercase() }
+            c.is_ascii_digit()
+                || c == '-'
+                || c == '_'
+                || if lower {
+                    c.is_ascii_lowercase()
+                } else {
+                    c.is_ascii_uppercase()
+                }
         })
 }
 
 fn valid_section(s: &str) -> bool {
     let mut parts = s.split('.');
-    let chapter_ok = parts.next().and_then(|c| c.parse::<u32>().ok()).is_some_and(|c| (1..=9).contains(&c));
+    let chapter_ok = parts
+        .next()
+        .and_then(|c| c.parse::<u32>().ok())
+        .is_some_and(|c| (1..=9).contains(&c));
     chapter_ok && parts.all(|p| p.parse::<u32>().is_ok_and(|n| n >= 1))
 }
 
 /// Parses and validates one checklist file. Returns every problem found, not just the first.
 pub fn load_str(file: &str, src: &str) -> std::result::Result<Checklist, Vec<Problem>> {
-    let mut ck = Checker { file, src, problems: vec![] };
+    let mut ck = Checker {
+        file,
+        src,
+        problems: vec![],
+    };
     let raw: RawFile = match toml::from_str(src) {
         Ok(r) => r,
         Err(e) => {
@@ -131,10 +175,21 @@ pub fn load_str(file: &str, src: &str) -> std::result::Result<Checklist, Vec<Pro
     };
     let h = raw.checklist.get_ref();
     if !valid_id(h.id.get_ref(), true) {
-        ck.add(h.id.span().start, "checklist-bad-id", vec![("id", h.id.get_ref().clone()), ("pattern", "[a-z0-9_-]+".into())]);
+        ck.add(
+            h.id.span().start,
+            "checklist-bad-id",
+            vec![
+                ("id", h.id.get_ref().clone()),
+                ("pattern", "[a-z0-9_-]+".into()),
+            ],
+        );
     }
     if h.version.get_ref().trim().is_empty() {
-        ck.add(h.version.span().start, "checklist-empty-text", vec![("item", "checklist".into()), ("field", "version".into())]);
+        ck.add(
+            h.version.span().start,
+            "checklist-empty-text",
+            vec![("item", "checklist".into()), ("field", "version".into())],
+        );
     }
     ck.text(&h.title, "title", "checklist");
     let scale = ScaleKind::from_key(h.scale.get_ref());
@@ -151,13 +206,24 @@ pub fn load_str(file: &str, src: &str) -> std::result::Result<Checklist, Vec<Pro
         let it = spanned.get_ref();
         let id = it.id.get_ref().clone();
         if !valid_id(&id, false) {
-            ck.add(it.id.span().start, "checklist-bad-id", vec![("id", id.clone()), ("pattern", "[A-Z0-9-]+".into())]);
+            ck.add(
+                it.id.span().start,
+                "checklist-bad-id",
+                vec![("id", id.clone()), ("pattern", "[A-Z0-9-]+".into())],
+            );
         }
         if !seen.insert(id.clone()) {
-            ck.add(it.id.span().start, "checklist-duplicate-id", vec![("id", id.clone())]);
+            ck.add(
+                it.id.span().start,
+                "checklist-duplicate-id",
+                vec![("id", id.clone())],
+            );
         }
         if !valid_section(it.section.get_ref()) {
-            let args = vec![("item", id.clone()), ("value", it.section.get_ref().clone())];
+            let args = vec![
+                ("item", id.clone()),
+                ("value", it.section.get_ref().clone()),
+            ];
             ck.add(it.section.span().start, "checklist-bad-section", args);
         }
         ck.one_of(&it.topic, &TOPIC_KEYS, "topic", &id);
@@ -165,18 +231,35 @@ pub fn load_str(file: &str, src: &str) -> std::result::Result<Checklist, Vec<Pro
         ck.text(&it.question, "question", &id);
         let look = it.look_at.get_ref();
         if look.ja.len() != look.en.len() {
-            let args = vec![("item", id.clone()), ("ja", look.ja.len().to_string()), ("en", look.en.len().to_string())];
+            let args = vec![
+                ("item", id.clone()),
+                ("ja", look.ja.len().to_string()),
+                ("en", look.en.len().to_string()),
+            ];
             ck.add(it.look_at.span().start, "checklist-look-at-mismatch", args);
         }
         if look.ja.iter().chain(&look.en).any(|s| s.trim().is_empty()) {
-            ck.add(it.look_at.span().start, "checklist-empty-text", vec![("item", id.clone()), ("field", "look_at".into())]);
+            ck.add(
+                it.look_at.span().start,
+                "checklist-empty-text",
+                vec![("item", id.clone()), ("field", "look_at".into())],
+            );
         }
         if it.methods.get_ref().is_empty() {
-            ck.add(it.methods.span().start, "checklist-empty-list", vec![("item", id.clone()), ("field", "methods".into())]);
+            ck.add(
+                it.methods.span().start,
+                "checklist-empty-list",
+                vec![("item", id.clone()), ("field", "methods".into())],
+            );
         }
         for m in it.methods.get_ref() {
             if !METHODS.contains(&m.as_str()) {
-                let args = vec![("item", id.clone()), ("field", "methods".into()), ("value", m.clone()), ("allowed", METHODS.join(", "))];
+                let args = vec![
+                    ("item", id.clone()),
+                    ("field", "methods".into()),
+                    ("value", m.clone()),
+                    ("allowed", METHODS.join(", ")),
+                ];
                 ck.add(it.methods.span().start, "checklist-bad-value", args);
             }
         }
@@ -184,16 +267,35 @@ pub fn load_str(file: &str, src: &str) -> std::result::Result<Checklist, Vec<Pro
         if let Some(w) = &it.when {
             let w = w.get_ref();
             for (list, allowed, field, out) in [
-                (&w.segments, &SEGMENT_KEYS[..], "when.segments", &mut when.segments),
-                (&w.network_models, &NETWORK_MODELS[..], "when.network_models", &mut when.network_models),
+                (
+                    &w.segments,
+                    &SEGMENT_KEYS[..],
+                    "when.segments",
+                    &mut when.segments,
+                ),
+                (
+                    &w.network_models,
+                    &NETWORK_MODELS[..],
+                    "when.network_models",
+                    &mut when.network_models,
+                ),
             ] {
                 if let Some(list) = list {
                     if list.get_ref().is_empty() {
-                        ck.add(list.span().start, "checklist-empty-list", vec![("item", id.clone()), ("field", field.into())]);
+                        ck.add(
+                            list.span().start,
+                            "checklist-empty-list",
+                            vec![("item", id.clone()), ("field", field.into())],
+                        );
                     }
                     for v in list.get_ref() {
                         if !allowed.contains(&v.as_str()) {
-                            let args = vec![("item", id.clone()), ("field", field.into()), ("value", v.clone()), ("allowed", allowed.join(", "))];
+                            let args = vec![
+                                ("item", id.clone()),
+                                ("field", field.into()),
+                                ("value", v.clone()),
+                                ("allowed", allowed.join(", ")),
+                            ];
                             ck.add(list.span().start, "checklist-bad-value", args);
                         }
                     }
@@ -232,7 +334,11 @@ pub fn load_str(file: &str, src: &str) -> std::result::Result<Checklist, Vec<Pro
 /// Loads every `*.toml` directly in `dir` (sorted by name); checklist ids must be unique.
 pub fn load_dir(dir: &Path) -> Result<Vec<Checklist>> {
     let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut paths: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut paths: Vec<_> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     paths.sort();
     let mut problems = vec![];
     let mut out: Vec<Checklist> = vec![];
@@ -242,7 +348,12 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Checklist>> {
             Ok(b) => match String::from_utf8(b) {
                 Ok(s) => s,
                 Err(_) => {
-                    problems.push(Problem { file: name, line: 1, message: "checklist-not-utf8", args: vec![] });
+                    problems.push(Problem {
+                        file: name,
+                        line: 1,
+                        message: "checklist-not-utf8",
+                        args: vec![],
+                    });
                     continue;
                 }
             },
@@ -251,8 +362,17 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Checklist>> {
         match load_str(&name, &src) {
             Ok(c) => {
                 if out.iter().any(|o| o.id == c.id) {
-                    let line = src.lines().position(|l| l.trim_start().starts_with("id")).map(|p| p + 1).unwrap_or(1);
-                    problems.push(Problem { file: name, line, message: "checklist-duplicate-checklist", args: vec![("id", c.id.clone())] });
+                    let line = src
+                        .lines()
+                        .position(|l| l.trim_start().starts_with("id"))
+                        .map(|p| p + 1)
+                        .unwrap_or(1);
+                    problems.push(Problem {
+                        file: name,
+                        line,
+                        message: "checklist-duplicate-checklist",
+                        args: vec![("id", c.id.clone())],
+                    });
                 } else {
                     out.push(c);
                 }

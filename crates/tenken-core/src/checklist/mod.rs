@@ -84,7 +84,11 @@ pub struct Item {
 impl Item {
     /// The model chapter number (1–9).
     pub fn chapter(&self) -> u32 {
-        self.section.split('.').next().and_then(|c| c.parse().ok()).unwrap_or(0)
+        self.section
+            .split('.')
+            .next()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0)
     }
 }
 
@@ -106,9 +110,18 @@ impl Checklist {
 
 /// The checklists shipped with tenken (compiled in; `--checklists DIR` overrides).
 pub const BUILTIN: [(&str, &str); 3] = [
-    ("checklists/audit.toml", include_str!("../../../../checklists/audit.toml")),
-    ("checklists/self-staff.toml", include_str!("../../../../checklists/self-staff.toml")),
-    ("checklists/self-manager.toml", include_str!("../../../../checklists/self-manager.toml")),
+    (
+        "checklists/audit.toml",
+        include_str!("../../../../checklists/audit.toml"),
+    ),
+    (
+        "checklists/self-staff.toml",
+        include_str!("../../../../checklists/self-staff.toml"),
+    ),
+    (
+        "checklists/self-manager.toml",
+        include_str!("../../../../checklists/self-manager.toml"),
+    ),
 ];
 
 /// The bank: every checklist available.
@@ -141,6 +154,9 @@ impl Bank {
     }
 
     pub fn get(&self, id: &str) -> Result<&Checklist> {
-        self.checklists.iter().find(|c| c.id == id).ok_or_else(|| Error::UnknownChecklist(id.to_string()))
+        self.checklists
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| Error::UnknownChecklist(id.to_string()))
     }
 }

@@ -142,7 +142,11 @@ fn parse_date(s: Option<String>) -> Option<NaiveDate> {
 }
 
 fn key_err(field: &str, v: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("bad {field} '{v}'").into())
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("bad {field} '{v}'").into(),
+    )
 }
 
 const SELECT: &str = "SELECT id, organisation_id, fiscal_year, kind, title, period_start, period_end, auditors_json, scale,
@@ -167,8 +171,10 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Assessment> {
         period_end: parse_date(r.get(6)?),
         auditors: serde_json::from_str(&auditors).unwrap_or_default(),
         scale: ScaleKind::from_key(&scale).ok_or_else(|| key_err("scale", &scale))?,
-        classification: ClassificationScheme::from_key(&class).ok_or_else(|| key_err("classification", &class))?,
-        checklist: serde_json::from_str(&checklist).map_err(|e| key_err("checklist_json", &e.to_string()))?,
+        classification: ClassificationScheme::from_key(&class)
+            .ok_or_else(|| key_err("classification", &class))?,
+        checklist: serde_json::from_str(&checklist)
+            .map_err(|e| key_err("checklist_json", &e.to_string()))?,
         policy_document_id: r.get(11)?,
         previous_assessment_id: r.get(12)?,
         summary: r.get(13)?,
@@ -193,7 +199,11 @@ impl Store {
 
     /// Starts an assessment with its departments in scope (in this order), all in one
     /// transaction: a bad department list (empty, blank or repeated name) stores nothing.
-    pub fn create_assessment_with_departments(&mut self, new: &NewAssessment, departments: &[String]) -> Result<Assessment> {
+    pub fn create_assessment_with_departments(
+        &mut self,
+        new: &NewAssessment,
+        departments: &[String],
+    ) -> Result<Assessment> {
         self.check_new_assessment(new)?;
         let names: Vec<String> = departments
             .iter()
@@ -203,10 +213,22 @@ impl Store {
             .filter(|d| !d.is_empty())
             .collect();
         if names.is_empty() {
-            return Err(Error::invalid("departments", "", "1つ以上の部署名 / at least one department"));
+            return Err(Error::invalid(
+                "departments",
+                "",
+                "1つ以上の部署名 / at least one department",
+            ));
         }
-        if let Some(dup) = names.iter().enumerate().find(|(i, n)| names[..*i].contains(n)).map(|(_, n)| n) {
-            return Err(Error::AlreadyExists { what: "department".into(), name: dup.clone() });
+        if let Some(dup) = names
+            .iter()
+            .enumerate()
+            .find(|(i, n)| names[..*i].contains(n))
+            .map(|(_, n)| n)
+        {
+            return Err(Error::AlreadyExists {
+                what: "department".into(),
+                name: dup.clone(),
+            });
         }
         let id = self.write(|t| {
             let id = insert_assessment(t, new)?;
@@ -224,40 +246,78 @@ impl Store {
         for a in &new.auditors {
             clean("auditor", a, Limit::NAME)?;
         }
-        for (field, d) in [("period_start", new.period_start), ("period_end", new.period_end)] {
+        for (field, d) in [
+            ("period_start", new.period_start),
+            ("period_end", new.period_end),
+        ] {
             if let Some(d) = d {
-                crate::calendar::check_date(field, d, new.fiscal_year, crate::calendar::DateRule::Fieldwork)?;
+                crate::calendar::check_date(
+                    field,
+                    d,
+                    new.fiscal_year,
+                    crate::calendar::DateRule::Fieldwork,
+                )?;
             }
         }
         if new.title.trim().is_empty() {
-            return Err(Error::invalid("title", &new.title, "空でない表題 / a non-empty title"));
+            return Err(Error::invalid(
+                "title",
+                &new.title,
+                "空でない表題 / a non-empty title",
+            ));
         }
         if !(1900..=2200).contains(&new.fiscal_year) {
-            return Err(Error::invalid("fiscal_year", new.fiscal_year, "西暦の年度 / a Gregorian fiscal year such as 2026"));
+            return Err(Error::invalid(
+                "fiscal_year",
+                new.fiscal_year,
+                "西暦の年度 / a Gregorian fiscal year such as 2026",
+            ));
         }
         if let (Some(s), Some(e)) = (new.period_start, new.period_end) {
             if e < s {
-                return Err(Error::invalid("period", format!("{s} – {e}"), "開始日 ≤ 終了日 / start ≤ end"));
+                return Err(Error::invalid(
+                    "period",
+                    format!("{s} – {e}"),
+                    "開始日 ≤ 終了日 / start ≤ end",
+                ));
             }
         }
         if new.checklist.scale != new.scale {
-            return Err(Error::invalid("scale", new.scale.key(), format!("チェックリスト {} の尺度 {} / the checklist's scale", new.checklist.id, new.checklist.scale.key())));
+            return Err(Error::invalid(
+                "scale",
+                new.scale.key(),
+                format!(
+                    "チェックリスト {} の尺度 {} / the checklist's scale",
+                    new.checklist.id,
+                    new.checklist.scale.key()
+                ),
+            ));
         }
         self.organisation(&new.organisation_id.to_string())?;
         if let Some(p) = new.previous_assessment_id {
             self.assessment(p)?;
         }
-        for p in [new.policy_document_id, new.standards_document_id].into_iter().flatten() {
+        for p in [new.policy_document_id, new.standards_document_id]
+            .into_iter()
+            .flatten()
+        {
             if self.policy(p)?.organisation_id != new.organisation_id {
-                return Err(Error::invalid("policy", p, "同じ団体のポリシー文書 / a policy of the same organisation"));
+                return Err(Error::invalid(
+                    "policy",
+                    p,
+                    "同じ団体のポリシー文書 / a policy of the same organisation",
+                ));
             }
         }
         Ok(())
     }
 
     pub fn assessment(&self, id: i64) -> Result<Assessment> {
-        optional(self.conn().query_row(&format!("{SELECT} WHERE id = ?1"), [id], row))?
-            .ok_or_else(|| Error::UnknownAssessment(id.to_string()))
+        optional(
+            self.conn()
+                .query_row(&format!("{SELECT} WHERE id = ?1"), [id], row),
+        )?
+        .ok_or_else(|| Error::UnknownAssessment(id.to_string()))
     }
 
     /// The frozen checklist and scale of an assessment, cached: they never change.
@@ -309,8 +369,17 @@ impl Store {
         let text = text.as_str();
         let before = self.assessment(assessment)?.summary;
         self.write(|t| {
-            t.tx.execute("UPDATE assessments SET summary = ?1 WHERE id = ?2", params![text, assessment])?;
-            t.log("assessment.summary", "assessment", assessment, Some(&before), Some(&text))
+            t.tx.execute(
+                "UPDATE assessments SET summary = ?1 WHERE id = ?2",
+                params![text, assessment],
+            )?;
+            t.log(
+                "assessment.summary",
+                "assessment",
+                assessment,
+                Some(&before),
+                Some(&text),
+            )
         })
     }
 
@@ -319,10 +388,17 @@ impl Store {
         let a = self.frozen(assessment)?;
         let name = crate::text::clean("department", name, crate::text::Limit::NAME)?;
         if name.is_empty() {
-            return Err(Error::invalid("department", &name, "空でない部署名 / a non-empty name"));
+            return Err(Error::invalid(
+                "department",
+                &name,
+                "空でない部署名 / a non-empty name",
+            ));
         }
         if self.departments(assessment)?.iter().any(|d| d.name == name) {
-            return Err(Error::AlreadyExists { what: "department".into(), name });
+            return Err(Error::AlreadyExists {
+                what: "department".into(),
+                name,
+            });
         }
         self.write(|t| insert_department(t, a.organisation_id, assessment, &name))
     }
@@ -333,7 +409,12 @@ impl Store {
             "SELECT d.id, d.name FROM assessment_departments ad JOIN departments d ON d.id = ad.department_id
              WHERE ad.assessment_id = ?1 ORDER BY ad.position",
         )?;
-        let rows = stmt.query_map([assessment], |r| Ok(Department { id: r.get(0)?, name: r.get(1)? }))?;
+        let rows = stmt.query_map([assessment], |r| {
+            Ok(Department {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -350,11 +431,21 @@ impl Store {
     }
 
     /// Records an interview held with a department.
-    pub fn add_interview(&mut self, assessment: i64, department: &str, new: &NewInterview) -> Result<Interview> {
+    pub fn add_interview(
+        &mut self,
+        assessment: i64,
+        department: &str,
+        new: &NewInterview,
+    ) -> Result<Interview> {
         let new = &new.cleaned()?;
         let a = self.frozen(assessment)?;
         if let Some(d) = new.held_on {
-            crate::calendar::check_date("date", d, a.fiscal_year, crate::calendar::DateRule::Fieldwork)?;
+            crate::calendar::check_date(
+                "date",
+                d,
+                a.fiscal_year,
+                crate::calendar::DateRule::Fieldwork,
+            )?;
         }
         let d = self.department(assessment, department)?;
         let held_on = new.held_on.unwrap_or_else(|| self.now().date_naive());
@@ -372,7 +463,9 @@ impl Store {
     }
 
     pub fn interview(&self, id: i64) -> Result<Interview> {
-        self.interviews_where("i.id = ?1", id)?.pop().ok_or(Error::UnknownInterview(id))
+        self.interviews_where("i.id = ?1", id)?
+            .pop()
+            .ok_or(Error::UnknownInterview(id))
     }
 
     pub fn interviews(&self, assessment: i64) -> Result<Vec<Interview>> {
@@ -409,21 +502,38 @@ impl Store {
         let notes = notes.as_str();
         let before = self.interview(id)?;
         self.write(|t| {
-            t.tx.execute("UPDATE interviews SET notes = ?1, updated_at = ?2 WHERE id = ?3", params![notes, t.now, id])?;
-            t.log("interview.notes", "interview", id, Some(&before.notes), Some(&notes))
+            t.tx.execute(
+                "UPDATE interviews SET notes = ?1, updated_at = ?2 WHERE id = ?3",
+                params![notes, t.now, id],
+            )?;
+            t.log(
+                "interview.notes",
+                "interview",
+                id,
+                Some(&before.notes),
+                Some(&notes),
+            )
         })?;
         self.interview(id)
     }
 
     /// Records a 良好事項 or 特記事項, optionally for one department.
-    pub fn add_remark(&mut self, assessment: i64, department: Option<&str>, kind: RemarkKind, text: &str) -> Result<Remark> {
+    pub fn add_remark(
+        &mut self,
+        assessment: i64,
+        department: Option<&str>,
+        kind: RemarkKind,
+        text: &str,
+    ) -> Result<Remark> {
         self.frozen(assessment)?;
         let text = crate::text::clean("text", text, crate::text::Limit::NOTE)?;
         let text = text.as_str();
         if text.is_empty() {
             return Err(Error::invalid("text", text, "空でない文 / non-empty text"));
         }
-        let d = department.map(|d| self.department(assessment, d)).transpose()?;
+        let d = department
+            .map(|d| self.department(assessment, d))
+            .transpose()?;
         self.write(|t| {
             t.tx.execute(
                 "INSERT INTO remarks (assessment_id, department_id, kind, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -484,21 +594,47 @@ fn insert_assessment(t: &Tx, new: &NewAssessment) -> Result<i64> {
         "title": new.title, "fiscal_year": new.fiscal_year, "kind": new.kind,
         "checklist": {"id": new.checklist.id, "version": new.checklist.version, "items": new.checklist.items.len()},
     });
-    t.log("assessment.create", "assessment", id, None::<&()>, Some(&logged))?;
+    t.log(
+        "assessment.create",
+        "assessment",
+        id,
+        None::<&()>,
+        Some(&logged),
+    )?;
     Ok(id)
 }
 
 /// Puts a department in an assessment's scope, registering it for the organisation if new.
-fn insert_department(t: &Tx, organisation_id: i64, assessment: i64, name: &str) -> Result<Department> {
-    t.tx.execute("INSERT OR IGNORE INTO departments (organisation_id, name) VALUES (?1, ?2)", params![organisation_id, name])?;
-    let id: i64 =
-        t.tx.query_row("SELECT id FROM departments WHERE organisation_id = ?1 AND name = ?2", params![organisation_id, name], |r| r.get(0))?;
+fn insert_department(
+    t: &Tx,
+    organisation_id: i64,
+    assessment: i64,
+    name: &str,
+) -> Result<Department> {
+    t.tx.execute(
+        "INSERT OR IGNORE INTO departments (organisation_id, name) VALUES (?1, ?2)",
+        params![organisation_id, name],
+    )?;
+    let id: i64 = t.tx.query_row(
+        "SELECT id FROM departments WHERE organisation_id = ?1 AND name = ?2",
+        params![organisation_id, name],
+        |r| r.get(0),
+    )?;
     t.tx.execute(
         "INSERT INTO assessment_departments (assessment_id, department_id, position)
          VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM assessment_departments WHERE assessment_id = ?1))",
         params![assessment, id],
     )?;
-    let d = Department { id, name: name.to_string() };
-    t.log("department.add", "assessment_department", format!("{assessment}/{id}"), None::<&()>, Some(&d))?;
+    let d = Department {
+        id,
+        name: name.to_string(),
+    };
+    t.log(
+        "department.add",
+        "assessment_department",
+        format!("{assessment}/{id}"),
+        None::<&()>,
+        Some(&d),
+    )?;
     Ok(d)
 }

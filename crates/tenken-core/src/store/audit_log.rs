@@ -40,7 +40,17 @@ pub fn entry_hash(
 ) -> String {
     let mut h = Sha256::new();
     let seq = seq.to_string();
-    for part in [Some(prev_hash), Some(seq.as_str()), Some(at), Some(actor), Some(action), Some(entity), Some(entity_id), before, after] {
+    for part in [
+        Some(prev_hash),
+        Some(seq.as_str()),
+        Some(at),
+        Some(actor),
+        Some(action),
+        Some(entity),
+        Some(entity_id),
+        before,
+        after,
+    ] {
         match part {
             Some(p) => {
                 h.update((p.len() as u64).to_le_bytes());
@@ -63,15 +73,30 @@ pub(crate) fn append<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<()> {
-    let last: Option<(i64, String)> =
-        conn.query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    let last: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
     let (seq, prev) = match last {
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_string()),
     };
     let before = before.map(serde_json::to_string).transpose()?;
     let after = after.map(serde_json::to_string).transpose()?;
-    let hash = entry_hash(&prev, seq, at, actor, action, entity, entity_id, before.as_deref(), after.as_deref());
+    let hash = entry_hash(
+        &prev,
+        seq,
+        at,
+        actor,
+        action,
+        entity,
+        entity_id,
+        before.as_deref(),
+        after.as_deref(),
+    );
     conn.execute(
         "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -124,14 +149,30 @@ pub fn check_chain(conn: &Connection) -> Result<Vec<String>> {
         let prev: String = r.get(8)?;
         let hash: String = r.get(9)?;
         if seq != expected_seq {
-            problems.push(format!("audit log: entry {expected_seq} is missing (next is {seq})"));
+            problems.push(format!(
+                "audit log: entry {expected_seq} is missing (next is {seq})"
+            ));
         }
         if prev != expected_prev {
-            problems.push(format!("audit log: entry {seq} does not follow the previous entry (prev_hash mismatch)"));
+            problems.push(format!(
+                "audit log: entry {seq} does not follow the previous entry (prev_hash mismatch)"
+            ));
         }
-        let recomputed = entry_hash(&prev, seq, &at, &actor, &action, &entity, &entity_id, before.as_deref(), after.as_deref());
+        let recomputed = entry_hash(
+            &prev,
+            seq,
+            &at,
+            &actor,
+            &action,
+            &entity,
+            &entity_id,
+            before.as_deref(),
+            after.as_deref(),
+        );
         if recomputed != hash {
-            problems.push(format!("audit log: entry {seq} was altered (hash mismatch)"));
+            problems.push(format!(
+                "audit log: entry {seq} was altered (hash mismatch)"
+            ));
         }
         expected_prev = hash;
         expected_seq = seq + 1;
@@ -156,19 +197,36 @@ mod tests {
     #[test]
     fn chain_detects_edit_removal_and_reorder() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(crate::store::schema::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(crate::store::schema::MIGRATIONS[0])
+            .unwrap();
         for i in 0..4 {
-            append(&conn, "2026-11-21T00:00:00Z", "auditor", "answer.set", "response", &i.to_string(), None::<&()>, Some(&i)).unwrap();
+            append(
+                &conn,
+                "2026-11-21T00:00:00Z",
+                "auditor",
+                "answer.set",
+                "response",
+                &i.to_string(),
+                None::<&()>,
+                Some(&i),
+            )
+            .unwrap();
         }
         assert!(check_chain(&conn).unwrap().is_empty());
-        conn.execute("UPDATE audit_log SET after_json = '99' WHERE seq = 2", []).unwrap();
+        conn.execute("UPDATE audit_log SET after_json = '99' WHERE seq = 2", [])
+            .unwrap();
         let p = check_chain(&conn).unwrap();
         assert!(p.iter().any(|p| p.contains("entry 2 was altered")), "{p:?}");
-        conn.execute("UPDATE audit_log SET after_json = '1' WHERE seq = 2", []).unwrap();
+        conn.execute("UPDATE audit_log SET after_json = '1' WHERE seq = 2", [])
+            .unwrap();
         assert!(check_chain(&conn).unwrap().is_empty());
-        conn.execute("DELETE FROM audit_log WHERE seq = 3", []).unwrap();
+        conn.execute("DELETE FROM audit_log WHERE seq = 3", [])
+            .unwrap();
         let p = check_chain(&conn).unwrap();
         assert!(p.iter().any(|p| p.contains("entry 3 is missing")), "{p:?}");
-        assert!(p.iter().any(|p| p.contains("entry 4 does not follow")), "{p:?}");
+        assert!(
+            p.iter().any(|p| p.contains("entry 4 does not follow")),
+            "{p:?}"
+        );
     }
 }

@@ -38,7 +38,12 @@ pub struct InterviewChange {
 }
 
 fn in_use(what: &str, name: impl ToString, blocker: &str, count: i64) -> Error {
-    Error::InUse { what: what.into(), name: name.to_string(), blocker: blocker.into(), count }
+    Error::InUse {
+        what: what.into(),
+        name: name.to_string(),
+        blocker: blocker.into(),
+        count,
+    }
 }
 
 impl Store {
@@ -51,7 +56,12 @@ impl Store {
     }
 
     /// Sets the 監査期間 (either end may be left open; start ≤ end).
-    pub fn set_period(&mut self, assessment: i64, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<Assessment> {
+    pub fn set_period(
+        &mut self,
+        assessment: i64,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    ) -> Result<Assessment> {
         let a = self.assessment(assessment)?;
         for (field, d) in [("period_start", start), ("period_end", end)] {
             if let Some(d) = d {
@@ -60,13 +70,21 @@ impl Store {
         }
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
-                return Err(Error::invalid("period", format!("{s} – {e}"), "開始日 ≤ 終了日 / start ≤ end"));
+                return Err(Error::invalid(
+                    "period",
+                    format!("{s} – {e}"),
+                    "開始日 ≤ 終了日 / start ≤ end",
+                ));
             }
         }
         self.write(|t| {
             t.tx.execute(
                 "UPDATE assessments SET period_start = ?1, period_end = ?2 WHERE id = ?3",
-                params![start.map(|d| d.to_string()), end.map(|d| d.to_string()), assessment],
+                params![
+                    start.map(|d| d.to_string()),
+                    end.map(|d| d.to_string()),
+                    assessment
+                ],
             )?;
             t.log(
                 "assessment.period",
@@ -83,14 +101,36 @@ impl Store {
     /// Sets the auditors (作成者 / 監査人), in order; blank names are dropped, repeats refused.
     pub fn set_auditors(&mut self, assessment: i64, auditors: &[String]) -> Result<Assessment> {
         let a = self.assessment(assessment)?;
-        let names: Vec<String> =
-            auditors.iter().map(|n| clean("auditor", n, Limit::NAME)).collect::<Result<Vec<_>>>()?.into_iter().filter(|n| !n.is_empty()).collect();
-        if let Some(dup) = names.iter().enumerate().find(|(i, n)| names[..*i].contains(n)).map(|(_, n)| n) {
-            return Err(Error::AlreadyExists { what: "auditor".into(), name: dup.clone() });
+        let names: Vec<String> = auditors
+            .iter()
+            .map(|n| clean("auditor", n, Limit::NAME))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect();
+        if let Some(dup) = names
+            .iter()
+            .enumerate()
+            .find(|(i, n)| names[..*i].contains(n))
+            .map(|(_, n)| n)
+        {
+            return Err(Error::AlreadyExists {
+                what: "auditor".into(),
+                name: dup.clone(),
+            });
         }
         self.write(|t| {
-            t.tx.execute("UPDATE assessments SET auditors_json = ?1 WHERE id = ?2", params![serde_json::to_string(&names)?, assessment])?;
-            t.log("assessment.auditors", "assessment", assessment, Some(&a.auditors), Some(&names))
+            t.tx.execute(
+                "UPDATE assessments SET auditors_json = ?1 WHERE id = ?2",
+                params![serde_json::to_string(&names)?, assessment],
+            )?;
+            t.log(
+                "assessment.auditors",
+                "assessment",
+                assessment,
+                Some(&a.auditors),
+                Some(&names),
+            )
         })?;
         self.forget_cached(assessment);
         self.assessment(assessment)
@@ -102,8 +142,17 @@ impl Store {
         let cleaned = clean("addressee", addressee, Limit::NAME)?;
         let value = Some(cleaned.as_str()).filter(|s| !s.is_empty());
         self.write(|t| {
-            t.tx.execute("UPDATE organisations SET addressee = ?1 WHERE id = ?2", params![value, organisation])?;
-            t.log("organisation.addressee", "organisation", organisation, Some(&o.addressee), Some(&value))
+            t.tx.execute(
+                "UPDATE organisations SET addressee = ?1 WHERE id = ?2",
+                params![value, organisation],
+            )?;
+            t.log(
+                "organisation.addressee",
+                "organisation",
+                organisation,
+                Some(&o.addressee),
+                Some(&value),
+            )
         })?;
         self.organisation(&organisation.to_string())
     }
@@ -135,32 +184,75 @@ impl Store {
         let before = self.interview(id)?;
         self.write(|t| {
             t.tx.execute("DELETE FROM interviews WHERE id = ?1", [id])?;
-            t.log("interview.remove", "interview", id, Some(&before), None::<&()>)
+            t.log(
+                "interview.remove",
+                "interview",
+                id,
+                Some(&before),
+                None::<&()>,
+            )
         })
     }
 
     pub fn remark(&self, id: i64) -> Result<Remark> {
-        let assessment: Option<i64> = super::optional(self.conn().query_row("SELECT assessment_id FROM remarks WHERE id = ?1", [id], |r| r.get(0)))?;
-        let a = assessment.ok_or_else(|| Error::invalid("remark", id, "登録済みの良好事項・特記事項 / a recorded remark"))?;
-        self.remarks(a)?.into_iter().find(|r| r.id == id).ok_or_else(|| Error::invalid("remark", id, "登録済みの良好事項・特記事項 / a recorded remark"))
+        let assessment: Option<i64> = super::optional(self.conn().query_row(
+            "SELECT assessment_id FROM remarks WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        ))?;
+        let a = assessment.ok_or_else(|| {
+            Error::invalid(
+                "remark",
+                id,
+                "登録済みの良好事項・特記事項 / a recorded remark",
+            )
+        })?;
+        self.remarks(a)?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "remark",
+                    id,
+                    "登録済みの良好事項・特記事項 / a recorded remark",
+                )
+            })
     }
 
     /// Rewrites a remark: its kind, text and department (None = the whole organisation).
-    pub fn update_remark(&mut self, id: i64, kind: RemarkKind, department: Option<&str>, text: &str) -> Result<Remark> {
+    pub fn update_remark(
+        &mut self,
+        id: i64,
+        kind: RemarkKind,
+        department: Option<&str>,
+        text: &str,
+    ) -> Result<Remark> {
         let before = self.remark(id)?;
         let text = clean("text", text, Limit::NOTE)?;
         let text = text.as_str();
         if text.is_empty() {
             return Err(Error::invalid("text", text, "空でない文 / non-empty text"));
         }
-        let assessment: i64 = self.conn().query_row("SELECT assessment_id FROM remarks WHERE id = ?1", [id], |r| r.get(0))?;
-        let d = department.map(|d| self.department(assessment, d)).transpose()?;
+        let assessment: i64 = self.conn().query_row(
+            "SELECT assessment_id FROM remarks WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let d = department
+            .map(|d| self.department(assessment, d))
+            .transpose()?;
         self.write(|t| {
             t.tx.execute(
                 "UPDATE remarks SET kind = ?1, department_id = ?2, text = ?3 WHERE id = ?4",
                 params![kind.key(), d.as_ref().map(|d| d.id), text.trim(), id],
             )?;
-            let after = Remark { id, department: d.map(|d| d.name), kind, text: text.trim().into(), created_at: before.created_at.clone() };
+            let after = Remark {
+                id,
+                department: d.map(|d| d.name),
+                kind,
+                text: text.trim().into(),
+                created_at: before.created_at.clone(),
+            };
             t.log("remark.update", "remark", id, Some(&before), Some(&after))
         })?;
         self.remark(id)
@@ -177,7 +269,10 @@ impl Store {
     /// Removes an organisation registered by mistake (refused while it has assessments).
     pub fn remove_organisation(&mut self, id: i64) -> Result<()> {
         let o = self.organisation(&id.to_string())?;
-        let n = self.count("SELECT count(*) FROM assessments WHERE organisation_id = ?1", id)?;
+        let n = self.count(
+            "SELECT count(*) FROM assessments WHERE organisation_id = ?1",
+            id,
+        )?;
         if n > 0 {
             return Err(in_use("organisation", &o.name, "assessment", n));
         }
@@ -191,11 +286,23 @@ impl Store {
         };
         let before = serde_json::json!({"organisation": o, "policies": policies});
         self.write(|t| {
-            t.tx.execute("DELETE FROM topic_corrections WHERE organisation_id = ?1", [id])?;
-            t.tx.execute("DELETE FROM policy_documents WHERE organisation_id = ?1", [id])?;
+            t.tx.execute(
+                "DELETE FROM topic_corrections WHERE organisation_id = ?1",
+                [id],
+            )?;
+            t.tx.execute(
+                "DELETE FROM policy_documents WHERE organisation_id = ?1",
+                [id],
+            )?;
             t.tx.execute("DELETE FROM departments WHERE organisation_id = ?1", [id])?;
             t.tx.execute("DELETE FROM organisations WHERE id = ?1", [id])?;
-            t.log("organisation.remove", "organisation", id, Some(&before), None::<&()>)
+            t.log(
+                "organisation.remove",
+                "organisation",
+                id,
+                Some(&before),
+                None::<&()>,
+            )
         })
     }
 
@@ -232,7 +339,13 @@ impl Store {
             ] {
                 t.tx.execute(sql, [id])?;
             }
-            t.log("assessment.remove", "assessment", id, Some(&before), None::<&()>)
+            t.log(
+                "assessment.remove",
+                "assessment",
+                id,
+                Some(&before),
+                None::<&()>,
+            )
         })?;
         self.forget_cached(id);
         Ok(())
@@ -268,11 +381,17 @@ impl Store {
     pub fn remove_finding(&mut self, id: i64) -> Result<()> {
         let f = self.finding(id)?;
         let name = format!("No.{}", f.number);
-        let links = self.count("SELECT count(*) FROM evidence_links WHERE finding_id = ?1", id)?;
+        let links = self.count(
+            "SELECT count(*) FROM evidence_links WHERE finding_id = ?1",
+            id,
+        )?;
         if links > 0 {
             return Err(in_use("finding", &name, "evidence-link", links));
         }
-        let follow = self.count("SELECT count(*) FROM findings WHERE follows_up_finding_id = ?1", id)?;
+        let follow = self.count(
+            "SELECT count(*) FROM findings WHERE follows_up_finding_id = ?1",
+            id,
+        )?;
         if follow > 0 {
             return Err(in_use("finding", &name, "finding", follow));
         }
@@ -283,12 +402,21 @@ impl Store {
     }
 
     /// Removes one link of a piece of evidence (the evidence stays).
-    pub fn unlink_evidence(&mut self, evidence_id: i64, target: &LinkTarget) -> Result<super::Evidence> {
+    pub fn unlink_evidence(
+        &mut self,
+        evidence_id: i64,
+        target: &LinkTarget,
+    ) -> Result<super::Evidence> {
         let ev = self.evidence(evidence_id)?;
         let a = ev.assessment_id;
         let (sql, v): (&str, i64) = match target {
-            LinkTarget::Response { department, item_id } => {
-                let r = self.answer(a, department, item_id)?.ok_or_else(|| Error::invalid("link", item_id, "記録済みの紐付け / an existing link"))?;
+            LinkTarget::Response {
+                department,
+                item_id,
+            } => {
+                let r = self.answer(a, department, item_id)?.ok_or_else(|| {
+                    Error::invalid("link", item_id, "記録済みの紐付け / an existing link")
+                })?;
                 ("response_id", r.id)
             }
             LinkTarget::Finding(f) => ("finding_id", *f),
@@ -298,14 +426,26 @@ impl Store {
             params![evidence_id, v],
             |r| r.get(0),
         ))?;
-        let link = link.ok_or_else(|| Error::invalid("link", v, "記録済みの紐付け / an existing link"))?;
+        let link =
+            link.ok_or_else(|| Error::invalid("link", v, "記録済みの紐付け / an existing link"))?;
         let before = match target {
-            LinkTarget::Response { department, item_id } => serde_json::json!({"response_id": v, "department": department, "item_id": item_id}),
+            LinkTarget::Response {
+                department,
+                item_id,
+            } => {
+                serde_json::json!({"response_id": v, "department": department, "item_id": item_id})
+            }
             LinkTarget::Finding(f) => serde_json::json!({"finding_id": f}),
         };
         self.write(|t| {
             t.tx.execute("DELETE FROM evidence_links WHERE id = ?1", [link])?;
-            t.log("evidence.unlink", "evidence", evidence_id, Some(&before), None::<&()>)
+            t.log(
+                "evidence.unlink",
+                "evidence",
+                evidence_id,
+                Some(&before),
+                None::<&()>,
+            )
         })?;
         self.evidence(evidence_id)
     }
@@ -315,7 +455,12 @@ impl Store {
     pub fn remove_evidence(&mut self, id: i64) -> Result<()> {
         let ev = self.evidence(id)?;
         if !ev.links.is_empty() {
-            return Err(in_use("evidence", &ev.title, "evidence-link", ev.links.len() as i64));
+            return Err(in_use(
+                "evidence",
+                &ev.title,
+                "evidence-link",
+                ev.links.len() as i64,
+            ));
         }
         self.write(|t| {
             t.tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;

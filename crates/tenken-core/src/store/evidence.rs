@@ -61,25 +61,81 @@ impl Store {
         let meta = std::fs::metadata(path).ok();
         let stored = self.evidence_files().store(path, progress)?;
         // The file's own name, fit to show on one line (a new-line in a name broke lists).
-        let name = path.file_name().map(|n| crate::text::display_name(&n.to_string_lossy())).unwrap_or_default();
-        let media = mime_guess::from_path(path).first_or_octet_stream().essence_str().to_string();
-        let file_date = meta
-            .and_then(|m| m.modified().ok())
-            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive().to_string());
-        let title = title.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&name).to_string();
-        self.insert_evidence(assessment, EvidenceKind::File, &title, Some(&stored.sha256), Some(&name), Some(stored.size), Some(&media), file_date.as_deref(), "", "")
+        let name = path
+            .file_name()
+            .map(|n| crate::text::display_name(&n.to_string_lossy()))
+            .unwrap_or_default();
+        let media = mime_guess::from_path(path)
+            .first_or_octet_stream()
+            .essence_str()
+            .to_string();
+        let file_date = meta.and_then(|m| m.modified().ok()).map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .date_naive()
+                .to_string()
+        });
+        let title = title
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&name)
+            .to_string();
+        self.insert_evidence(
+            assessment,
+            EvidenceKind::File,
+            &title,
+            Some(&stored.sha256),
+            Some(&name),
+            Some(stored.size),
+            Some(&media),
+            file_date.as_deref(),
+            "",
+            "",
+        )
     }
 
     /// Records a reference to a paper document (文書名, 保管場所).
-    pub fn add_paper_evidence(&mut self, assessment: i64, title: &str, location: &str, description: &str) -> Result<Evidence> {
+    pub fn add_paper_evidence(
+        &mut self,
+        assessment: i64,
+        title: &str,
+        location: &str,
+        description: &str,
+    ) -> Result<Evidence> {
         self.frozen(assessment)?;
-        self.insert_evidence(assessment, EvidenceKind::Paper, title, None, None, None, None, None, location, description)
+        self.insert_evidence(
+            assessment,
+            EvidenceKind::Paper,
+            title,
+            None,
+            None,
+            None,
+            None,
+            None,
+            location,
+            description,
+        )
     }
 
     /// Records a plain observation.
-    pub fn add_observation(&mut self, assessment: i64, title: &str, description: &str) -> Result<Evidence> {
+    pub fn add_observation(
+        &mut self,
+        assessment: i64,
+        title: &str,
+        description: &str,
+    ) -> Result<Evidence> {
         self.frozen(assessment)?;
-        self.insert_evidence(assessment, EvidenceKind::Observation, title, None, None, None, None, None, "", description)
+        self.insert_evidence(
+            assessment,
+            EvidenceKind::Observation,
+            title,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "",
+            description,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -100,9 +156,14 @@ impl Store {
         let title = clean("title", title, Limit::NAME)?;
         let location = clean("location", location, Limit::LINE)?;
         let description = clean("description", description, Limit::NOTE)?;
-        let (title, location, description) = (title.as_str(), location.as_str(), description.as_str());
+        let (title, location, description) =
+            (title.as_str(), location.as_str(), description.as_str());
         if title.is_empty() {
-            return Err(Error::invalid("title", title, "空でない名称 / a non-empty title"));
+            return Err(Error::invalid(
+                "title",
+                title,
+                "空でない名称 / a non-empty title",
+            ));
         }
         let id = self.write(|t| {
             t.tx.execute(
@@ -123,7 +184,10 @@ impl Store {
         let ev = self.evidence(evidence_id)?;
         let a = ev.assessment_id;
         let (response_id, finding_id) = match target {
-            LinkTarget::Response { department, item_id } => {
+            LinkTarget::Response {
+                department,
+                item_id,
+            } => {
                 let r = match self.answer(a, department, item_id)? {
                     Some(r) => r,
                     None => self.record_answer(a, department, item_id, &Default::default())?,
@@ -133,7 +197,11 @@ impl Store {
             LinkTarget::Finding(f) => {
                 let f = self.finding(*f)?;
                 if f.assessment_id != a {
-                    return Err(Error::invalid("finding", f.id, format!("点検・監査 {a} の指摘事項 / a finding of assessment {a}")));
+                    return Err(Error::invalid(
+                        "finding",
+                        f.id,
+                        format!("点検・監査 {a} の指摘事項 / a finding of assessment {a}"),
+                    ));
                 }
                 (None, Some(f.id))
             }
@@ -153,7 +221,9 @@ impl Store {
     }
 
     pub fn evidence(&self, id: i64) -> Result<Evidence> {
-        self.evidence_where("e.id = ?1", id)?.pop().ok_or(Error::UnknownEvidence(id))
+        self.evidence_where("e.id = ?1", id)?
+            .pop()
+            .ok_or(Error::UnknownEvidence(id))
     }
 
     /// All evidence of an assessment, in the order recorded.
@@ -199,12 +269,19 @@ impl Store {
         );
         let mut stmt = self.conn().prepare(&link_sql)?;
         let mut rows = stmt.query([v])?;
-        let index: std::collections::HashMap<i64, usize> = out.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        let index: std::collections::HashMap<i64, usize> =
+            out.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         while let Some(r) = rows.next()? {
             let eid: i64 = r.get(0)?;
             let link = match r.get::<_, Option<i64>>(3)? {
-                Some(fid) => EvidenceLink::Finding { finding_id: fid, number: r.get(4)? },
-                None => EvidenceLink::Response { department: r.get(1)?, item_id: r.get(2)? },
+                Some(fid) => EvidenceLink::Finding {
+                    finding_id: fid,
+                    number: r.get(4)?,
+                },
+                None => EvidenceLink::Response {
+                    department: r.get(1)?,
+                    item_id: r.get(2)?,
+                },
             };
             if let Some(&i) = index.get(&eid) {
                 out[i].links.push(link);
@@ -215,8 +292,16 @@ impl Store {
 
     /// Every stored file the database refers to: (evidence id, sha256, size).
     pub fn evidence_files_recorded(&self) -> Result<Vec<(i64, String, Option<u64>)>> {
-        let mut stmt = self.conn().prepare("SELECT id, sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?.map(|s| s as u64))))?;
+        let mut stmt = self.conn().prepare(
+            "SELECT id, sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, Option<i64>>(2)?.map(|s| s as u64),
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -71,7 +71,13 @@ const SELECT: &str = "SELECT f.id, f.assessment_id, f.number, f.department_id, d
     f.created_at, f.updated_at FROM findings f JOIN departments d ON d.id = f.department_id";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
-    let bad = |v: String| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("bad value {v}").into());
+    let bad = |v: String| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("bad value {v}").into(),
+        )
+    };
     let priority: String = r.get(11)?;
     let status: String = r.get(14)?;
     let due: Option<String> = r.get(12)?;
@@ -125,7 +131,11 @@ impl FindingChange {
             cited_clause: clean_opt("clause", self.cited_clause.as_deref(), Limit::LINE)?,
             fact: clean_opt("fact", self.fact.as_deref(), Limit::NOTE)?,
             risk: clean_opt("risk", self.risk.as_deref(), Limit::NOTE)?,
-            recommendation: clean_opt("recommendation", self.recommendation.as_deref(), Limit::NOTE)?,
+            recommendation: clean_opt(
+                "recommendation",
+                self.recommendation.as_deref(),
+                Limit::NOTE,
+            )?,
             owner: clean_opt("owner", self.owner.as_deref(), Limit::NAME)?,
             ..self.clone()
         })
@@ -135,11 +145,14 @@ impl FindingChange {
 impl Store {
     fn checked_class(&self, assessment: i64, input: &str) -> Result<String> {
         let a = self.frozen(assessment)?;
-        a.classification.parse_class(input).map(str::to_string).ok_or_else(|| Error::UnknownClassification {
-            value: input.to_string(),
-            scheme: a.classification.key().to_string(),
-            choices: a.classification.choices_text(crate::Lang::Ja),
-        })
+        a.classification
+            .parse_class(input)
+            .map(str::to_string)
+            .ok_or_else(|| Error::UnknownClassification {
+                value: input.to_string(),
+                scheme: a.classification.key().to_string(),
+                choices: a.classification.choices_text(crate::Lang::Ja),
+            })
     }
 
     /// Raises a finding.
@@ -151,17 +164,33 @@ impl Store {
         }
         let d = self.department(assessment, &new.department)?;
         let item = match &new.item_id {
-            Some(i) => Some(a.checklist.item(i).ok_or_else(|| Error::UnknownItem { assessment, item: i.clone() })?.clone()),
+            Some(i) => Some(
+                a.checklist
+                    .item(i)
+                    .ok_or_else(|| Error::UnknownItem {
+                        assessment,
+                        item: i.clone(),
+                    })?
+                    .clone(),
+            ),
             None => None,
         };
         if new.fact.trim().is_empty() {
-            return Err(Error::invalid("fact", &new.fact, "事実（空でない文） / the fact observed"));
+            return Err(Error::invalid(
+                "fact",
+                &new.fact,
+                "事実（空でない文） / the fact observed",
+            ));
         }
         let class = self.checked_class(assessment, &new.classification)?;
         if let Some(prev) = new.follows_up {
             let p = self.finding(prev)?;
             if p.assessment_id == assessment {
-                return Err(Error::invalid("follows_up", prev, "前回以前の点検・監査の指摘事項 / a finding of an earlier assessment"));
+                return Err(Error::invalid(
+                    "follows_up",
+                    prev,
+                    "前回以前の点検・監査の指摘事項 / a finding of an earlier assessment",
+                ));
             }
         }
         let cited = new
@@ -213,13 +242,20 @@ impl Store {
             None => before.classification.clone(),
         };
         if change.fact.as_ref().is_some_and(|f| f.trim().is_empty()) {
-            return Err(Error::invalid("fact", "", "事実（空でない文） / the fact observed"));
+            return Err(Error::invalid(
+                "fact",
+                "",
+                "事実（空でない文） / the fact observed",
+            ));
         }
         let mut after = before.clone();
         after.cited_clause = change.cited_clause.clone().unwrap_or(after.cited_clause);
         after.fact = change.fact.clone().unwrap_or(after.fact);
         after.risk = change.risk.clone().unwrap_or(after.risk);
-        after.recommendation = change.recommendation.clone().unwrap_or(after.recommendation);
+        after.recommendation = change
+            .recommendation
+            .clone()
+            .unwrap_or(after.recommendation);
         after.classification = class;
         after.priority = change.priority.unwrap_or(after.priority);
         after.due_date = change.due_date.unwrap_or(after.due_date);
@@ -249,13 +285,19 @@ impl Store {
     }
 
     pub fn finding(&self, id: i64) -> Result<Finding> {
-        optional(self.conn().query_row(&format!("{SELECT} WHERE f.id = ?1"), [id], row))?.ok_or(Error::UnknownFinding(id))
+        optional(
+            self.conn()
+                .query_row(&format!("{SELECT} WHERE f.id = ?1"), [id], row),
+        )?
+        .ok_or(Error::UnknownFinding(id))
     }
 
     /// The findings of an assessment, by number.
     pub fn findings(&self, assessment: i64) -> Result<Vec<Finding>> {
         self.frozen(assessment)?;
-        let mut stmt = self.conn().prepare(&format!("{SELECT} WHERE f.assessment_id = ?1 ORDER BY f.number"))?;
+        let mut stmt = self.conn().prepare(&format!(
+            "{SELECT} WHERE f.assessment_id = ?1 ORDER BY f.number"
+        ))?;
         let rows = stmt.query_map([assessment], row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

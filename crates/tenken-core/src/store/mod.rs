@@ -4,8 +4,8 @@
 //! so a change and its record of who/when/what are never separated.
 
 mod assessments;
-mod edits;
 pub mod audit_log;
+mod edits;
 mod evidence;
 mod findings;
 mod organisations;
@@ -64,7 +64,16 @@ impl Tx<'_> {
         before: Option<&B>,
         after: Option<&A>,
     ) -> Result<()> {
-        audit_log::append(&self.tx, &self.now, self.actor, action, entity, &entity_id.to_string(), before, after)
+        audit_log::append(
+            &self.tx,
+            &self.now,
+            self.actor,
+            action,
+            entity,
+            &entity_id.to_string(),
+            before,
+            after,
+        )
     }
 }
 
@@ -81,7 +90,10 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 fn ensure_writable_dir(dir: &Path) -> Result<()> {
     let not_writable = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::StorageFull => Error::io(dir, e),
-        _ => Error::DataDirNotWritable { path: dir.to_path_buf(), reason: e.to_string() },
+        _ => Error::DataDirNotWritable {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        },
     };
     crate::private::create_dir_all(dir).map_err(not_writable)?;
     crate::private::tighten_data_dir(dir);
@@ -98,14 +110,18 @@ fn ensure_writable_dir(dir: &Path) -> Result<()> {
 
 fn check_is_sqlite(path: &Path) -> Result<()> {
     use std::io::Read;
-    let Ok(mut f) = std::fs::File::open(path) else { return Ok(()) }; // absent: created below
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return Ok(());
+    }; // absent: created below
     let mut head = [0u8; 16];
     let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
     if n == 0 {
         return Ok(()); // an empty file is a new database to SQLite
     }
     if n < 16 || &head != SQLITE_MAGIC {
-        return Err(Error::NotADatabase { path: path.to_path_buf() });
+        return Err(Error::NotADatabase {
+            path: path.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -121,10 +137,15 @@ fn header_user_version(path: &Path) -> Option<i64> {
 fn map_open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            Error::NotADatabase { path: path.to_path_buf() }
+            Error::NotADatabase {
+                path: path.to_path_buf(),
+            }
         }
         Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::CannotOpen) => {
-            Error::DataDirNotWritable { path: path.to_path_buf(), reason: e.to_string() }
+            Error::DataDirNotWritable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
         }
         _ => Error::Database(e),
     }
@@ -141,16 +162,32 @@ impl Store {
         ensure_writable_dir(dir)?;
         let path = dir.join(DB_FILE);
         check_is_sqlite(&path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&path, flags).map_err(|e| map_open_error(&path, e))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(&path, flags).map_err(|e| map_open_error(&path, e))?;
         crate::private::make_file_private(&path);
         // Refuse a newer schema before changing anything (journal mode included).
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| map_open_error(&path, e))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| map_open_error(&path, e))?;
         if version > schema::latest() {
-            return Err(Error::SchemaTooNew { path, found: version, supported: schema::latest() });
+            return Err(Error::SchemaTooNew {
+                path,
+                found: version,
+                supported: schema::latest(),
+            });
         }
         configure(&conn).map_err(|e| map_open_error(&path, e))?;
-        let mut store = Store { conn, dir: dir.to_path_buf(), clock, actor, evidence: EvidenceFiles::new(dir), cache: Default::default() };
+        let mut store = Store {
+            conn,
+            dir: dir.to_path_buf(),
+            clock,
+            actor,
+            evidence: EvidenceFiles::new(dir),
+            cache: Default::default(),
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -169,18 +206,29 @@ impl Store {
         // The schema version from the file header first: a newer database is refused before
         // SQLite opens it (a read-only connection would leave -wal/-shm files behind).
         if let Some(found) = header_user_version(&path).filter(|v| *v > schema::latest()) {
-            return Err(Error::SchemaTooNew { path, found, supported: schema::latest() });
+            return Err(Error::SchemaTooNew {
+                path,
+                found,
+                supported: schema::latest(),
+            });
         }
         let conn = open_read_only_connection(&path)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| map_open_error(&path, e))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| map_open_error(&path, e))?;
         if version > schema::latest() {
-            return Err(Error::SchemaTooNew { path, found: version, supported: schema::latest() });
+            return Err(Error::SchemaTooNew {
+                path,
+                found: version,
+                supported: schema::latest(),
+            });
         }
         if version < schema::latest() {
             drop(conn);
             return Store::open(dir);
         }
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| map_open_error(&path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| map_open_error(&path, e))?;
         conn.busy_timeout(std::time::Duration::from_millis(5000))?;
         Ok(Store {
             conn,
@@ -193,7 +241,9 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.execute_batch(sql)?;
@@ -206,8 +256,14 @@ impl Store {
     /// Runs `f` as one atomic change with its audit-log entries.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let now = stamp(self.clock.now());
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let t = Tx { tx, now, actor: &self.actor };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let t = Tx {
+            tx,
+            now,
+            actor: &self.actor,
+        };
         let out = f(&t)?;
         t.tx.commit()?;
         Ok(out)
@@ -216,9 +272,11 @@ impl Store {
     /// Bulk loading (demo data): commits are not fsync'ed one by one. Turned off again at the
     /// end, which also checkpoints, so the result is as durable as any other write.
     pub fn set_bulk(&mut self, on: bool) -> Result<()> {
-        self.conn.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
+        self.conn
+            .pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
         if !on {
-            self.conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
         }
         Ok(())
     }
@@ -226,7 +284,8 @@ impl Store {
     /// Folds the WAL into the database file and leaves it as one self-contained file (rollback
     /// journal mode), then closes the store: the file can then be moved as a whole.
     pub(crate) fn close_as_single_file(self) -> Result<()> {
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         self.conn.close().map_err(|(_, e)| Error::Database(e))
     }
@@ -255,12 +314,16 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// True when the store holds no organisation (a fresh data dir).
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self.conn.query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))?;
         Ok(n == 0)
     }
 
@@ -272,7 +335,9 @@ impl Store {
     /// `PRAGMA integrity_check`: an empty list when the file is sound.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
     }
 
@@ -280,7 +345,14 @@ impl Store {
     pub fn foreign_key_problems(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt
-            .query_map([], |r| Ok(format!("{} rowid {:?} → {}", r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))?
+            .query_map([], |r| {
+                Ok(format!(
+                    "{} rowid {:?} → {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, String>(2)?
+                ))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -302,15 +374,21 @@ impl Store {
 fn open_read_only_connection(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let first = Connection::open_with_flags(path, flags).and_then(|c| {
-        c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
         Ok(c)
     });
     match first {
         Ok(c) => Ok(c),
         Err(_) => {
             let uri = format!("file:{}?immutable=1", uri_path(path));
-            let c = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(|e| map_open_error(path, e))?;
-            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(|e| map_open_error(path, e))?;
+            let c = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(|e| map_open_error(path, e))?;
+            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map_err(|e| map_open_error(path, e))?;
             Ok(c)
         }
     }
@@ -323,7 +401,9 @@ fn uri_path(path: &Path) -> String {
     let mut out = String::new();
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -17,21 +17,38 @@ pub struct Organisation {
 }
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Organisation> {
-    Ok(Organisation { id: r.get(0)?, name: r.get(1)?, addressee: r.get(2)?, created_at: r.get(3)? })
+    Ok(Organisation {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        addressee: r.get(2)?,
+        created_at: r.get(3)?,
+    })
 }
 
 impl Store {
     /// Registers an organisation. Names are unique.
-    pub fn add_organisation(&mut self, name: &str, addressee: Option<&str>) -> Result<Organisation> {
+    pub fn add_organisation(
+        &mut self,
+        name: &str,
+        addressee: Option<&str>,
+    ) -> Result<Organisation> {
         let name = crate::text::clean("name", name, crate::text::Limit::NAME)?;
         let name = name.as_str();
-        let addressee = crate::text::clean_opt("addressee", addressee, crate::text::Limit::NAME)?.filter(|a| !a.is_empty());
+        let addressee = crate::text::clean_opt("addressee", addressee, crate::text::Limit::NAME)?
+            .filter(|a| !a.is_empty());
         let addressee = addressee.as_deref();
         if name.is_empty() {
-            return Err(Error::invalid("name", name, "空でない団体名 / a non-empty name"));
+            return Err(Error::invalid(
+                "name",
+                name,
+                "空でない団体名 / a non-empty name",
+            ));
         }
         if self.find_organisation(name)?.is_some() {
-            return Err(Error::AlreadyExists { what: "organisation".into(), name: name.into() });
+            return Err(Error::AlreadyExists {
+                what: "organisation".into(),
+                name: name.into(),
+            });
         }
         self.write(|t| {
             t.tx.execute(
@@ -39,14 +56,27 @@ impl Store {
                 params![name, addressee, t.now],
             )?;
             let id = t.tx.last_insert_rowid();
-            let org = Organisation { id, name: name.into(), addressee: addressee.map(Into::into), created_at: t.now.clone() };
-            t.log("organisation.add", "organisation", id, None::<&()>, Some(&org))?;
+            let org = Organisation {
+                id,
+                name: name.into(),
+                addressee: addressee.map(Into::into),
+                created_at: t.now.clone(),
+            };
+            t.log(
+                "organisation.add",
+                "organisation",
+                id,
+                None::<&()>,
+                Some(&org),
+            )?;
             Ok(org)
         })
     }
 
     pub fn list_organisations(&self) -> Result<Vec<Organisation>> {
-        let mut stmt = self.conn().prepare("SELECT id, name, addressee, created_at FROM organisations ORDER BY id")?;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id, name, addressee, created_at FROM organisations ORDER BY id")?;
         let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
@@ -58,6 +88,7 @@ impl Store {
     }
 
     pub fn organisation(&self, reference: &str) -> Result<Organisation> {
-        self.find_organisation(reference)?.ok_or_else(|| Error::UnknownOrganisation(reference.to_string()))
+        self.find_organisation(reference)?
+            .ok_or_else(|| Error::UnknownOrganisation(reference.to_string()))
     }
 }

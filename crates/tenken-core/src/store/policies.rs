@@ -2,10 +2,10 @@
 //! section tree (see the `tenken-policy` crate).
 
 use rusqlite::params;
-use std::io::Read;
-use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::Path;
 
 use super::{optional, Store};
 use crate::error::{Error, Result};
@@ -44,9 +44,17 @@ pub struct TopicCorrection {
     pub corrected_at: String,
 }
 
-fn find_section<'a>(nodes: &'a [tenken_policy::Node], wanted: &str) -> Option<&'a tenken_policy::Node> {
+fn find_section<'a>(
+    nodes: &'a [tenken_policy::Node],
+    wanted: &str,
+) -> Option<&'a tenken_policy::Node> {
     for n in nodes {
-        let path = n.number_path.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(".");
+        let path = n
+            .number_path
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(".");
         if !n.number_path.is_empty() && (n.citation == wanted || path == wanted) {
             return Some(n);
         }
@@ -65,7 +73,9 @@ pub const MAX_POLICY_FILE: u64 = 256 << 20;
 pub fn read_policy_file(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
-        return Err(Error::PolicyNotAFile { path: path.to_path_buf() });
+        return Err(Error::PolicyNotAFile {
+            path: path.to_path_buf(),
+        });
     }
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
@@ -81,20 +91,28 @@ pub fn read_policy_file(path: &Path) -> Result<Vec<u8>> {
     let f = opts.open(path).map_err(|e| Error::io(path, e))?;
     let meta = f.metadata().map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
-        return Err(Error::PolicyNotAFile { path: path.to_path_buf() });
+        return Err(Error::PolicyNotAFile {
+            path: path.to_path_buf(),
+        });
     }
     if meta.len() > MAX_POLICY_FILE {
         return Err(Error::PolicyRefused {
             file: path.display().to_string(),
-            problem: tenken_import::Problem::TooLarge { limit_mib: MAX_POLICY_FILE >> 20 },
+            problem: tenken_import::Problem::TooLarge {
+                limit_mib: MAX_POLICY_FILE >> 20,
+            },
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    f.take(MAX_POLICY_FILE + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    f.take(MAX_POLICY_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > MAX_POLICY_FILE {
         return Err(Error::PolicyRefused {
             file: path.display().to_string(),
-            problem: tenken_import::Problem::TooLarge { limit_mib: MAX_POLICY_FILE >> 20 },
+            problem: tenken_import::Problem::TooLarge {
+                limit_mib: MAX_POLICY_FILE >> 20,
+            },
         });
     }
     Ok(bytes)
@@ -102,24 +120,46 @@ pub fn read_policy_file(path: &Path) -> Result<Vec<u8>> {
 
 /// Reads and parses a policy file of any supported format (text, PDF, DOCX, HTML) without
 /// storing it; refuses what `import_policy` would refuse.
-pub fn parse_policy(source_name: &str, bytes: &[u8], force: bool) -> Result<tenken_import::Imported> {
-    tenken_import::parse(bytes, force).map_err(|problem| Error::PolicyRefused { file: source_name.to_string(), problem })
+pub fn parse_policy(
+    source_name: &str,
+    bytes: &[u8],
+    force: bool,
+) -> Result<tenken_import::Imported> {
+    tenken_import::parse(bytes, force).map_err(|problem| Error::PolicyRefused {
+        file: source_name.to_string(),
+        problem,
+    })
 }
 
 impl Store {
     /// Reads, parses and stores a policy file for an organisation (refused without numbered
     /// sections; see `import_policy_forced`).
-    pub fn import_policy(&mut self, organisation: &str, source_name: &str, bytes: &[u8]) -> Result<PolicyDocument> {
+    pub fn import_policy(
+        &mut self,
+        organisation: &str,
+        source_name: &str,
+        bytes: &[u8],
+    ) -> Result<PolicyDocument> {
         self.import_policy_with(organisation, source_name, bytes, false)
     }
 
     /// `import_policy`, keeping a text without numbered sections when `force` (never an empty one).
-    pub fn import_policy_with(&mut self, organisation: &str, source_name: &str, bytes: &[u8], force: bool) -> Result<PolicyDocument> {
+    pub fn import_policy_with(
+        &mut self,
+        organisation: &str,
+        source_name: &str,
+        bytes: &[u8],
+        force: bool,
+    ) -> Result<PolicyDocument> {
         let org = self.organisation(organisation)?;
         let imported = parse_policy(source_name, bytes, force)?;
         let (parsed, text) = (imported.parsed, imported.extracted.text);
         let sha = format!("{:x}", Sha256::digest(text.as_bytes()));
-        let kind = if parsed.kind == "standards" { "standards" } else { "basic_policy" };
+        let kind = if parsed.kind == "standards" {
+            "standards"
+        } else {
+            "basic_policy"
+        };
         // The original first (content-addressed: a failed transaction leaves at most an
         // unreferenced copy, never a row without its file).
         let original = self.evidence_files().store_bytes(bytes)?;
@@ -165,7 +205,10 @@ impl Store {
             rows.collect::<rusqlite::Result<_>>()?
         };
         if !users.is_empty() {
-            return Err(Error::PolicyInUse { id, assessments: users });
+            return Err(Error::PolicyInUse {
+                id,
+                assessments: users,
+            });
         }
         let before = serde_json::json!({
             "organisation_id": doc.organisation_id, "kind": doc.kind, "source_name": doc.source_name, "title": doc.title,
@@ -174,7 +217,13 @@ impl Store {
         });
         self.write(|t| {
             t.tx.execute("DELETE FROM policy_documents WHERE id = ?1", [id])?;
-            t.log("policy.remove", "policy_document", id, Some(&before), None::<&()>)
+            t.log(
+                "policy.remove",
+                "policy_document",
+                id,
+                Some(&before),
+                None::<&()>,
+            )
         })?;
         Ok(doc)
     }
@@ -182,15 +231,29 @@ impl Store {
     /// Corrects the topic mapping of a stored policy: `section` is the organisation's citation
     /// ("第8条第4号", "6(4)") or its number path ("8.4"); None records that the policy does not
     /// have this topic.
-    pub fn correct_topic(&mut self, policy: i64, topic: &str, section: Option<&str>) -> Result<PolicyDocument> {
+    pub fn correct_topic(
+        &mut self,
+        policy: i64,
+        topic: &str,
+        section: Option<&str>,
+    ) -> Result<PolicyDocument> {
         let doc = self.policy(policy)?;
         if !crate::checklist::TOPIC_KEYS.contains(&topic) {
-            return Err(Error::invalid("topic", topic, crate::checklist::TOPIC_KEYS.join(", ")));
+            return Err(Error::invalid(
+                "topic",
+                topic,
+                crate::checklist::TOPIC_KEYS.join(", "),
+            ));
         }
         let target = match section {
             Some(s) => {
-                let n = find_section(&doc.parsed.sections, s.trim())
-                    .ok_or_else(|| Error::invalid("section", s, format!("ポリシー文書 {policy} にある条項 / a section of policy {policy}")))?;
+                let n = find_section(&doc.parsed.sections, s.trim()).ok_or_else(|| {
+                    Error::invalid(
+                        "section",
+                        s,
+                        format!("ポリシー文書 {policy} にある条項 / a section of policy {policy}"),
+                    )
+                })?;
                 Some((n.number_path.clone(), n.citation.clone()))
             }
             None => None,
@@ -235,7 +298,9 @@ impl Store {
     }
 
     pub fn policy(&self, id: i64) -> Result<PolicyDocument> {
-        self.policies_where("id = ?1", id)?.pop().ok_or(Error::UnknownPolicy(id))
+        self.policies_where("id = ?1", id)?
+            .pop()
+            .ok_or(Error::UnknownPolicy(id))
     }
 
     /// The policy documents of an organisation, oldest first.
@@ -246,8 +311,12 @@ impl Store {
     /// The text of a policy document as imported (decoded to UTF-8; for PDF, DOCX and HTML the
     /// text extracted from the file).
     pub fn policy_text(&self, id: i64) -> Result<String> {
-        optional(self.conn().query_row("SELECT raw_text FROM policy_documents WHERE id = ?1", [id], |r| r.get(0)))?
-            .ok_or(Error::UnknownPolicy(id))
+        optional(self.conn().query_row(
+            "SELECT raw_text FROM policy_documents WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        ))?
+        .ok_or(Error::UnknownPolicy(id))
     }
 
     /// The original files of the policy documents: (policy id, sha256, size).
@@ -255,7 +324,13 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare("SELECT id, original_sha256, original_size FROM policy_documents WHERE original_sha256 IS NOT NULL ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?.map(|s| s as u64))))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, Option<i64>>(2)?.map(|s| s as u64),
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -294,7 +369,13 @@ impl Store {
             for c in &doc.corrections {
                 match (&c.number_path, &c.citation) {
                     (Some(p), Some(cit)) => {
-                        doc.parsed.topics.insert(c.topic.clone(), tenken_policy::TopicRef { number_path: p.clone(), citation: cit.clone() });
+                        doc.parsed.topics.insert(
+                            c.topic.clone(),
+                            tenken_policy::TopicRef {
+                                number_path: p.clone(),
+                                citation: cit.clone(),
+                            },
+                        );
                     }
                     _ => {
                         doc.parsed.topics.remove(&c.topic);

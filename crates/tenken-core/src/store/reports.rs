@@ -80,7 +80,11 @@ impl Store {
             self.department(r.assessment_id, d)?;
         }
         if !hex64(&r.fingerprint) || !hex64(&r.document_sha256) {
-            return Err(Error::invalid("fingerprint", &r.fingerprint, "SHA-256 (64 hex digits)"));
+            return Err(Error::invalid(
+                "fingerprint",
+                &r.fingerprint,
+                "SHA-256 (64 hex digits)",
+            ));
         }
         let next = self.next_report_version(r.assessment_id, r.department.as_deref())?;
         if r.version != next {
@@ -112,16 +116,27 @@ impl Store {
 
     /// The final reports of an assessment, committee report first, then by department and version.
     pub fn report_issues(&self, assessment: i64) -> Result<Vec<ReportIssue>> {
-        let mut stmt = self.conn().prepare(&format!("{SELECT} WHERE assessment_id = ?1 ORDER BY department, version"))?;
+        let mut stmt = self.conn().prepare(&format!(
+            "{SELECT} WHERE assessment_id = ?1 ORDER BY department, version"
+        ))?;
         let rows = stmt.query_map([assessment], row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// One recorded final report, if any.
-    pub fn report_issue(&self, assessment: i64, department: Option<&str>, version: i64) -> Result<Option<ReportIssue>> {
+    pub fn report_issue(
+        &self,
+        assessment: i64,
+        department: Option<&str>,
+        version: i64,
+    ) -> Result<Option<ReportIssue>> {
         Ok(self
             .conn()
-            .query_row(&format!("{SELECT} WHERE assessment_id = ?1 AND department = ?2 AND version = ?3"), params![assessment, department.unwrap_or(""), version], row)
+            .query_row(
+                &format!("{SELECT} WHERE assessment_id = ?1 AND department = ?2 AND version = ?3"),
+                params![assessment, department.unwrap_or(""), version],
+                row,
+            )
             .optional()?)
     }
 }
@@ -151,10 +166,20 @@ mod tests {
         assert_eq!(store.next_report_version(a, None).unwrap(), 2);
         assert_eq!(store.next_report_version(a, Some("総務課")).unwrap(), 1);
         let before = store.audit_log(None).unwrap().len();
-        assert!(store.record_report(&new(1, None)).is_err(), "version 1 again");
-        assert!(store.record_report(&new(3, None)).is_err(), "version 3 skips 2");
+        assert!(
+            store.record_report(&new(1, None)).is_err(),
+            "version 1 again"
+        );
+        assert!(
+            store.record_report(&new(3, None)).is_err(),
+            "version 3 skips 2"
+        );
         assert!(store.record_report(&new(1, Some("存在しない課"))).is_err());
-        assert_eq!(store.audit_log(None).unwrap().len(), before, "nothing written on refusal");
+        assert_eq!(
+            store.audit_log(None).unwrap().len(),
+            before,
+            "nothing written on refusal"
+        );
         store.record_report(&new(1, Some("総務課"))).unwrap();
         let list = store.report_issues(a).unwrap();
         assert_eq!(list.len(), 2);

@@ -28,7 +28,8 @@ pub struct AnswerChange {
     pub note: Option<String>,
 }
 
-const SELECT: &str = "SELECT r.id, r.department_id, d.name, r.item_id, r.rating, r.note, r.updated_at
+const SELECT: &str =
+    "SELECT r.id, r.department_id, d.name, r.item_id, r.rating, r.note, r.updated_at
     FROM responses r JOIN departments d ON d.id = r.department_id";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Response> {
@@ -46,19 +47,29 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Response> {
 /// What a typed rating asks for: `None` leave it, `Some(None)` clear it (only when asked for
 /// with "unrated" / "未評価"), `Some(Some(key))` set it. A blank rating is refused: an empty
 /// argument or field must never clear a judged item silently.
-fn rating_change(scale: crate::ScaleKind, typed: Option<&str>, item: &str, department: &str) -> Result<Option<Option<&'static str>>> {
+fn rating_change(
+    scale: crate::ScaleKind,
+    typed: Option<&str>,
+    item: &str,
+    department: &str,
+) -> Result<Option<Option<&'static str>>> {
     match typed.map(str::trim) {
         None => Ok(None),
-        Some("") => Err(Error::RatingBlank { item: item.to_string(), department: department.to_string() }),
+        Some("") => Err(Error::RatingBlank {
+            item: item.to_string(),
+            department: department.to_string(),
+        }),
         Some("unrated" | "未評価") => Ok(Some(None)),
         Some(r) => {
-            let rating = scale.parse_rating(r).ok_or_else(|| Error::RatingNotInScale {
-                rating: crate::text::preview(r, 40),
-                scale: scale.key().to_string(),
-                choices: scale.choices_text(crate::Lang::Ja),
-                item: item.to_string(),
-                department: department.to_string(),
-            })?;
+            let rating = scale
+                .parse_rating(r)
+                .ok_or_else(|| Error::RatingNotInScale {
+                    rating: crate::text::preview(r, 40),
+                    scale: scale.key().to_string(),
+                    choices: scale.choices_text(crate::Lang::Ja),
+                    item: item.to_string(),
+                    department: department.to_string(),
+                })?;
             Ok(Some(Some(rating.key)))
         }
     }
@@ -67,20 +78,32 @@ fn rating_change(scale: crate::ScaleKind, typed: Option<&str>, item: &str, depar
 impl Store {
     /// Records (or changes) the answer of `item` for `department`. Validates the item against
     /// the frozen checklist and the rating against the assessment's scale before writing.
-    pub fn record_answer(&mut self, assessment: i64, department: &str, item: &str, change: &AnswerChange) -> Result<Response> {
+    pub fn record_answer(
+        &mut self,
+        assessment: i64,
+        department: &str,
+        item: &str,
+        change: &AnswerChange,
+    ) -> Result<Response> {
         let a = self.frozen(assessment)?;
         let d = self.department(assessment, department)?;
         if a.checklist.item(item).is_none() {
-            return Err(Error::UnknownItem { assessment, item: item.to_string() });
+            return Err(Error::UnknownItem {
+                assessment,
+                item: item.to_string(),
+            });
         }
         let rating = rating_change(a.scale, change.rating.as_deref(), item, &d.name)?;
-        let note = crate::text::clean_opt("note", change.note.as_deref(), crate::text::Limit::NOTE)?;
+        let note =
+            crate::text::clean_opt("note", change.note.as_deref(), crate::text::Limit::NOTE)?;
         let before = self.response(assessment, d.id, item)?;
         let new_rating = match rating {
             Some(r) => r.map(str::to_string),
             None => before.as_ref().and_then(|b| b.rating.clone()),
         };
-        let new_note = note.or_else(|| before.as_ref().map(|b| b.note.clone())).unwrap_or_default();
+        let new_note = note
+            .or_else(|| before.as_ref().map(|b| b.note.clone()))
+            .unwrap_or_default();
         self.write(|t| {
             t.tx.execute(
                 "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at)
@@ -114,24 +137,42 @@ impl Store {
     /// audit-log entry per answer that actually changes. Answers equal to what is stored are
     /// skipped (no write, no log entry), so importing the same data twice changes nothing.
     /// Returns the answers that changed.
-    pub fn record_answers(&mut self, assessment: i64, department: &str, changes: &[(String, AnswerChange)]) -> Result<Vec<Response>> {
+    pub fn record_answers(
+        &mut self,
+        assessment: i64,
+        department: &str,
+        changes: &[(String, AnswerChange)],
+    ) -> Result<Vec<Response>> {
         let a = self.frozen(assessment)?;
         let d = self.department(assessment, department)?;
-        let stored: std::collections::HashMap<String, Response> =
-            self.answers(assessment, Some(&d.id.to_string()))?.into_iter().map(|r| (r.item_id.clone(), r)).collect();
+        let stored: std::collections::HashMap<String, Response> = self
+            .answers(assessment, Some(&d.id.to_string()))?
+            .into_iter()
+            .map(|r| (r.item_id.clone(), r))
+            .collect();
         // (item, before, new rating, new note) of every real change, all validated before writing.
         let mut planned: Vec<(&str, Option<&Response>, Option<String>, String)> = vec![];
         for (item, change) in changes {
             if a.checklist.item(item).is_none() {
-                return Err(Error::UnknownItem { assessment, item: item.clone() });
+                return Err(Error::UnknownItem {
+                    assessment,
+                    item: item.clone(),
+                });
             }
             let before = stored.get(item.as_str());
-            let new_rating = match rating_change(a.scale, change.rating.as_deref(), item, &d.name)? {
+            let new_rating = match rating_change(a.scale, change.rating.as_deref(), item, &d.name)?
+            {
                 None => before.and_then(|b| b.rating.clone()),
                 Some(r) => r.map(str::to_string),
             };
-            let note = crate::text::clean_opt(&format!("note ({item})"), change.note.as_deref(), crate::text::Limit::NOTE)?;
-            let new_note = note.or_else(|| before.map(|b| b.note.clone())).unwrap_or_default();
+            let note = crate::text::clean_opt(
+                &format!("note ({item})"),
+                change.note.as_deref(),
+                crate::text::Limit::NOTE,
+            )?;
+            let new_note = note
+                .or_else(|| before.map(|b| b.note.clone()))
+                .unwrap_or_default();
             let same = match before {
                 Some(b) => b.rating == new_rating && b.note == new_note,
                 None => new_rating.is_none() && new_note.is_empty(),
@@ -178,16 +219,28 @@ impl Store {
         crate::clock::stamp(self.now())
     }
 
-    fn response(&self, assessment: i64, department_id: i64, item: &str) -> Result<Option<Response>> {
+    fn response(
+        &self,
+        assessment: i64,
+        department_id: i64,
+        item: &str,
+    ) -> Result<Option<Response>> {
         optional(self.conn().query_row(
-            &format!("{SELECT} WHERE r.assessment_id = ?1 AND r.department_id = ?2 AND r.item_id = ?3"),
+            &format!(
+                "{SELECT} WHERE r.assessment_id = ?1 AND r.department_id = ?2 AND r.item_id = ?3"
+            ),
             params![assessment, department_id, item],
             row,
         ))
     }
 
     /// The answer of one item, if any.
-    pub fn answer(&self, assessment: i64, department: &str, item: &str) -> Result<Option<Response>> {
+    pub fn answer(
+        &self,
+        assessment: i64,
+        department: &str,
+        item: &str,
+    ) -> Result<Option<Response>> {
         let d = self.department(assessment, department)?;
         self.response(assessment, d.id, item)
     }
@@ -195,7 +248,9 @@ impl Store {
     /// All answers of an assessment (optionally one department), by department then item.
     pub fn answers(&self, assessment: i64, department: Option<&str>) -> Result<Vec<Response>> {
         self.frozen(assessment)?;
-        let dept = department.map(|d| self.department(assessment, d)).transpose()?;
+        let dept = department
+            .map(|d| self.department(assessment, d))
+            .transpose()?;
         let mut stmt = self.conn().prepare(&format!(
             "{SELECT} JOIN assessment_departments ad ON ad.assessment_id = r.assessment_id AND ad.department_id = r.department_id
              WHERE r.assessment_id = ?1 AND (?2 IS NULL OR r.department_id = ?2) ORDER BY ad.position, r.item_id"

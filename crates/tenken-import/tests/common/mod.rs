@@ -12,7 +12,8 @@ pub fn docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
-        let o: zip::write::SimpleFileOptions = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let o: zip::write::SimpleFileOptions = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
         z.start_file("[Content_Types].xml", o).unwrap();
         z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#).unwrap();
         z.start_file("word/document.xml", o).unwrap();
@@ -37,12 +38,16 @@ pub fn p(text: &str) -> String {
 
 /// A paragraph numbered by (numId, ilvl).
 pub fn np(num: u32, ilvl: u32, text: &str) -> String {
-    format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+    )
 }
 
 /// A level of an abstract numbering.
 pub fn lvl(ilvl: u32, fmt: &str, text: &str, suff: &str) -> String {
-    format!(r#"<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:suff w:val="{suff}"/></w:lvl>"#)
+    format!(
+        r#"<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:suff w:val="{suff}"/></w:lvl>"#
+    )
 }
 
 fn walk(nodes: &[Node], out: &mut Vec<String>) {
@@ -61,14 +66,24 @@ pub fn paths(p: &ParsedPolicy) -> Vec<String> {
 
 /// number paths, topics and segments: what must be the same whatever the format.
 pub fn shape(p: &ParsedPolicy) -> (Vec<String>, Vec<String>, Vec<String>) {
-    let topics = p.topics.iter().map(|(k, v)| format!("{k}={:?}", v.number_path)).collect();
+    let topics = p
+        .topics
+        .iter()
+        .map(|(k, v)| format!("{k}={:?}", v.number_path))
+        .collect();
     (paths(p), topics, p.segments.clone())
 }
 
 pub fn parse(bytes: &[u8]) -> ParsedPolicy {
-    tenken_import::parse(bytes, false).unwrap_or_else(|e| panic!("{}: {e}", e.code())).parsed
+    tenken_import::parse(bytes, false)
+        .unwrap_or_else(|e| panic!("{}: {e}", e.code()))
+        .parsed
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/../../tests/fixtures/policies/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read(format!(
+        "{}/../../tests/fixtures/policies/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }

@@ -23,7 +23,10 @@ pub fn cover(c: &Ctx, title: String, subtitle: String, addressee: String) -> Vec
         issue: issue_label(c),
         organisation: c.e.organisation.name.clone(),
         date: c.date(c.today),
-        prepared: c.t("report-cover-prepared", &[("who", a.auditors.join(&c.sep).into())]),
+        prepared: c.t(
+            "report-cover-prepared",
+            &[("who", a.auditors.join(&c.sep).into())],
+        ),
         notice: c.t("report-cover-notice", &[]),
     })]
 }
@@ -33,12 +36,23 @@ pub fn committee(c: &Ctx) -> Vec<Block> {
     let mut b = cover(
         c,
         c.title(),
-        c.t("report-cover-assessment", &[("title", (&c.e.assessment.title).into())]),
-        match c.e.organisation.addressee.as_deref().filter(|a| !a.trim().is_empty()) {
+        c.t(
+            "report-cover-assessment",
+            &[("title", (&c.e.assessment.title).into())],
+        ),
+        match c
+            .e
+            .organisation
+            .addressee
+            .as_deref()
+            .filter(|a| !a.trim().is_empty())
+        {
             Some(a) => c.t("report-addressee", &[("addressee", a.into())]),
             None => String::new(),
         },
     );
-    b.push(Block::Toc { title: c.t("report-toc", &[]) });
+    b.push(Block::Toc {
+        title: c.t("report-toc", &[]),
+    });
     b
 }

@@ -37,7 +37,10 @@ pub fn groups(n: usize, per_group: usize) -> Vec<std::ops::Range<usize>> {
     }
     let k = n.div_ceil(per_group.max(1));
     let size = n.div_ceil(k);
-    (0..k).map(|g| g * size..((g + 1) * size).min(n)).filter(|r| !r.is_empty()).collect()
+    (0..k)
+        .map(|g| g * size..((g + 1) * size).min(n))
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 pub fn matrix(c: &Ctx) -> Vec<Block> {
@@ -47,17 +50,41 @@ pub fn matrix(c: &Ctx) -> Vec<Block> {
         .scale()
         .ratings()
         .iter()
-        .map(|r| format!("{} {}", symbol(c, Some(r.key)), c.scale().rating_label(r.key, c.lang)))
-        .chain(std::iter::once(format!("{} {}", symbol(c, None), c.t("report-col-unrated", &[]))))
+        .map(|r| {
+            format!(
+                "{} {}",
+                symbol(c, Some(r.key)),
+                c.scale().rating_label(r.key, c.lang)
+            )
+        })
+        .chain(std::iter::once(format!(
+            "{} {}",
+            symbol(c, None),
+            c.t("report-col-unrated", &[])
+        )))
         .collect();
     b.push(Block::Para {
-        text: c.t("report-app-matrix-intro", &[("items", group_digits(items.len() as i64).into()), ("departments", group_digits(e.departments.len() as i64).into()), ("legend", legend.join(&c.sep).into())]),
+        text: c.t(
+            "report-app-matrix-intro",
+            &[
+                ("items", group_digits(items.len() as i64).into()),
+                (
+                    "departments",
+                    group_digits(e.departments.len() as i64).into(),
+                ),
+                ("legend", legend.join(&c.sep).into()),
+            ],
+        ),
         size: 9.0,
         indent: 0.0,
         color: crate::layout::Color::BLACK,
     });
     let m = Metrics::get();
-    let id_w = items.iter().map(|i| m.width(&i.id, SIZE)).fold(m.width(&c.t("report-col-number", &[]), SIZE), f32::max) + 7.0;
+    let id_w = items
+        .iter()
+        .map(|i| m.width(&i.id, SIZE))
+        .fold(m.width(&c.t("report-col-number", &[]), SIZE), f32::max)
+        + 7.0;
     let cite_w = 64.0;
     let per_group = ((BODY_W - id_w - cite_w) / CELL_W).floor() as usize;
     let gs = groups(e.departments.len(), per_group);
@@ -85,9 +112,17 @@ pub fn matrix(c: &Ctx) -> Vec<Block> {
         t.header_size = Some(5.5);
         t.compact = true;
         for item in items {
-            let mut row = vec![item.id.clone(), item.citation.clone().unwrap_or_else(|| c.none.clone())];
+            let mut row = vec![
+                item.id.clone(),
+                item.citation.clone().unwrap_or_else(|| c.none.clone()),
+            ];
             for d in &e.departments[range.clone()] {
-                row.push(symbol(c, c.answer.get(&(d.name.as_str(), item.id.as_str())).and_then(|r| r.rating.as_deref())));
+                row.push(symbol(
+                    c,
+                    c.answer
+                        .get(&(d.name.as_str(), item.id.as_str()))
+                        .and_then(|r| r.rating.as_deref()),
+                ));
             }
             t.rows.push(row);
         }
@@ -101,9 +136,25 @@ pub fn matrix(c: &Ctx) -> Vec<Block> {
 /// and the old full-detail report).
 pub fn department_results(c: &Ctx, department: &str) -> Table {
     let items = &c.e.assessment.checklist.items;
-    let id_w = items.iter().map(|i| Metrics::get().width(&i.id, 7.0)).fold(40.0, f32::max) + 7.0;
-    let cols = vec![Col::left(id_w), Col::left(300.0 - id_w), Col::left(54.0), Col::left(58.0), Col::left(BODY_W - 300.0 - 54.0 - 58.0)];
-    let head = ["report-col-number", "report-col-item", "report-col-clause", "report-col-result", "report-col-note"];
+    let id_w = items
+        .iter()
+        .map(|i| Metrics::get().width(&i.id, 7.0))
+        .fold(40.0, f32::max)
+        + 7.0;
+    let cols = vec![
+        Col::left(id_w),
+        Col::left(300.0 - id_w),
+        Col::left(54.0),
+        Col::left(58.0),
+        Col::left(BODY_W - 300.0 - 54.0 - 58.0),
+    ];
+    let head = [
+        "report-col-number",
+        "report-col-item",
+        "report-col-clause",
+        "report-col-result",
+        "report-col-note",
+    ];
     let mut at = Table::new(cols, Some(head.iter().map(|k| c.t(k, &[])).collect()), 7.0);
     at.compact = true;
     for item in items {
@@ -141,7 +192,10 @@ mod tests {
                 let flat: Vec<usize> = gs.iter().flat_map(|r| r.clone()).collect();
                 assert_eq!(flat, (0..n).collect::<Vec<_>>(), "n {n} per {per}");
                 assert!(gs.iter().all(|r| r.len() <= per));
-                if let (Some(max), Some(min)) = (gs.iter().map(|r| r.len()).max(), gs.iter().map(|r| r.len()).min()) {
+                if let (Some(max), Some(min)) = (
+                    gs.iter().map(|r| r.len()).max(),
+                    gs.iter().map(|r| r.len()).min(),
+                ) {
                     assert!(max - min <= gs.len(), "n {n} per {per}: {gs:?}");
                 }
             }

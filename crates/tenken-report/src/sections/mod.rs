@@ -49,16 +49,40 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(e: &'a AssessmentExport, lang: Lang, fingerprint: &'a str, today: NaiveDate, issue: Issue) -> Ctx<'a> {
-        let answer = e.answers.iter().map(|r| ((r.department.as_str(), r.item_id.as_str()), r)).collect();
+    pub fn new(
+        e: &'a AssessmentExport,
+        lang: Lang,
+        fingerprint: &'a str,
+        today: NaiveDate,
+        issue: Issue,
+    ) -> Ctx<'a> {
+        let answer = e
+            .answers
+            .iter()
+            .map(|r| ((r.department.as_str(), r.item_id.as_str()), r))
+            .collect();
         let items = &e.assessment.checklist.items;
-        let mut topics: Vec<String> = TOPIC_KEYS.iter().filter(|k| items.iter().any(|i| i.topic == **k)).map(|k| k.to_string()).collect();
+        let mut topics: Vec<String> = TOPIC_KEYS
+            .iter()
+            .filter(|k| items.iter().any(|i| i.topic == **k))
+            .map(|k| k.to_string())
+            .collect();
         for i in items {
             if !topics.contains(&i.topic) {
                 topics.push(i.topic.clone());
             }
         }
-        Ctx { e, lang, today, fingerprint, issue, answer, topics, none: t(lang, "report-none", &[]), sep: t(lang, "report-list-sep", &[]) }
+        Ctx {
+            e,
+            lang,
+            today,
+            fingerprint,
+            issue,
+            answer,
+            topics,
+            none: t(lang, "report-none", &[]),
+            sep: t(lang, "report-list-sep", &[]),
+        }
     }
 
     pub fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
@@ -78,7 +102,9 @@ impl<'a> Ctx<'a> {
     }
     /// "2026-11-21" or an RFC 3339 timestamp, as a date in the report's language.
     pub fn date_str(&self, s: &str) -> String {
-        NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").map(|d| self.date(d)).unwrap_or_else(|_| s.to_string())
+        NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+            .map(|d| self.date(d))
+            .unwrap_or_else(|_| s.to_string())
     }
     /// A numbered section title: "3　指摘事項" / "3. Findings".
     pub fn num(&self, n: usize, text: String) -> String {
@@ -112,16 +138,34 @@ impl<'a> Ctx<'a> {
 }
 
 pub fn para(text: String) -> Block {
-    Block::Para { text, size: 9.5, indent: 0.0, color: Color::BLACK }
+    Block::Para {
+        text,
+        size: 9.5,
+        indent: 0.0,
+        color: Color::BLACK,
+    }
 }
 pub fn note(text: String) -> Block {
-    Block::Para { text, size: 7.5, indent: 0.0, color: Color::GREY }
+    Block::Para {
+        text,
+        size: 7.5,
+        indent: 0.0,
+        color: Color::GREY,
+    }
 }
 pub fn h1(text: String) -> Block {
-    Block::Heading { level: 1, text, toc: true }
+    Block::Heading {
+        level: 1,
+        text,
+        toc: true,
+    }
 }
 pub fn h2(text: String, toc: bool) -> Block {
-    Block::Heading { level: 2, text, toc }
+    Block::Heading {
+        level: 2,
+        text,
+        toc,
+    }
 }
 
 pub(crate) fn t(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
@@ -140,8 +184,16 @@ pub fn title(e: &AssessmentExport, lang: Lang) -> String {
         Lang::Ja => fiscal_year_label(e.assessment.fiscal_year),
         Lang::En => fiscal_year_label_en(e.assessment.fiscal_year),
     };
-    let kind = if e.assessment.kind != AssessmentKind::SelfInspection { "audit" } else { "self_inspection" };
-    t(lang, "report-title", &[("year", year.into()), ("kind", kind.into())])
+    let kind = if e.assessment.kind != AssessmentKind::SelfInspection {
+        "audit"
+    } else {
+        "self_inspection"
+    };
+    t(
+        lang,
+        "report-title",
+        &[("year", year.into()), ("kind", kind.into())],
+    )
 }
 
 pub(crate) fn capitalize(s: &str) -> String {

@@ -17,7 +17,9 @@ use super::{approval, cover, findings, followup, h1, h2, matrix, para, remarks, 
 pub const PLAN_DAYS: u64 = 30;
 
 pub fn plan_due(today: NaiveDate) -> NaiveDate {
-    today.checked_add_days(Days::new(PLAN_DAYS)).unwrap_or(today)
+    today
+        .checked_add_days(Days::new(PLAN_DAYS))
+        .unwrap_or(today)
 }
 
 /// The export restricted to one department: its scope entry, interviews, answers, findings,
@@ -25,7 +27,12 @@ pub fn plan_due(today: NaiveDate) -> NaiveDate {
 /// (with only those links), and its previous-year findings. None if it is not in scope.
 pub fn narrow(e: &AssessmentExport, department: &str) -> Option<AssessmentExport> {
     let dept = e.departments.iter().find(|d| d.name == department)?.clone();
-    let findings: Vec<Finding> = e.findings.iter().filter(|f| f.department == department).cloned().collect();
+    let findings: Vec<Finding> = e
+        .findings
+        .iter()
+        .filter(|f| f.department == department)
+        .cloned()
+        .collect();
     let ids: Vec<i64> = findings.iter().map(|f| f.id).collect();
     let evidence = e
         .evidence
@@ -52,7 +59,8 @@ pub fn narrow(e: &AssessmentExport, department: &str) -> Option<AssessmentExport
     out.interviews.retain(|i| i.department == department);
     out.answers.retain(|a| a.department == department);
     out.findings = findings;
-    out.remarks.retain(|r| r.department.as_deref().is_none_or(|d| d == department));
+    out.remarks
+        .retain(|r| r.department.as_deref().is_none_or(|d| d == department));
     out.evidence = evidence;
     if let Some(p) = &mut out.previous {
         p.findings.retain(|f| f.department == department);
@@ -65,22 +73,40 @@ pub fn narrow(e: &AssessmentExport, department: &str) -> Option<AssessmentExport
 /// The notice's title: 「令和8年度 情報セキュリティ監査結果通知」.
 pub fn title(c: &Ctx) -> String {
     let year = match c.lang {
-        tenken_core::Lang::Ja => tenken_core::calendar::fiscal_year_label(c.e.assessment.fiscal_year),
-        tenken_core::Lang::En => tenken_core::calendar::fiscal_year_label_en(c.e.assessment.fiscal_year),
+        tenken_core::Lang::Ja => {
+            tenken_core::calendar::fiscal_year_label(c.e.assessment.fiscal_year)
+        }
+        tenken_core::Lang::En => {
+            tenken_core::calendar::fiscal_year_label_en(c.e.assessment.fiscal_year)
+        }
     };
-    c.t("notice-title", &[("year", year.into()), ("audit", if c.audit() { "yes" } else { "no" }.into())])
+    c.t(
+        "notice-title",
+        &[
+            ("year", year.into()),
+            ("audit", if c.audit() { "yes" } else { "no" }.into()),
+        ],
+    )
 }
 
 /// The notice, from an export already narrowed to its one department.
 pub fn notice(c: &Ctx) -> Vec<Block> {
     let e = c.e;
-    let Some(d) = e.departments.first() else { return vec![] };
+    let Some(d) = e.departments.first() else {
+        return vec![];
+    };
     let dept = d.name.as_str();
     let due = c.date(plan_due(c.today));
     let mut b = cover::cover(
         c,
         title(c),
-        c.t("notice-subtitle", &[("department", dept.into()), ("title", (&e.assessment.title).into())]),
+        c.t(
+            "notice-subtitle",
+            &[
+                ("department", dept.into()),
+                ("title", (&e.assessment.title).into()),
+            ],
+        ),
         c.t("notice-addressee", &[("department", dept.into())]),
     );
     // 1 Request.
@@ -95,7 +121,12 @@ pub fn notice(c: &Ctx) -> Vec<Block> {
             ("due", due.clone().into()),
         ],
     )));
-    b.push(Block::Para { text: c.t("notice-plan-items", &[("due", due.into())]), size: 9.0, indent: 12.0, color: Color::BLACK });
+    b.push(Block::Para {
+        text: c.t("notice-plan-items", &[("due", due.into())]),
+        size: 9.0,
+        indent: 12.0,
+        color: Color::BLACK,
+    });
     // 2 Results.
     b.push(h1(c.num(2, c.t("notice-sec-results", &[]))));
     let ts = tallies(c);

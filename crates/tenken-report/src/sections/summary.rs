@@ -11,9 +11,20 @@ use super::{capitalize, h1, h2, note, para, Ctx};
 
 pub fn series_colors(scale: ScaleKind) -> Vec<Color> {
     match scale {
-        ScaleKind::Audit => vec![Color(0.27, 0.60, 0.38), Color(0.96, 0.72, 0.22), Color(0.80, 0.24, 0.22), Color(0.62, 0.62, 0.62)],
+        ScaleKind::Audit => vec![
+            Color(0.27, 0.60, 0.38),
+            Color(0.96, 0.72, 0.22),
+            Color(0.80, 0.24, 0.22),
+            Color(0.62, 0.62, 0.62),
+        ],
         ScaleKind::SelfInspection => {
-            vec![Color(0.27, 0.60, 0.38), Color(0.96, 0.72, 0.22), Color(0.80, 0.24, 0.22), Color(0.55, 0.45, 0.72), Color(0.62, 0.62, 0.62)]
+            vec![
+                Color(0.27, 0.60, 0.38),
+                Color(0.96, 0.72, 0.22),
+                Color(0.80, 0.24, 0.22),
+                Color(0.55, 0.45, 0.72),
+                Color(0.62, 0.62, 0.62),
+            ]
         }
     }
 }
@@ -28,18 +39,29 @@ pub struct Tally {
 
 impl Tally {
     pub fn new(n: usize) -> Tally {
-        Tally { counts: vec![0; n], unrated: 0 }
+        Tally {
+            counts: vec![0; n],
+            unrated: 0,
+        }
     }
     pub fn total(&self) -> u32 {
         self.counts.iter().sum::<u32>() + self.unrated
     }
     /// Share of the first (best) rating among the rated checks that count (None: none rated).
     pub fn ratio(&self, scale: ScaleKind) -> Option<f64> {
-        let scored: u32 = scale.ratings().iter().zip(&self.counts).filter(|(r, _)| r.score.is_some()).map(|(_, c)| *c).sum();
+        let scored: u32 = scale
+            .ratings()
+            .iter()
+            .zip(&self.counts)
+            .filter(|(r, _)| r.score.is_some())
+            .map(|(_, c)| *c)
+            .sum();
         (scored > 0).then(|| self.counts[0] as f64 / scored as f64)
     }
     pub fn rate(&self, scale: ScaleKind) -> String {
-        self.ratio(scale).map(|r| format!("{:.1}%", 100.0 * r)).unwrap_or_else(|| "-".into())
+        self.ratio(scale)
+            .map(|r| format!("{:.1}%", 100.0 * r))
+            .unwrap_or_else(|| "-".into())
     }
     fn add(&mut self, idx: Option<usize>) {
         match idx {
@@ -58,21 +80,37 @@ pub struct Tallies {
 
 pub fn tallies(c: &Ctx) -> Tallies {
     let ratings = c.scale().ratings();
-    let rating_index: HashMap<&str, usize> = ratings.iter().enumerate().map(|(i, r)| (r.key, i)).collect();
+    let rating_index: HashMap<&str, usize> = ratings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key, i))
+        .collect();
     let mut by_topic: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_dept = vec![];
     let mut total = Tally::new(ratings.len());
     for d in &c.e.departments {
         let mut td = Tally::new(ratings.len());
         for item in &c.e.assessment.checklist.items {
-            let idx = c.answer.get(&(d.name.as_str(), item.id.as_str())).and_then(|r| r.rating.as_deref()).and_then(|k| rating_index.get(k)).copied();
-            by_topic.entry(item.topic.clone()).or_insert_with(|| Tally::new(ratings.len())).add(idx);
+            let idx = c
+                .answer
+                .get(&(d.name.as_str(), item.id.as_str()))
+                .and_then(|r| r.rating.as_deref())
+                .and_then(|k| rating_index.get(k))
+                .copied();
+            by_topic
+                .entry(item.topic.clone())
+                .or_insert_with(|| Tally::new(ratings.len()))
+                .add(idx);
             td.add(idx);
             total.add(idx);
         }
         by_dept.push(td);
     }
-    Tallies { by_topic, by_dept, total }
+    Tallies {
+        by_topic,
+        by_dept,
+        total,
+    }
 }
 
 /// The header, columns and rows of a tally table.
@@ -131,12 +169,24 @@ impl<'c, 'a> TallyTable<'c, 'a> {
             .map(|(label, tl)| {
                 let mut values = tl.counts.clone();
                 values.push(tl.unrated);
-                Bar { label, values, right: tl.rate(scale) }
+                Bar {
+                    label,
+                    values,
+                    right: tl.rate(scale),
+                }
             })
             .collect();
         vec![
-            Block::Chart(Chart { series, bars, label_w, size }),
-            note(c.t("report-chart-note", &[("rate", c.t(self.rate_id(), &[]).into())])),
+            Block::Chart(Chart {
+                series,
+                bars,
+                label_w,
+                size,
+            }),
+            note(c.t(
+                "report-chart-note",
+                &[("rate", c.t(self.rate_id(), &[]).into())],
+            )),
         ]
     }
 }
@@ -148,7 +198,12 @@ pub fn summary(c: &Ctx, n: usize) -> Vec<Block> {
         b.push(para(c.t("report-sum-none", &[])));
     } else {
         for p in a.summary.split('\n').filter(|p| !p.trim().is_empty()) {
-            b.push(Block::Para { text: p.trim().to_string(), size: 10.0, indent: 0.0, color: Color::BLACK });
+            b.push(Block::Para {
+                text: p.trim().to_string(),
+                size: 10.0,
+                indent: 0.0,
+                color: Color::BLACK,
+            });
         }
     }
     let ts = tallies(c);
@@ -157,7 +212,10 @@ pub fn summary(c: &Ctx, n: usize) -> Vec<Block> {
         "report-sum-counts",
         &[
             ("total", group_digits(ts.total.total() as i64).into()),
-            ("departments", group_digits(e.departments.len() as i64).into()),
+            (
+                "departments",
+                group_digits(e.departments.len() as i64).into(),
+            ),
             ("items", group_digits(a.checklist.items.len() as i64).into()),
             ("rated", group_digits(rated as i64).into()),
             ("findings", group_digits(e.findings.len() as i64).into()),
@@ -166,7 +224,11 @@ pub fn summary(c: &Ctx, n: usize) -> Vec<Block> {
     let tt = TallyTable::new(c);
     b.push(h2(c.t("report-sum-by-area", &[]), true));
     let mut area = tt.table("report-col-area");
-    let topics: Vec<(String, &Tally)> = c.topics.iter().filter_map(|k| ts.by_topic.get(k).map(|tl| (c.topic_label(k), tl))).collect();
+    let topics: Vec<(String, &Tally)> = c
+        .topics
+        .iter()
+        .filter_map(|k| ts.by_topic.get(k).map(|tl| (c.topic_label(k), tl)))
+        .collect();
     for (label, tl) in &topics {
         area.rows.push(tt.row(label.clone(), tl));
     }
@@ -181,6 +243,16 @@ pub fn summary(c: &Ctx, n: usize) -> Vec<Block> {
     }
     b.push(Block::Table(dept));
     b.push(h2(c.t("report-chart-by-dept", &[]), false));
-    b.extend(tt.chart(e.departments.iter().zip(&ts.by_dept).map(|(d, tl)| (d.name.clone(), tl)).collect(), 120.0, 7.5));
+    b.extend(
+        tt.chart(
+            e.departments
+                .iter()
+                .zip(&ts.by_dept)
+                .map(|(d, tl)| (d.name.clone(), tl))
+                .collect(),
+            120.0,
+            7.5,
+        ),
+    );
     b
 }

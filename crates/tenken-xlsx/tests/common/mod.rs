@@ -21,7 +21,12 @@ pub fn out_of(store: &Store) -> tenken_core::output::Output {
 }
 
 pub fn store(dir: &Path) -> Store {
-    Store::open_with(dir, Arc::new(FixedClock::at(CLOCK_START)), "監査 太郎".into()).unwrap()
+    Store::open_with(
+        dir,
+        Arc::new(FixedClock::at(CLOCK_START)),
+        "監査 太郎".into(),
+    )
+    .unwrap()
 }
 
 pub fn self_staff() -> Checklist {
@@ -56,7 +61,10 @@ pub fn self_inspection(store: &mut Store, checklist: Checklist) -> i64 {
 
 /// What must not change when a file is refused: every answer and the audit log's length.
 pub fn snapshot(store: &Store, a: i64) -> (Vec<Response>, usize) {
-    (store.answers(a, None).unwrap(), store.audit_log(None).unwrap().len())
+    (
+        store.answers(a, None).unwrap(),
+        store.audit_log(None).unwrap().len(),
+    )
 }
 
 /// Item id → 0-based row, found by reading the generated file with calamine.
