@@ -33,6 +33,8 @@ step "ui build" bash scripts/build-ui.sh || ui_ok=false
 step "ui unit tests (vitest)" bash -c 'cd ui && npx --no-install vitest run' || true
 step "ui type check (svelte-check)" bash -c 'cd ui && npm run --silent check' || true
 
+step "rustfmt (cargo fmt --all --check)" cargo fmt --all --check || true
+
 build_ok=false
 if $ui_ok; then
   step "cargo build --workspace --all-targets" cargo build --workspace --all-targets && build_ok=true
@@ -46,12 +48,16 @@ if $build_ok; then
   # differently and recompiles most dependencies (measured: +30 min on 2 cores), while the
   # build above has already compiled every test target of the workspace, Tauri included.
   step "cargo test --workspace (core, policy, cli, shell unit tests)" cargo test --workspace || true
+  # Lints every target, the window shell included; a warning fails the step.
+  step "clippy (cargo clippy --workspace --all-targets -- -D warnings)" \
+    cargo clippy --workspace --all-targets -- -D warnings || true
   step "end-to-end: start screen in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/start_screen.py || true
   step "end-to-end: an auditor's year in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/workflow.py || true
 else
   skip "cargo test --workspace (core, policy, cli, shell unit tests)" "the build failed"
+  skip "clippy (cargo clippy --workspace --all-targets -- -D warnings)" "the build failed"
   skip "end-to-end: start screen in the real window" "the build failed"
   skip "end-to-end: an auditor's year in the real window" "the build failed"
 fi

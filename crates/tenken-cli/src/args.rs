@@ -239,6 +239,8 @@ pub enum ChecklistCmd {
     },
 }
 
+// Parsed once per run: the size of the largest variant does not matter here.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum AssessmentCmd {
     Create {

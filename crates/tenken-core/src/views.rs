@@ -194,8 +194,7 @@ pub fn policy_changes_in(store: &Store, id: i64, lang: Lang) -> Result<PolicyCha
     let Some(old) = store
         .policies(new.organisation_id)?
         .into_iter()
-        .filter(|d| d.kind == new.kind && d.id < id)
-        .last()
+        .rfind(|d| d.kind == new.kind && d.id < id)
     else {
         return Ok(PolicyChanges {
             segments_after: new.parsed.segments.clone(),
@@ -698,5 +697,5 @@ fn previous_of(store: &Store, a: &crate::store::Assessment) -> Result<Option<i64
         rusqlite::params![a.organisation_id, a.kind.key(), a.fiscal_year],
         |r| r.get(0),
     );
-    Ok(crate::store::optional(found)?)
+    crate::store::optional(found)
 }

@@ -720,36 +720,30 @@ impl<'a> Body<'a> {
                         _ => {}
                     }
                 }
-                Event::Text(t) => {
-                    if in_t && skip.is_none() && !run_hidden {
-                        if let Some(p) = b.paras.last_mut() {
-                            p.text.push_str(&t.xml10_content());
-                        }
+                Event::Text(t) if in_t && skip.is_none() && !run_hidden => {
+                    if let Some(p) = b.paras.last_mut() {
+                        p.text.push_str(&t.xml10_content());
                     }
                 }
-                Event::CData(t) => {
-                    if in_t && skip.is_none() && !run_hidden {
-                        if let Some(p) = b.paras.last_mut() {
-                            p.text.push_str(&t.xml10_content());
-                        }
+                Event::CData(t) if in_t && skip.is_none() && !run_hidden => {
+                    if let Some(p) = b.paras.last_mut() {
+                        p.text.push_str(&t.xml10_content());
                     }
                 }
-                Event::GeneralRef(g) => {
-                    if in_t && skip.is_none() && !run_hidden {
-                        let c = match g.resolve_char_ref() {
-                            Ok(Some(c)) => Some(c),
-                            _ => match g.as_ref() {
-                                "amp" => Some('&'),
-                                "lt" => Some('<'),
-                                "gt" => Some('>'),
-                                "quot" => Some('"'),
-                                "apos" => Some('\''),
-                                _ => None,
-                            },
-                        };
-                        if let (Some(c), Some(p)) = (c, b.paras.last_mut()) {
-                            p.text.push(c);
-                        }
+                Event::GeneralRef(g) if in_t && skip.is_none() && !run_hidden => {
+                    let c = match g.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c),
+                        _ => match g.as_ref() {
+                            "amp" => Some('&'),
+                            "lt" => Some('<'),
+                            "gt" => Some('>'),
+                            "quot" => Some('"'),
+                            "apos" => Some('\''),
+                            _ => None,
+                        },
+                    };
+                    if let (Some(c), Some(p)) = (c, b.paras.last_mut()) {
+                        p.text.push(c);
                     }
                 }
                 Event::Eof => break,
@@ -776,16 +770,14 @@ impl<'a> Body<'a> {
             "w:vanish" if in_ppr && in_rpr => p.mark_hidden = on(e),
             "w:vanish" if in_rpr => *run_hidden = on(e),
             "w:rStyle" if in_rpr => *run_hidden = self.styles.hidden(&val(e).unwrap_or_default()),
-            "w:tab" if !in_ppr => {
-                if !*run_hidden {
-                    p.text.push(' ');
-                }
+            "w:tab" if !in_ppr && !*run_hidden => {
+                p.text.push(' ');
             }
-            "w:br" | "w:cr" => {
-                if !*run_hidden && !matches!(attr(e, "w:type").as_deref(), Some("page" | "column"))
-                {
-                    p.text.push('\n');
-                }
+            "w:br" | "w:cr"
+                if !*run_hidden
+                    && !matches!(attr(e, "w:type").as_deref(), Some("page" | "column")) =>
+            {
+                p.text.push('\n');
             }
             "w:noBreakHyphen" => p.text.push('-'),
             _ => {}

@@ -245,9 +245,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, String), Problem> {
                         if eline {
                             eline_depth += 1;
                             lines.flush();
-                        } else if name == "br" {
-                            lines.flush();
-                        } else if !has_eline && BLOCK.contains(&name) {
+                        } else if name == "br" || (!has_eline && BLOCK.contains(&name)) {
                             lines.flush();
                         } else if matches!(name, "td" | "th") {
                             lines.push_text(" ", false);
@@ -256,10 +254,8 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, String), Problem> {
                             pre_depth += 1;
                         }
                     }
-                    Node::Text(t) => {
-                        if !has_eline || eline_depth > 0 {
-                            lines.push_text(t, pre_depth > 0);
-                        }
+                    Node::Text(t) if (!has_eline || eline_depth > 0) => {
+                        lines.push_text(t, pre_depth > 0);
                     }
                     _ => {}
                 }

@@ -245,8 +245,11 @@ fn tokens(data: &[u8]) -> Vec<Tok> {
     out
 }
 
+/// Codespace ranges of a CMap: (byte length, low code, high code).
+type Codespace = Vec<(usize, u32, u32)>;
+
 /// A ToUnicode (or embedded encoding) CMap: code → text, and the codespace ranges.
-fn parse_cmap(data: &[u8]) -> (HashMap<u32, String>, Vec<(usize, u32, u32)>) {
+fn parse_cmap(data: &[u8]) -> (HashMap<u32, String>, Codespace) {
     let toks = tokens(data);
     let mut map = HashMap::new();
     let mut space = Vec::new();
@@ -741,10 +744,8 @@ impl<'a> Page<'a> {
             let o = &op.operands;
             let n = |k: usize| o.get(k).map(num).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
+                "q" if stack.len() < 256 => {
+                    stack.push(gs.clone());
                 }
                 "Q" => {
                     if let Some(g) = stack.pop() {

@@ -260,8 +260,7 @@ fn starts_number(v: &[char]) -> bool {
                 .is_some_and(|&d| digit(d) || ('ア'..='ン').contains(&d)))
         || (digit(c)
             && v.iter()
-                .skip_while(|&&d| digit(d))
-                .next()
+                .find(|&&d| !digit(d))
                 .is_some_and(|&d| matches!(d, '.' | '．' | ')' | '）')))
 }
 

@@ -353,7 +353,7 @@ fn derive_title(
     let len = rest_n.len();
     let has_stop = rest_n.contains(&'。');
     // An ASCII comma is a 読点 in some titles (「評価,見直し」): a comma only in a sentence.
-    let has_comma = rest_n.iter().any(|c| *c == '、') || (has_stop && rest_n.contains(&','));
+    let has_comma = rest_n.contains(&'、') || (has_stop && rest_n.contains(&','));
     let short_heading = !has_stop && !has_comma && len <= 50;
     // Computed at most once, and only when needed.
     let prefix = std::cell::OnceCell::new();

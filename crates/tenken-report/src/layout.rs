@@ -473,7 +473,7 @@ fn para(f: &mut Flow, text: &str, size: f32, indent: f32, color: Color) {
 
 /// The cells of a row with their x, width, column and font size: a row with fewer cells
 /// than columns has its last cell span the remaining columns.
-fn spans<'t>(t: &'t Table, n: usize, header: bool) -> Vec<(f32, f32, &'t Col, f32)> {
+fn spans(t: &Table, n: usize, header: bool) -> Vec<(f32, f32, &Col, f32)> {
     let mut out = vec![];
     let mut x = MARGIN_X;
     for (i, c) in t.cols.iter().enumerate().take(n.max(1)) {

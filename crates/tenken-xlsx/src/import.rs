@@ -567,12 +567,12 @@ fn mib(bytes: u64) -> String {
     format!("{} MiB", bytes >> 20)
 }
 
+/// Builds a problem from (sheet, cell, message id, arguments).
+type ProblemAt<'a> = dyn Fn(Option<&str>, Option<String>, &str, &[(&str, String)]) -> Problem + 'a;
+
 /// Inflates every part into nothing, counting, and stops at the bounds: a zip bomb is refused
 /// before the spreadsheet reader inflates anything into memory.
-fn check_inflation(
-    bytes: &[u8],
-    problem: &dyn Fn(Option<&str>, Option<String>, &str, &[(&str, String)]) -> Problem,
-) -> std::result::Result<(), Problem> {
+fn check_inflation(bytes: &[u8], problem: &ProblemAt) -> std::result::Result<(), Problem> {
     use std::io::Read;
     let not_xlsx = |reason: String| problem(None, None, "xlsx-not-xlsx", &[("reason", reason)]);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
