@@ -339,8 +339,7 @@ impl Store {
                 (SELECT count(*) FROM findings f WHERE f.assessment_id = a.id)
             FROM assessments a JOIN organisations o ON o.id = a.organisation_id
             ORDER BY a.fiscal_year DESC, a.id";
-        let mut stmt = self.conn().prepare(sql)?;
-        let rows = stmt.query_map([], |r| {
+        self.rows(sql, [], |r| {
             let kind: String = r.get(5)?;
             let fy: i32 = r.get(4)?;
             let departments: i64 = r.get(7)?;
@@ -359,8 +358,7 @@ impl Store {
                 answered_count: r.get(9)?,
                 finding_count: r.get(10)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// Sets the 総評 text.
@@ -405,17 +403,15 @@ impl Store {
 
     /// The departments in scope, in the order they were added.
     pub fn departments(&self, assessment: i64) -> Result<Vec<Department>> {
-        let mut stmt = self.conn().prepare(
+        self.rows(
             "SELECT d.id, d.name FROM assessment_departments ad JOIN departments d ON d.id = ad.department_id
              WHERE ad.assessment_id = ?1 ORDER BY ad.position",
-        )?;
-        let rows = stmt.query_map([assessment], |r| {
+        [assessment], |r| {
             Ok(Department {
                 id: r.get(0)?,
                 name: r.get(1)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// A department in scope, by id or name.
@@ -478,8 +474,7 @@ impl Store {
             "SELECT i.id, i.assessment_id, i.department_id, d.name, i.held_on, i.place, i.attendees, i.auditor, i.notes, i.updated_at
              FROM interviews i JOIN departments d ON d.id = i.department_id WHERE {cond} ORDER BY i.held_on, i.id"
         );
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt.query_map([v], |r| {
+        self.rows(&sql, [v], |r| {
             Ok(Interview {
                 id: r.get(0)?,
                 assessment_id: r.get(1)?,
@@ -492,8 +487,7 @@ impl Store {
                 notes: r.get(8)?,
                 updated_at: r.get(9)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// Replaces an interview's notes (autosave from the window).
@@ -547,11 +541,10 @@ impl Store {
     }
 
     pub fn remarks(&self, assessment: i64) -> Result<Vec<Remark>> {
-        let mut stmt = self.conn().prepare(
+        self.rows(
             "SELECT r.id, d.name, r.kind, r.text, r.created_at FROM remarks r LEFT JOIN departments d ON d.id = r.department_id
              WHERE r.assessment_id = ?1 ORDER BY r.id",
-        )?;
-        let rows = stmt.query_map([assessment], |r| {
+        [assessment], |r| {
             let kind: String = r.get(2)?;
             Ok(Remark {
                 id: r.get(0)?,
@@ -560,8 +553,7 @@ impl Store {
                 text: r.get(3)?,
                 created_at: r.get(4)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 }
 

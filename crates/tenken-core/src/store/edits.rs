@@ -276,14 +276,10 @@ impl Store {
         if n > 0 {
             return Err(in_use("organisation", &o.name, "assessment", n));
         }
-        let policies: Vec<serde_json::Value> = {
-            let mut stmt = self.conn().prepare("SELECT id, kind, source_name, text_sha256, imported_at FROM policy_documents WHERE organisation_id = ?1 ORDER BY id")?;
-            let rows = stmt.query_map([id], |r| {
+        let policies: Vec<serde_json::Value> = self.rows("SELECT id, kind, source_name, text_sha256, imported_at FROM policy_documents WHERE organisation_id = ?1 ORDER BY id", [id], |r| {
                 Ok(serde_json::json!({"id": r.get::<_, i64>(0)?, "kind": r.get::<_, String>(1)?, "source_name": r.get::<_, String>(2)?,
                     "text_sha256": r.get::<_, String>(3)?, "imported_at": r.get::<_, String>(4)?}))
             })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
         let before = serde_json::json!({"organisation": o, "policies": policies});
         self.write(|t| {
             t.tx.execute(

@@ -292,16 +292,16 @@ impl Store {
 
     /// Every stored file the database refers to: (evidence id, sha256, size).
     pub fn evidence_files_recorded(&self) -> Result<Vec<(i64, String, Option<u64>)>> {
-        let mut stmt = self.conn().prepare(
+        self.rows(
             "SELECT id, sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get::<_, Option<i64>>(2)?.map(|s| s as u64),
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, Option<i64>>(2)?.map(|s| s as u64),
+                ))
+            },
+        )
     }
 }

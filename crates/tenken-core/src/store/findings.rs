@@ -295,10 +295,10 @@ impl Store {
     /// The findings of an assessment, by number.
     pub fn findings(&self, assessment: i64) -> Result<Vec<Finding>> {
         self.frozen(assessment)?;
-        let mut stmt = self.conn().prepare(&format!(
-            "{SELECT} WHERE f.assessment_id = ?1 ORDER BY f.number"
-        ))?;
-        let rows = stmt.query_map([assessment], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.rows(
+            &format!("{SELECT} WHERE f.assessment_id = ?1 ORDER BY f.number"),
+            [assessment],
+            row,
+        )
     }
 }

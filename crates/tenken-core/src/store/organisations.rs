@@ -74,11 +74,11 @@ impl Store {
     }
 
     pub fn list_organisations(&self) -> Result<Vec<Organisation>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT id, name, addressee, created_at FROM organisations ORDER BY id")?;
-        let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.rows(
+            "SELECT id, name, addressee, created_at FROM organisations ORDER BY id",
+            [],
+            row,
+        )
     }
 
     /// By id (digits) or exact name.

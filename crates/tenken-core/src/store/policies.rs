@@ -197,13 +197,11 @@ impl Store {
     /// folder, content-addressed).
     pub fn remove_policy(&mut self, id: i64) -> Result<PolicyDocument> {
         let doc = self.policy(id)?;
-        let users: Vec<i64> = {
-            let mut stmt = self.conn().prepare(
-                "SELECT id FROM assessments WHERE policy_document_id = ?1 OR standards_document_id = ?1 ORDER BY id",
-            )?;
-            let rows = stmt.query_map([id], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let users: Vec<i64> = self.rows(
+            "SELECT id FROM assessments WHERE policy_document_id = ?1 OR standards_document_id = ?1 ORDER BY id",
+            [id],
+            |r| r.get(0),
+        )?;
         if !users.is_empty() {
             return Err(Error::PolicyInUse {
                 id,
@@ -281,20 +279,20 @@ impl Store {
     }
 
     fn corrections(&self, organisation_id: i64, sha: &str) -> Result<Vec<TopicCorrection>> {
-        let mut stmt = self.conn().prepare(
+        self.rows(
             "SELECT topic, number_path_json, citation, corrected_at FROM topic_corrections
              WHERE organisation_id = ?1 AND text_sha256 = ?2 ORDER BY topic",
-        )?;
-        let rows = stmt.query_map(params![organisation_id, sha], |r| {
-            let path: Option<String> = r.get(1)?;
-            Ok(TopicCorrection {
-                topic: r.get(0)?,
-                number_path: path.and_then(|p| serde_json::from_str(&p).ok()),
-                citation: r.get(2)?,
-                corrected_at: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![organisation_id, sha],
+            |r| {
+                let path: Option<String> = r.get(1)?;
+                Ok(TopicCorrection {
+                    topic: r.get(0)?,
+                    number_path: path.and_then(|p| serde_json::from_str(&p).ok()),
+                    citation: r.get(2)?,
+                    corrected_at: r.get(3)?,
+                })
+            },
+        )
     }
 
     pub fn policy(&self, id: i64) -> Result<PolicyDocument> {
@@ -321,17 +319,13 @@ impl Store {
 
     /// The original files of the policy documents: (policy id, sha256, size).
     pub fn policy_originals_recorded(&self) -> Result<Vec<(i64, String, Option<u64>)>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT id, original_sha256, original_size FROM policy_documents WHERE original_sha256 IS NOT NULL ORDER BY id")?;
-        let rows = stmt.query_map([], |r| {
+        self.rows("SELECT id, original_sha256, original_size FROM policy_documents WHERE original_sha256 IS NOT NULL ORDER BY id", [], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
                 r.get::<_, Option<i64>>(2)?.map(|s| s as u64),
             ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     fn policies_where(&self, cond: &str, v: i64) -> Result<Vec<PolicyDocument>> {

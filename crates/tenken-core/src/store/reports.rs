@@ -116,11 +116,11 @@ impl Store {
 
     /// The final reports of an assessment, committee report first, then by department and version.
     pub fn report_issues(&self, assessment: i64) -> Result<Vec<ReportIssue>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "{SELECT} WHERE assessment_id = ?1 ORDER BY department, version"
-        ))?;
-        let rows = stmt.query_map([assessment], row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        self.rows(
+            &format!("{SELECT} WHERE assessment_id = ?1 ORDER BY department, version"),
+            [assessment],
+            row,
+        )
     }
 
     /// One recorded final report, if any.

@@ -251,11 +251,9 @@ impl Store {
         let dept = department
             .map(|d| self.department(assessment, d))
             .transpose()?;
-        let mut stmt = self.conn().prepare(&format!(
+        self.rows(&format!(
             "{SELECT} JOIN assessment_departments ad ON ad.assessment_id = r.assessment_id AND ad.department_id = r.department_id
              WHERE r.assessment_id = ?1 AND (?2 IS NULL OR r.department_id = ?2) ORDER BY ad.position, r.item_id"
-        ))?;
-        let rows = stmt.query_map(params![assessment, dept.map(|d| d.id)], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        ), params![assessment, dept.map(|d| d.id)], row)
     }
 }
