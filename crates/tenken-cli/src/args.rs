@@ -70,6 +70,9 @@ pub enum Command {
     /// Excel answer sheets per department (自己点検), their import, and a results workbook.
     #[command(subcommand)]
     Xlsx(XlsxCmd),
+    /// The audit team: share with members, join, return, merge, conflicts.
+    #[command(subcommand)]
+    Team(TeamCmd),
     /// A whole assessment as JSON (everything needed to rebuild its report).
     Export {
         assessment: String,
@@ -493,4 +496,50 @@ pub enum XlsxCmd {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TeamCmd {
+    /// (lead) A package of the assessment for a member to work on offline.
+    Share {
+        assessment: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Departments to hand over, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',')]
+        departments: Option<Vec<String>>,
+        #[arg(long, default_value = "")]
+        member: String,
+        #[arg(long)]
+        force: bool,
+    },
+    /// (member) Open a share package into this store.
+    Join { file: PathBuf },
+    /// (member) A package of your changes since the share, for the lead.
+    Return {
+        assessment: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// (lead) Merge members' return packages, all in one transaction.
+    Merge {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// (lead) Conflicts found by merges.
+    Conflicts { assessment: String },
+    /// (lead) Decide a conflict: keep the lead's or the member's values.
+    Resolve {
+        conflict: i64,
+        #[arg(long, value_enum)]
+        keep: Keep,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    Lead,
+    Member,
 }

@@ -190,14 +190,14 @@ fn verify_names_an_edited_audit_log_entry() {
         let c = rusqlite::Connection::open(d.join("tenken.db")).unwrap();
         seq = c
             .query_row(
-                "SELECT seq FROM audit_log WHERE action = 'finding.add'",
+                "SELECT chain_seq FROM audit_log WHERE action = 'finding.add'",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
         let n = c
             .execute(
-                "UPDATE audit_log SET actor = 'someone-else' WHERE seq = ?1",
+                "UPDATE audit_log SET actor = 'someone-else' WHERE chain_seq = ?1",
                 [seq],
             )
             .unwrap();
@@ -234,7 +234,7 @@ fn verify_reports_a_deleted_audit_log_entry() {
             .unwrap();
         assert!(total >= 5);
         assert_eq!(
-            c.execute("DELETE FROM audit_log WHERE seq = 3", [])
+            c.execute("DELETE FROM audit_log WHERE chain_seq = 3", [])
                 .unwrap(),
             1
         );
@@ -255,7 +255,7 @@ fn verify_reports_a_deleted_audit_log_entry() {
     let d2 = p2.data();
     {
         let c = rusqlite::Connection::open(d2.join("tenken.db")).unwrap();
-        c.execute("DELETE FROM audit_log WHERE seq = 1", [])
+        c.execute("DELETE FROM audit_log WHERE chain_seq = 1", [])
             .unwrap();
     }
     let (out, _) = verify_fails(&d2);

@@ -146,6 +146,40 @@ pub enum Error {
     /// A file that changed (size or modification time) while tenken was copying it.
     #[error("{path} changed while it was being read")]
     FileChangedWhileReading { path: PathBuf },
+    /// A team package (issue #12) that is not one, or whose parts do not match its manifest
+    /// (tampered with or truncated): refused whole.
+    #[error("team package {path} is not valid: {reason}")]
+    TeamPackageInvalid { path: PathBuf, reason: String },
+    /// A team package of another assessment, organisation or lead, or one this store did not
+    /// share (merge) / whose ids collide with other records (join).
+    #[error("team package {path} does not belong here: {reason}")]
+    TeamPackageForeign { path: PathBuf, reason: String },
+    /// A team package written by a newer tenken (schema above ours).
+    #[error("team package {path} has schema {found}, newer than {supported}")]
+    TeamPackageTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// A `return` package given to `join`, or a `share` package given to `merge`.
+    #[error("team package {path} is a {found} package, expected {expected}")]
+    TeamPackageWrongKind {
+        path: PathBuf,
+        expected: String,
+        found: String,
+    },
+    /// Joining a newer share would overwrite work of the member not yet returned.
+    #[error("joining would overwrite {count} unreturned changes in assessment {assessment}")]
+    TeamJoinConflict { assessment: i64, count: usize },
+    /// `team return` for an assessment this store never joined.
+    #[error("assessment {0} was not joined from a team package")]
+    TeamNotJoined(i64),
+    /// No merge conflict with this id.
+    #[error("unknown conflict {0}")]
+    UnknownConflict(i64),
+    /// The conflict was already decided.
+    #[error("conflict {0} is already resolved")]
+    ConflictResolved(i64),
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {
@@ -212,6 +246,14 @@ impl Error {
             Error::ControlCharacter { .. } => "control_character",
             Error::RatingBlank { .. } => "rating_blank",
             Error::FileChangedWhileReading { .. } => "file_changed_while_reading",
+            Error::TeamPackageInvalid { .. } => "team_package_invalid",
+            Error::TeamPackageForeign { .. } => "team_package_foreign",
+            Error::TeamPackageTooNew { .. } => "team_package_too_new",
+            Error::TeamPackageWrongKind { .. } => "team_package_wrong_kind",
+            Error::TeamJoinConflict { .. } => "team_join_conflict",
+            Error::TeamNotJoined(_) => "team_not_joined",
+            Error::UnknownConflict(_) => "unknown_conflict",
+            Error::ConflictResolved(_) => "conflict_resolved",
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
                 "disk_full"
             }
@@ -401,6 +443,48 @@ impl Error {
                 ],
             ),
             Error::StoreNotEmpty { path } => ("error-store-not-empty", vec![("path", p(path))]),
+            Error::TeamPackageInvalid { path, reason } => (
+                "error-team-package-invalid",
+                vec![("path", p(path)), ("reason", s(reason))],
+            ),
+            Error::TeamPackageForeign { path, reason } => (
+                "error-team-package-foreign",
+                vec![("path", p(path)), ("reason", s(reason))],
+            ),
+            Error::TeamPackageTooNew {
+                path,
+                found,
+                supported,
+            } => (
+                "error-team-package-too-new",
+                vec![
+                    ("path", p(path)),
+                    ("found", (*found).into()),
+                    ("supported", (*supported).into()),
+                ],
+            ),
+            Error::TeamPackageWrongKind {
+                path,
+                expected,
+                found,
+            } => (
+                "error-team-package-wrong-kind",
+                vec![
+                    ("path", p(path)),
+                    ("expected", s(expected)),
+                    ("found", s(found)),
+                ],
+            ),
+            Error::TeamJoinConflict { assessment, count } => (
+                "error-team-join-conflict",
+                vec![
+                    ("assessment", (*assessment).into()),
+                    ("count", (*count as i64).into()),
+                ],
+            ),
+            Error::TeamNotJoined(id) => ("error-team-not-joined", vec![("id", (*id).into())]),
+            Error::UnknownConflict(id) => ("error-unknown-conflict", vec![("id", (*id).into())]),
+            Error::ConflictResolved(id) => ("error-conflict-resolved", vec![("id", (*id).into())]),
             Error::BackupInvalid { path, reason } => (
                 "error-backup-invalid",
                 vec![("path", p(path)), ("reason", s(reason))],

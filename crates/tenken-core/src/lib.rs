@@ -19,6 +19,7 @@ pub mod output;
 pub mod private;
 pub mod readiness;
 pub mod store;
+pub mod team;
 pub mod text;
 pub mod verify;
 pub mod views;

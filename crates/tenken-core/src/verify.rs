@@ -48,6 +48,7 @@ pub fn verify(store: &Store) -> Result<VerifyReport> {
         .conn()
         .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
     problems.extend(chain);
+    problems.extend(crate::team::merge::check_anchors(store.conn())?);
     Ok(VerifyReport {
         ok: problems.is_empty(),
         evidence_files_checked: seen.len(),

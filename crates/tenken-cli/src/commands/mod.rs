@@ -11,6 +11,7 @@ mod policy;
 mod report;
 mod sheets;
 mod store;
+mod team;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -40,6 +41,7 @@ pub fn run(cli: &Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Remark(cmd) => findings::remark(cli, ctx, cmd),
         Command::Evidence(cmd) => evidence::run(cli, ctx, cmd),
         Command::Xlsx(cmd) => sheets::run(cli, ctx, cmd),
+        Command::Team(cmd) => team::run(cli, ctx, cmd),
         Command::Export {
             assessment,
             out,

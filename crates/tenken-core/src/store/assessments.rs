@@ -445,13 +445,13 @@ impl Store {
         }
         let d = self.department(assessment, department)?;
         let held_on = new.held_on.unwrap_or_else(|| self.now().date_naive());
-        let id = self.write(|t| {
+        let id = super::ids::new_id();
+        self.write(|t| {
             t.tx.execute(
-                "INSERT INTO interviews (assessment_id, department_id, held_on, place, attendees, auditor, notes, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![assessment, d.id, held_on.to_string(), new.place, new.attendees, new.auditor, new.notes, t.now],
+                "INSERT INTO interviews (assessment_id, department_id, held_on, place, attendees, auditor, notes, updated_at, id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![assessment, d.id, held_on.to_string(), new.place, new.attendees, new.auditor, new.notes, t.now, id],
             )?;
-            let id = t.tx.last_insert_rowid();
             t.log("interview.add", "interview", id, None::<&()>, Some(new))?;
             Ok(id)
         })?;
@@ -528,12 +528,12 @@ impl Store {
         let d = department
             .map(|d| self.department(assessment, d))
             .transpose()?;
+        let id = super::ids::new_id();
         self.write(|t| {
             t.tx.execute(
-                "INSERT INTO remarks (assessment_id, department_id, kind, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![assessment, d.as_ref().map(|d| d.id), kind.key(), text.trim(), t.now],
+                "INSERT INTO remarks (assessment_id, department_id, kind, text, created_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![assessment, d.as_ref().map(|d| d.id), kind.key(), text.trim(), t.now, id],
             )?;
-            let id = t.tx.last_insert_rowid();
             let r = Remark { id, department: d.as_ref().map(|d| d.name.clone()), kind, text: text.trim().into(), created_at: t.now.clone() };
             t.log("remark.add", "remark", id, None::<&()>, Some(&r))?;
             Ok(r)

@@ -22,6 +22,12 @@ pub struct LogEntry {
     pub after: Option<serde_json::Value>,
     pub prev_hash: String,
     pub hash: String,
+    /// The laptop (device id) whose chain this entry belongs to.
+    #[serde(default)]
+    pub device: String,
+    /// The entry's position in its device's chain (1, 2, 3 …).
+    #[serde(default)]
+    pub chain_seq: i64,
 }
 
 /// The hash of an entry: SHA-256 over its fields (length-prefixed, so that no two different
@@ -62,6 +68,18 @@ pub fn entry_hash(
     format!("{:x}", h.finalize())
 }
 
+/// This store's device id (migration 5 gives every store one).
+pub fn device_id(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT value FROM store_meta WHERE key = 'device_id'",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Appends an entry to this device's chain. `seq` (the row id) is a global id
+/// ([`crate::store::ids::new_id`]), so entries made on different laptops can be merged;
+/// the chain position is `chain_seq` (1, 2, 3 … per device), and it is what the hash covers.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn append<B: Serialize, A: Serialize>(
     conn: &Connection,
@@ -73,14 +91,15 @@ pub(crate) fn append<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<()> {
+    let device = device_id(conn)?;
     let last: Option<(i64, String)> = conn
         .query_row(
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
+            "SELECT chain_seq, hash FROM audit_log WHERE device = ?1 ORDER BY chain_seq DESC LIMIT 1",
+            [&device],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let (seq, prev) = match last {
+    let (chain_seq, prev) = match last {
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_string()),
     };
@@ -88,7 +107,7 @@ pub(crate) fn append<B: Serialize, A: Serialize>(
     let after = after.map(serde_json::to_string).transpose()?;
     let hash = entry_hash(
         &prev,
-        seq,
+        chain_seq,
         at,
         actor,
         action,
@@ -98,16 +117,59 @@ pub(crate) fn append<B: Serialize, A: Serialize>(
         after.as_deref(),
     );
     conn.execute(
-        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![seq, at, actor, action, entity, entity_id, before, after, prev, hash],
+        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, device, chain_seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![crate::store::ids::new_id(), at, actor, action, entity, entity_id, before, after, prev, hash, device, chain_seq],
     )?;
     Ok(())
 }
 
+/// An entry as stored (before/after as the JSON text that was hashed): what a team return
+/// package carries, so that the chain can be checked on the lead's laptop.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RawEntry {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+    pub device: String,
+    pub chain_seq: i64,
+}
+
+/// One device's chain, in order.
+pub fn device_chain(conn: &Connection, device: &str) -> Result<Vec<RawEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, device, chain_seq
+         FROM audit_log WHERE device = ?1 ORDER BY chain_seq",
+    )?;
+    let rows = stmt.query_map([device], |r| {
+        Ok(RawEntry {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            entity: r.get(4)?,
+            entity_id: r.get(5)?,
+            before_json: r.get(6)?,
+            after_json: r.get(7)?,
+            prev_hash: r.get(8)?,
+            hash: r.get(9)?,
+            device: r.get(10)?,
+            chain_seq: r.get(11)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Reads the log, newest last; `limit` keeps only the last N entries.
 pub fn entries(conn: &Connection, limit: Option<usize>) -> Result<Vec<LogEntry>> {
-    let sql = "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM
+    let sql = "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, device, chain_seq FROM
                (SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?1) ORDER BY seq";
     let mut stmt = conn.prepare(sql)?;
     let lim = limit.map(|l| l as i64).unwrap_or(-1);
@@ -125,21 +187,45 @@ pub fn entries(conn: &Connection, limit: Option<usize>) -> Result<Vec<LogEntry>>
             after: after.and_then(|s| serde_json::from_str(&s).ok()),
             prev_hash: r.get(8)?,
             hash: r.get(9)?,
+            device: r.get(10)?,
+            chain_seq: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Checks the chain from the first entry: sequence without gaps, each `prev_hash` equal to the
-/// previous `hash`, each `hash` recomputed. Returns one line per problem.
-pub fn check_chain(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq",
+fn has_devices(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'chain_seq'",
+        [],
+        |r| r.get(0),
     )?;
+    Ok(n > 0)
+}
+
+/// Checks every device's chain from its first entry: positions without gaps, each `prev_hash`
+/// equal to the previous `hash`, each `hash` recomputed. This store's own chain is named
+/// "audit log"; another laptop's (merged) chain "audit log (device …)". Returns one line per
+/// problem. A database from before migration 5 has one chain, checked by `seq`.
+pub fn check_chain(conn: &Connection) -> Result<Vec<String>> {
+    let devices = has_devices(conn)?;
+    let sql = if devices {
+        "SELECT chain_seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, device
+         FROM audit_log ORDER BY device, chain_seq"
+    } else {
+        "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, '' FROM audit_log ORDER BY seq"
+    };
+    let own = if devices {
+        device_id(conn).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut stmt = conn.prepare(sql)?;
     let mut rows = stmt.query([])?;
     let mut problems = vec![];
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1i64;
+    let mut current_device: Option<String> = None;
     while let Some(r) = rows.next()? {
         let seq: i64 = r.get(0)?;
         let (at, actor, action, entity, entity_id): (String, String, String, String, String) =
@@ -148,14 +234,25 @@ pub fn check_chain(conn: &Connection) -> Result<Vec<String>> {
         let after: Option<String> = r.get(7)?;
         let prev: String = r.get(8)?;
         let hash: String = r.get(9)?;
+        let device: String = r.get(10)?;
+        if current_device.as_deref() != Some(device.as_str()) {
+            expected_prev = GENESIS.to_string();
+            expected_seq = 1;
+            current_device = Some(device.clone());
+        }
+        let name = if device == own {
+            "audit log".to_string()
+        } else {
+            format!("audit log (device {device})")
+        };
         if seq != expected_seq {
             problems.push(format!(
-                "audit log: entry {expected_seq} is missing (next is {seq})"
+                "{name}: entry {expected_seq} is missing (next is {seq})"
             ));
         }
         if prev != expected_prev {
             problems.push(format!(
-                "audit log: entry {seq} does not follow the previous entry (prev_hash mismatch)"
+                "{name}: entry {seq} does not follow the previous entry (prev_hash mismatch)"
             ));
         }
         let recomputed = entry_hash(
@@ -170,9 +267,7 @@ pub fn check_chain(conn: &Connection) -> Result<Vec<String>> {
             after.as_deref(),
         );
         if recomputed != hash {
-            problems.push(format!(
-                "audit log: entry {seq} was altered (hash mismatch)"
-            ));
+            problems.push(format!("{name}: entry {seq} was altered (hash mismatch)"));
         }
         expected_prev = hash;
         expected_seq = seq + 1;
@@ -197,8 +292,9 @@ mod tests {
     #[test]
     fn chain_detects_edit_removal_and_reorder() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(crate::store::schema::MIGRATIONS[0])
-            .unwrap();
+        for m in crate::store::schema::MIGRATIONS {
+            conn.execute_batch(m).unwrap();
+        }
         for i in 0..4 {
             append(
                 &conn,
@@ -213,14 +309,20 @@ mod tests {
             .unwrap();
         }
         assert!(check_chain(&conn).unwrap().is_empty());
-        conn.execute("UPDATE audit_log SET after_json = '99' WHERE seq = 2", [])
-            .unwrap();
+        conn.execute(
+            "UPDATE audit_log SET after_json = '99' WHERE chain_seq = 2",
+            [],
+        )
+        .unwrap();
         let p = check_chain(&conn).unwrap();
         assert!(p.iter().any(|p| p.contains("entry 2 was altered")), "{p:?}");
-        conn.execute("UPDATE audit_log SET after_json = '1' WHERE seq = 2", [])
-            .unwrap();
+        conn.execute(
+            "UPDATE audit_log SET after_json = '1' WHERE chain_seq = 2",
+            [],
+        )
+        .unwrap();
         assert!(check_chain(&conn).unwrap().is_empty());
-        conn.execute("DELETE FROM audit_log WHERE seq = 3", [])
+        conn.execute("DELETE FROM audit_log WHERE chain_seq = 3", [])
             .unwrap();
         let p = check_chain(&conn).unwrap();
         assert!(p.iter().any(|p| p.contains("entry 3 is missing")), "{p:?}");

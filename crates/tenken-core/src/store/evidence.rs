@@ -165,13 +165,13 @@ impl Store {
                 "空でない名称 / a non-empty title",
             ));
         }
-        let id = self.write(|t| {
+        let id = super::ids::new_id();
+        self.write(|t| {
             t.tx.execute(
                 "INSERT INTO evidence (assessment_id, kind, title, sha256, original_name, size, media_type, file_date, location,
-                 description, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![assessment, kind.key(), title.trim(), sha256, original_name, size.map(|s| s as i64), media_type, file_date, location, description, t.now],
+                 description, recorded_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![assessment, kind.key(), title.trim(), sha256, original_name, size.map(|s| s as i64), media_type, file_date, location, description, t.now, id],
             )?;
-            let id = t.tx.last_insert_rowid();
             let logged = serde_json::json!({"kind": kind, "title": title, "sha256": sha256, "size": size, "location": location});
             t.log("evidence.add", "evidence", id, None::<&()>, Some(&logged))?;
             Ok(id)
@@ -208,8 +208,8 @@ impl Store {
         };
         self.write(|t| {
             let n = t.tx.execute(
-                "INSERT OR IGNORE INTO evidence_links (evidence_id, response_id, finding_id) VALUES (?1, ?2, ?3)",
-                params![evidence_id, response_id, finding_id],
+                "INSERT OR IGNORE INTO evidence_links (evidence_id, response_id, finding_id, id) VALUES (?1, ?2, ?3, ?4)",
+                params![evidence_id, response_id, finding_id, super::ids::new_id()],
             )?;
             if n > 0 {
                 let logged = serde_json::json!({"response_id": response_id, "finding_id": finding_id});

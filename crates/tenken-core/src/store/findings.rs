@@ -199,12 +199,13 @@ impl Store {
             .filter(|c| !c.trim().is_empty())
             .or_else(|| item.as_ref().and_then(|i| i.citation.clone()))
             .unwrap_or_default();
-        let id = self.write(|t| {
+        let id = super::ids::new_id();
+        self.write(|t| {
             t.tx.execute(
                 "INSERT INTO findings (assessment_id, number, department_id, item_id, cited_clause, fact, risk, recommendation,
-                 classification, priority, due_date, owner, status, follows_up_finding_id, created_at, updated_at)
+                 classification, priority, due_date, owner, status, follows_up_finding_id, created_at, updated_at, id)
                  VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM findings WHERE assessment_id = ?1), ?2, ?3, ?4, ?5, ?6,
-                 ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+                 ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
                 params![
                     assessment,
                     d.id,
@@ -219,10 +220,10 @@ impl Store {
                     new.owner.trim(),
                     new.status.unwrap_or(FindingStatus::Open).key(),
                     new.follows_up,
-                    t.now
+                    t.now,
+                    id
                 ],
             )?;
-            let id = t.tx.last_insert_rowid();
             t.log("finding.add", "finding", id, None::<&()>, Some(new))?;
             Ok(id)
         })?;

@@ -8,6 +8,7 @@ pub mod audit_log;
 mod edits;
 mod evidence;
 mod findings;
+pub mod ids;
 mod organisations;
 mod policies;
 mod reports;
@@ -309,6 +310,11 @@ impl Store {
 
     pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
+    }
+
+    /// Who makes changes through this store (recorded in the audit log).
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     /// The data dir this store lives in.

@@ -106,11 +106,11 @@ impl Store {
             .unwrap_or_default();
         self.write(|t| {
             t.tx.execute(
-                "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at, id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (assessment_id, department_id, item_id)
                  DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at",
-                params![assessment, d.id, item, new_rating, new_note, t.now],
+                params![assessment, d.id, item, new_rating, new_note, t.now, super::ids::new_id()],
             )?;
             let id: i64 = t.tx.query_row(
                 "SELECT id FROM responses WHERE assessment_id = ?1 AND department_id = ?2 AND item_id = ?3",
@@ -188,15 +188,15 @@ impl Store {
         self.write(|t| {
             let mut out = Vec::with_capacity(planned.len());
             let mut upsert = t.tx.prepare_cached(
-                "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO responses (assessment_id, department_id, item_id, rating, note, updated_at, id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (assessment_id, department_id, item_id)
                  DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at
                  RETURNING id",
             )?;
             let slim = |rating: &Option<String>, note: &str| serde_json::json!({"rating": rating, "note": note});
             for (item, before, rating, note) in &planned {
-                let id: i64 = upsert.query_row(params![assessment, d.id, item, rating, note, t.now], |r| r.get(0))?;
+                let id: i64 = upsert.query_row(params![assessment, d.id, item, rating, note, t.now, super::ids::new_id()], |r| r.get(0))?;
                 let b = before.map(|b| slim(&b.rating, &b.note));
                 t.log("answer.set", "response", format!("{assessment}/{}/{item}", d.id), b.as_ref(), Some(&slim(rating, note)))?;
                 out.push(Response {

@@ -190,6 +190,71 @@ CREATE TABLE report_issues (
     UNIQUE (assessment_id, department, version)
 );
 "#,
+    // 5: the audit team (issue #12). Every store gets a device id; the audit log becomes one
+    //    hash chain per device (`device`, `chain_seq`; the existing entries are this store's
+    //    chain, positions unchanged, so their hashes stay valid); what was shared, joined and
+    //    merged; the conflicts a person decides. Ids of field records are now global
+    //    (`store::ids::new_id`) — existing ids stay as they are.
+    r#"
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO store_meta (key, value) VALUES ('device_id', lower(hex(randomblob(16))));
+ALTER TABLE audit_log ADD COLUMN device TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN chain_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE audit_log SET device = (SELECT value FROM store_meta WHERE key = 'device_id'), chain_seq = seq;
+CREATE UNIQUE INDEX audit_log_chain ON audit_log (device, chain_seq);
+CREATE TABLE team_shares (
+    baseline_id      TEXT PRIMARY KEY,
+    assessment_id    INTEGER NOT NULL REFERENCES assessments(id),
+    member           TEXT NOT NULL DEFAULT '',
+    departments_json TEXT NOT NULL,
+    shared_at        TEXT NOT NULL,
+    shared_by        TEXT NOT NULL
+);
+CREATE TABLE team_memberships (
+    assessment_id    INTEGER PRIMARY KEY REFERENCES assessments(id),
+    lead_device      TEXT NOT NULL,
+    baseline_id      TEXT NOT NULL,
+    member           TEXT NOT NULL DEFAULT '',
+    departments_json TEXT NOT NULL,
+    joined_at        TEXT NOT NULL,
+    returned_at      TEXT
+);
+CREATE TABLE team_merges (
+    id             INTEGER PRIMARY KEY,
+    assessment_id  INTEGER NOT NULL REFERENCES assessments(id),
+    baseline_id    TEXT NOT NULL,
+    member_device  TEXT NOT NULL,
+    member         TEXT NOT NULL DEFAULT '',
+    package_sha256 TEXT NOT NULL,
+    applied        INTEGER NOT NULL,
+    unchanged      INTEGER NOT NULL,
+    conflicts      INTEGER NOT NULL,
+    changeset      BLOB NOT NULL,
+    merged_at      TEXT NOT NULL
+);
+CREATE TABLE team_conflicts (
+    id             INTEGER PRIMARY KEY,
+    assessment_id  INTEGER NOT NULL REFERENCES assessments(id),
+    kind           TEXT NOT NULL,
+    table_name     TEXT NOT NULL,
+    row_id         INTEGER NOT NULL,
+    department_id  INTEGER REFERENCES departments(id),
+    item_id        TEXT,
+    lead_json      TEXT NOT NULL,
+    member_json    TEXT NOT NULL,
+    member         TEXT NOT NULL DEFAULT '',
+    member_device  TEXT NOT NULL,
+    member_at      TEXT,
+    baseline_id    TEXT NOT NULL,
+    status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'lead', 'member')),
+    created_at     TEXT NOT NULL,
+    resolved_at    TEXT,
+    UNIQUE (assessment_id, table_name, row_id, member_device, member_json)
+);
+"#,
 ];
 
 /// The schema version this build writes.

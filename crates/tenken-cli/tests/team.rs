@@ -1,0 +1,699 @@
+//! The audit team (issue #12) through the real CLI: three laptops (a lead and two members),
+//! share → join → work → return → merge in both orders and twice, a conflict resolved, a
+//! second round with unreturned work, refused packages (store unchanged), and SIGKILL during
+//! merge.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::Value;
+
+const A: &str = "2"; // the demo's current assessment
+
+fn copy_dir(from: &Path, to: &Path) {
+    let st = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(st.success());
+}
+
+struct Team {
+    env: Env,
+    lead: PathBuf,
+    m1: PathBuf,
+    m2: PathBuf,
+    r1: PathBuf,
+    r2: PathBuf,
+}
+
+fn answer(data: &Path, dept: &str, item: &str) -> (Value, Value) {
+    let e = json(data, &["export", A]);
+    let a = e["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["department"] == dept && a["item_id"] == item)
+        .cloned()
+        .unwrap_or(Value::Null);
+    (a["rating"].clone(), a["note"].clone())
+}
+
+/// Lead shares 総務課+市民課 with member 1 and 市民課+税務課 with member 2; both work (the
+/// same answer changed differently, one same evidence file) and return.
+fn team() -> Team {
+    let env = Env::new();
+    let lead = env.path("lead");
+    let (m1, m2) = (env.path("m1"), env.path("m2"));
+    ok(&lead, &["demo"]);
+    let (s1, s2) = (env.path("s1.zip"), env.path("s2.zip"));
+    ok(
+        &lead,
+        &[
+            "team",
+            "share",
+            A,
+            "--out",
+            s1.to_str().unwrap(),
+            "--departments",
+            "総務課,市民課",
+            "--member",
+            "一郎",
+        ],
+    );
+    ok(
+        &lead,
+        &[
+            "team",
+            "share",
+            A,
+            "--out",
+            s2.to_str().unwrap(),
+            "--departments",
+            "市民課,税務課",
+            "--member",
+            "二郎",
+        ],
+    );
+    let j = json(&m1, &["team", "join", s1.to_str().unwrap()]);
+    assert_eq!(j["departments"], serde_json::json!(["総務課", "市民課"]));
+    ok(&m2, &["team", "join", s2.to_str().unwrap()]);
+    let same = env.file(
+        "same.pdf",
+        b"%PDF-1.4 the same scanned document on both laptops",
+    );
+    let only = env.file("m1.txt", b"only member 1 has this");
+    let s = same.to_str().unwrap();
+    // The same answer, changed differently: the conflict.
+    ok(
+        &m1,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            "市民課",
+            "--item",
+            "AU-01-00-001",
+            "--rating",
+            "conform",
+            "--note",
+            "一郎の所見",
+        ],
+    );
+    ok(
+        &m2,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            "市民課",
+            "--item",
+            "AU-01-00-001",
+            "--rating",
+            "nonconform",
+            "--note",
+            "二郎の所見",
+        ],
+    );
+    // Changed to the same value on both: no conflict.
+    ok(
+        &m1,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            "市民課",
+            "--item",
+            "AU-01-00-003",
+            "--rating",
+            "partial",
+            "--note",
+            "同じ",
+        ],
+    );
+    ok(
+        &m2,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            "市民課",
+            "--item",
+            "AU-01-00-003",
+            "--rating",
+            "partial",
+            "--note",
+            "同じ",
+        ],
+    );
+    ok(
+        &m1,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            "総務課",
+            "--item",
+            "AU-01-00-003",
+            "--rating",
+            "nonconform",
+            "--note",
+            "一郎だけ",
+        ],
+    );
+    ok(
+        &m2,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            "税務課",
+            "--item",
+            "AU-01-00-003",
+            "--rating",
+            "partial",
+            "--note",
+            "二郎だけ",
+        ],
+    );
+    ok(
+        &m1,
+        &[
+            "finding",
+            "add",
+            A,
+            "--department",
+            "総務課",
+            "--fact",
+            "一郎の指摘",
+            "--classification",
+            "minor",
+        ],
+    );
+    ok(
+        &m2,
+        &[
+            "finding",
+            "add",
+            A,
+            "--department",
+            "税務課",
+            "--fact",
+            "二郎の指摘",
+            "--classification",
+            "minor",
+        ],
+    );
+    ok(
+        &m1,
+        &[
+            "evidence",
+            "add",
+            A,
+            "--file",
+            s,
+            "--link-item",
+            "総務課:AU-01-00-003",
+        ],
+    );
+    ok(
+        &m1,
+        &["evidence", "add", A, "--file", only.to_str().unwrap()],
+    );
+    ok(
+        &m2,
+        &[
+            "evidence",
+            "add",
+            A,
+            "--file",
+            s,
+            "--link-item",
+            "税務課:AU-01-00-003",
+        ],
+    );
+    ok(
+        &m1,
+        &[
+            "remark",
+            "add",
+            A,
+            "--department",
+            "総務課",
+            "--kind", "good", "一郎の良好事項",
+        ],
+    );
+    let (r1, r2) = (env.path("r1.zip"), env.path("r2.zip"));
+    let rr = json(&m1, &["team", "return", A, "--out", r1.to_str().unwrap()]);
+    assert!(rr["changes"].as_u64().unwrap() >= 6, "{rr}");
+    ok(&m2, &["team", "return", A, "--out", r2.to_str().unwrap()]);
+    Team {
+        env,
+        lead,
+        m1,
+        m2,
+        r1,
+        r2,
+    }
+}
+
+fn findings(data: &Path) -> Vec<(i64, String)> {
+    let e = json(data, &["export", A]);
+    e["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["number"].as_i64().unwrap(),
+                f["fact"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn check_merged(data: &Path, t: &Team) {
+    let f = findings(data);
+    let mut numbers: Vec<i64> = f.iter().map(|x| x.0).collect();
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), f.len(), "finding numbers unique: {f:?}");
+    assert_eq!(f.iter().filter(|x| x.1 == "一郎の指摘").count(), 1);
+    assert_eq!(f.iter().filter(|x| x.1 == "二郎の指摘").count(), 1);
+    assert_eq!(
+        answer(data, "総務課", "AU-01-00-003"),
+        (Value::from("nonconform"), Value::from("一郎だけ"))
+    );
+    assert_eq!(
+        answer(data, "税務課", "AU-01-00-003"),
+        (Value::from("partial"), Value::from("二郎だけ"))
+    );
+    assert_eq!(
+        answer(data, "市民課", "AU-01-00-003"),
+        (Value::from("partial"), Value::from("同じ"))
+    );
+    let e = json(data, &["export", A]);
+    let same = sha256_hex(b"%PDF-1.4 the same scanned document on both laptops");
+    let rows = e["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["sha256"] == same.as_str())
+        .count();
+    assert_eq!(rows, 2, "each member's evidence record is kept");
+    let files: Vec<_> = walk(&data.join("evidence"))
+        .into_iter()
+        .filter(|p| p.ends_with(&same))
+        .collect();
+    assert_eq!(files.len(), 1, "the file is stored once: {files:?}");
+    assert!(e["remarks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["text"] == "一郎の良好事項"));
+    let v = json(data, &["verify"]);
+    assert_eq!(v["ok"], true, "{v}");
+    let _ = t;
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = vec![];
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p.to_string_lossy().to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn three_laptops_merge_in_either_order_and_twice() {
+    let t = team();
+    let (r1, r2) = (t.r1.to_str().unwrap(), t.r2.to_str().unwrap());
+    let lead2 = t.env.path("lead2");
+    copy_dir(&t.lead, &lead2);
+
+    let m = json(&t.lead, &["team", "merge", r1, r2]);
+    assert_eq!(m["conflicts"].as_array().unwrap().len(), 1, "{m}");
+    let c = &m["conflicts"][0];
+    assert_eq!(c["kind"], "answer");
+    assert_eq!(c["department"], "市民課");
+    assert_eq!(c["item"], "AU-01-00-001");
+    assert!(c["id"].as_i64().is_some());
+    assert!(c["lead"].is_object() && c["member"].is_object(), "{c}");
+    assert_eq!(m["packages"].as_array().unwrap().len(), 2);
+    assert!(m["applied"].as_u64().unwrap() >= 10, "{m}");
+    check_merged(&t.lead, &t);
+
+    // The other order, one package at a time, on a copy of the lead's laptop.
+    let a = json(&lead2, &["team", "merge", r2]);
+    assert_eq!(a["conflicts"].as_array().unwrap().len(), 0, "{a}");
+    let b = json(&lead2, &["team", "merge", r1]);
+    assert_eq!(b["conflicts"].as_array().unwrap().len(), 1, "{b}");
+    check_merged(&lead2, &t);
+    let facts = |d: &Path| {
+        let mut f: Vec<String> = findings(d).into_iter().map(|x| x.1).collect();
+        f.sort();
+        f
+    };
+    assert_eq!(facts(&t.lead), facts(&lead2));
+
+    // Twice = once.
+    let before = fingerprint(&t.lead);
+    let again = json(&t.lead, &["team", "merge", r2, r1]);
+    assert_eq!(again["applied"], 0, "{again}");
+    assert!(again["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["already_merged"] == true));
+    assert_same(
+        &before,
+        &fingerprint(&t.lead),
+        "merging the same packages again",
+    );
+    check_merged(&t.lead, &t);
+
+    // The conflict is listed, then resolved for the member.
+    let list = json(&t.lead, &["team", "conflicts", A]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+    let member = list[0]["member"].clone();
+    let r = json(&t.lead, &["team", "resolve", &id, "--keep", "member"]);
+    assert_eq!(r["status"], "member");
+    assert_eq!(
+        answer(&t.lead, "市民課", "AU-01-00-001"),
+        (member["rating"].clone(), member["note"].clone())
+    );
+    assert_refused(
+        &t.lead,
+        &["team", "resolve", &id, "--keep", "lead"],
+        "conflict_resolved",
+        &[&id],
+    );
+    assert_refused(
+        &t.lead,
+        &["team", "resolve", "999999", "--keep", "lead"],
+        "unknown_conflict",
+        &["999999"],
+    );
+    let log = json(&t.lead, &["log"]);
+    assert!(
+        log.to_string().contains("team.resolve"),
+        "the resolution is in the audit log"
+    );
+    assert_eq!(json(&t.lead, &["verify"])["ok"], true);
+    // The report is made from everything merged.
+    let pdf = t.env.path("report.pdf");
+    ok(&t.lead, &["report", A, "--out", pdf.to_str().unwrap()]);
+    assert!(std::fs::metadata(&pdf).unwrap().len() > 1000);
+
+    // Second round: the lead shares again; member 1 has work not yet returned.
+    let s3 = t.env.path("s3.zip");
+    ok(
+        &t.lead,
+        &[
+            "team",
+            "share",
+            A,
+            "--out",
+            s3.to_str().unwrap(),
+            "--departments",
+            "総務課,市民課",
+            "--member",
+            "一郎",
+        ],
+    );
+    ok(
+        &t.m1,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            "総務課",
+            "--item",
+            "AU-01-00-001",
+            "--rating",
+            "na",
+            "--note",
+            "未返却の作業",
+        ],
+    );
+    let j = json(&t.m1, &["team", "join", s3.to_str().unwrap()]);
+    assert!(j["unreturned_changes_kept"].as_u64().unwrap() >= 1, "{j}");
+    assert_eq!(
+        answer(&t.m1, "総務課", "AU-01-00-001"),
+        (Value::from("na"), Value::from("未返却の作業"))
+    );
+    // The lead's decision arrived, and the member's earlier work is still there.
+    assert_eq!(
+        answer(&t.m1, "市民課", "AU-01-00-001"),
+        (member["rating"].clone(), member["note"].clone())
+    );
+    assert!(findings(&t.m1).iter().any(|f| f.1 == "一郎の指摘"));
+    assert_eq!(json(&t.m1, &["verify"])["ok"], true);
+    // Returned and merged: the unreturned answer reaches the lead.
+    let r3 = t.env.path("r3.zip");
+    ok(&t.m1, &["team", "return", A, "--out", r3.to_str().unwrap()]);
+    let m3 = json(&t.lead, &["team", "merge", r3.to_str().unwrap()]);
+    assert_eq!(m3["conflicts"].as_array().unwrap().len(), 0, "{m3}");
+    assert_eq!(
+        answer(&t.lead, "総務課", "AU-01-00-001"),
+        (Value::from("na"), Value::from("未返却の作業"))
+    );
+    assert_eq!(json(&t.lead, &["verify"])["ok"], true);
+    let _ = &t.m2;
+}
+
+/// Rewrites a zip: `edit(name, bytes)` returns the bytes to store (manifest included).
+fn rewrite(src: &Path, dest: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut z = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(dest).unwrap());
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut b = vec![];
+        f.read_to_end(&mut b).unwrap();
+        w.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&edit(&name, b)).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+#[test]
+fn bad_packages_are_refused_with_the_store_unchanged() {
+    let t = team();
+    let env = &t.env;
+    let r1 = t.r1.to_str().unwrap();
+    // Truncated.
+    let bytes = std::fs::read(&t.r1).unwrap();
+    let cut = env.file("cut.zip", &bytes[..bytes.len() / 2]);
+    assert_refused(
+        &t.lead,
+        &["team", "merge", cut.to_str().unwrap()],
+        "team_package_invalid",
+        &["cut.zip"],
+    );
+    // Tampered: a changed byte in the changeset, manifest untouched.
+    let tampered = env.path("tampered.zip");
+    rewrite(&t.r1, &tampered, |name, mut b| {
+        if name == "changes.changeset" {
+            let n = b.len() - 3;
+            b[n] ^= 0x20;
+        }
+        b
+    });
+    assert_refused(
+        &t.lead,
+        &["team", "merge", tampered.to_str().unwrap()],
+        "team_package_invalid",
+        &["changes.changeset"],
+    );
+    // A part added that the manifest does not list.
+    let added = env.path("added.zip");
+    rewrite(&t.r1, &added, |_, b| b);
+    {
+        use std::io::Write;
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&added)
+            .unwrap();
+        let mut w = zip::ZipWriter::new_append(f).unwrap();
+        w.start_file("extra.bin", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(b"x").unwrap();
+        w.finish().unwrap();
+    }
+    assert_refused(
+        &t.lead,
+        &["team", "merge", added.to_str().unwrap()],
+        "team_package_invalid",
+        &["extra.bin"],
+    );
+    // Newer schema.
+    let newer = env.path("newer.zip");
+    rewrite(&t.r1, &newer, |name, b| {
+        if name == "manifest.json" {
+            let mut m: Value = serde_json::from_slice(&b).unwrap();
+            m["schema_version"] = 999.into();
+            serde_json::to_vec(&m).unwrap()
+        } else {
+            b
+        }
+    });
+    assert_refused(
+        &t.lead,
+        &["team", "merge", newer.to_str().unwrap()],
+        "team_package_too_new",
+        &["999"],
+    );
+    // Wrong kind both ways.
+    let s1 = env.path("s1.zip");
+    assert_refused(
+        &t.lead,
+        &["team", "merge", s1.to_str().unwrap()],
+        "team_package_wrong_kind",
+        &["s1.zip"],
+    );
+    assert_refused(
+        &t.m2,
+        &["team", "join", r1],
+        "team_package_wrong_kind",
+        &["r1.zip"],
+    );
+    // Foreign: another lead's store (its own demo), and a share given to another lead.
+    let other = env.path("other");
+    ok(&other, &["demo"]);
+    assert_refused(
+        &other,
+        &["team", "merge", r1],
+        "team_package_foreign",
+        &["r1.zip"],
+    );
+    // A package of another organisation's assessment joined into a member's store whose ids
+    // belong to other records.
+    let so = env.path("so.zip");
+    ok(&other, &["team", "share", A, "--out", so.to_str().unwrap()]);
+    assert_refused(
+        &t.m1,
+        &["team", "join", so.to_str().unwrap()],
+        "team_package_foreign",
+        &["so.zip"],
+    );
+    // One bad package among good ones: nothing merged.
+    let before = fingerprint(&t.lead);
+    let r = run(&t.lead, &["team", "merge", r1, cut.to_str().unwrap()]);
+    assert!(!r.ok());
+    assert_same(
+        &before,
+        &fingerprint(&t.lead),
+        "a merge with one bad package",
+    );
+    // The store was never touched: the good packages still merge.
+    let m = json(&t.lead, &["team", "merge", r1, t.r2.to_str().unwrap()]);
+    assert_eq!(m["conflicts"].as_array().unwrap().len(), 1);
+}
+
+fn merges(data: &Path) -> i64 {
+    let c = rusqlite::Connection::open(data.join("tenken.db")).unwrap();
+    c.query_row("SELECT count(*) FROM team_merges", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn dice(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut s = seed;
+    move |n| {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (s >> 33) % n.max(1)
+    }
+}
+
+#[test]
+fn merge_killed_at_random_moments_is_all_or_nothing() {
+    let t = team();
+    let (r1, r2) = (t.r1.to_str().unwrap(), t.r2.to_str().unwrap());
+    // How long a whole merge takes here.
+    let probe = t.env.path("probe");
+    copy_dir(&t.lead, &probe);
+    let start = Instant::now();
+    ok(&probe, &["team", "merge", r1, r2]);
+    let full = start.elapsed();
+    let merged_print = {
+        let e = json(&probe, &["export", A]);
+        (
+            e["answers"].as_array().unwrap().len(),
+            e["findings"].as_array().unwrap().len(),
+        )
+    };
+    // The database as it was (evidence files arriving before the transaction are content-
+    // addressed and harmless: they are not part of the comparison).
+    let rows = |d: &Path| fingerprint(d).split("evidence files\n").next().unwrap().to_string();
+    let before_print = rows(&t.lead);
+    let mut roll = dice(12);
+    let (mut before_count, mut after_count) = (0, 0);
+    for round in 0..50 {
+        let d = t.env.path(&format!("k{round}"));
+        copy_dir(&t.lead, &d);
+        let after = Duration::from_micros(roll(full.as_micros() as u64 * 12 / 10 + 1));
+        let mut c = cmd();
+        c.arg("--data-dir")
+            .arg(&d)
+            .args(["team", "merge", r1, r2])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = c.spawn().unwrap();
+        std::thread::sleep(after);
+        let _ = child.kill();
+        let _ = child.wait();
+        let c = rusqlite::Connection::open(d.join("tenken.db")).unwrap();
+        let ic: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ic, "ok", "round {round}");
+        drop(c);
+        match merges(&d) {
+            0 => {
+                before_count += 1;
+                assert_same(&before_print, &rows(&d), "killed merge, before");
+            }
+            2 => {
+                after_count += 1;
+                let e = json(&d, &["export", A]);
+                assert_eq!(
+                    (
+                        e["answers"].as_array().unwrap().len(),
+                        e["findings"].as_array().unwrap().len()
+                    ),
+                    merged_print,
+                    "round {round}"
+                );
+            }
+            n => panic!("round {round}: {n} of 2 packages merged — half a merge"),
+        }
+        assert_eq!(json(&d, &["verify"])["ok"], true, "round {round}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+    eprintln!("killed merges: {before_count} before, {after_count} complete (full merge {full:?})");
+}
