@@ -251,7 +251,9 @@ fn team() -> Team {
             A,
             "--department",
             "総務課",
-            "--kind", "good", "一郎の良好事項",
+            "--kind",
+            "good",
+            "一郎の良好事項",
         ],
     );
     let (r1, r2) = (env.path("r1.zip"), env.path("r2.zip"));
@@ -649,7 +651,13 @@ fn merge_killed_at_random_moments_is_all_or_nothing() {
     };
     // The database as it was (evidence files arriving before the transaction are content-
     // addressed and harmless: they are not part of the comparison).
-    let rows = |d: &Path| fingerprint(d).split("evidence files\n").next().unwrap().to_string();
+    let rows = |d: &Path| {
+        fingerprint(d)
+            .split("evidence files\n")
+            .next()
+            .unwrap()
+            .to_string()
+    };
     let before_print = rows(&t.lead);
     let mut roll = dice(12);
     let (mut before_count, mut after_count) = (0, 0);
