@@ -35,6 +35,10 @@ pub enum Error {
     /// The item id is not in the assessment's frozen checklist.
     #[error("unknown item {item} in assessment {assessment}")]
     UnknownItem { assessment: i64, item: String },
+    /// The item is out of the department's scope (scope per department): it is not asked,
+    /// so no answer is recorded for it.
+    #[error("item {item} is out of scope for department {department}")]
+    OutOfScope { department: String, item: String },
     /// No interview with this id.
     #[error("unknown interview {0}")]
     UnknownInterview(i64),
@@ -187,6 +191,7 @@ impl Error {
             Error::UnknownAssessment(_) => "unknown_assessment",
             Error::UnknownDepartment { .. } => "unknown_department",
             Error::UnknownItem { .. } => "unknown_item",
+            Error::OutOfScope { .. } => "out_of_scope",
             Error::UnknownInterview(_) => "unknown_interview",
             Error::UnknownFinding(_) => "unknown_finding",
             Error::UnknownEvidence(_) => "unknown_evidence",
@@ -258,6 +263,10 @@ impl Error {
             Error::UnknownItem { assessment, item } => (
                 "error-unknown-item",
                 vec![("assessment", (*assessment).into()), ("item", s(item))],
+            ),
+            Error::OutOfScope { department, item } => (
+                "error-out-of-scope",
+                vec![("department", s(department)), ("item", s(item))],
             ),
             Error::UnknownInterview(id) => ("error-unknown-interview", vec![("id", (*id).into())]),
             Error::UnknownFinding(id) => ("error-unknown-finding", vec![("id", (*id).into())]),

@@ -360,7 +360,14 @@ impl Store {
                 finding_count: r.get(10)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out: Vec<AssessmentSummary> = rows.collect::<rusqlite::Result<_>>()?;
+        for s in &mut out {
+            if let Some((items, answered)) = self.scoped_counts(s.id)? {
+                s.item_count = items;
+                s.answered_count = answered;
+            }
+        }
+        Ok(out)
     }
 
     /// Sets the 総評 text.

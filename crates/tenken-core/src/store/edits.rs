@@ -334,6 +334,8 @@ impl Store {
                 "DELETE FROM responses WHERE assessment_id = ?1",
                 "DELETE FROM interviews WHERE assessment_id = ?1",
                 "DELETE FROM remarks WHERE assessment_id = ?1",
+                "DELETE FROM scope_items WHERE assessment_id = ?1",
+                "DELETE FROM scope_rules WHERE assessment_id = ?1",
                 "DELETE FROM assessment_departments WHERE assessment_id = ?1",
                 "DELETE FROM assessments WHERE id = ?1",
             ] {
@@ -371,6 +373,7 @@ impl Store {
         }
         self.write(|t| {
             t.tx.execute("DELETE FROM responses WHERE assessment_id = ?1 AND department_id = ?2", params![assessment, d.id])?;
+            t.tx.execute("DELETE FROM scope_items WHERE assessment_id = ?1 AND department_id = ?2", params![assessment, d.id])?;
             t.tx.execute("DELETE FROM assessment_departments WHERE assessment_id = ?1 AND department_id = ?2", params![assessment, d.id])?;
             t.log("department.remove", "assessment_department", format!("{assessment}/{}", d.id), Some(&d), None::<&()>)
         })

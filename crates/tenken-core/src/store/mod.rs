@@ -13,6 +13,7 @@ mod policies;
 mod reports;
 mod responses;
 pub mod schema;
+mod scope;
 
 pub use assessments::*;
 pub use edits::*;
@@ -22,6 +23,7 @@ pub use organisations::*;
 pub use policies::*;
 pub use reports::*;
 pub use responses::*;
+pub use scope::*;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -91,6 +91,9 @@ pub fn tallies(c: &Ctx) -> Tallies {
     for d in &c.e.departments {
         let mut td = Tally::new(ratings.len());
         for item in &c.e.assessment.checklist.items {
+            if !c.in_scope(&d.name, &item.id) {
+                continue;
+            }
             let idx = c
                 .answer
                 .get(&(d.name.as_str(), item.id.as_str()))

@@ -38,11 +38,15 @@ fn tally_of(
     answers: &HashMap<(&str, &str), &Response>,
     depts: &[&str],
     items: &[(&str, &str)],
+    both: &dyn Fn(&str, &str) -> bool,
 ) -> Tally {
     let ratings = scale.ratings();
     let mut t = Tally::new(ratings.len());
     for d in depts {
         for (id, _) in items {
+            if !both(d, id) {
+                continue;
+            }
             match answers
                 .get(&(*d, *id))
                 .and_then(|r| r.rating.as_deref())
@@ -97,6 +101,9 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
         .map(|r| ((r.department.as_str(), r.item_id.as_str()), r))
         .collect();
     let now = &c.answer;
+    // Scope per department: a pair is compared only where it was asked in both years.
+    let both =
+        |d: &str, i: &str| c.in_scope(d, i) && p.out_of_scope.get(d).is_none_or(|s| !s.contains(i));
     let mut by_topic = BTreeMap::new();
     for k in &c.topics {
         let these: Vec<(&str, &str)> = items.iter().filter(|(_, t)| t == k).copied().collect();
@@ -104,8 +111,8 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
             by_topic.insert(
                 k.clone(),
                 (
-                    tally_of(scale, &before, &depts, &these),
-                    tally_of(scale, now, &depts, &these),
+                    tally_of(scale, &before, &depts, &these, &both),
+                    tally_of(scale, now, &depts, &these, &both),
                 ),
             );
         }
@@ -115,14 +122,14 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
         .map(|d| {
             (
                 d.to_string(),
-                tally_of(scale, &before, &[d], &items),
-                tally_of(scale, now, &[d], &items),
+                tally_of(scale, &before, &[d], &items, &both),
+                tally_of(scale, now, &[d], &items, &both),
             )
         })
         .collect();
     let total = (
-        tally_of(scale, &before, &depts, &items),
-        tally_of(scale, now, &depts, &items),
+        tally_of(scale, &before, &depts, &items, &both),
+        tally_of(scale, now, &depts, &items, &both),
     );
     let score = |m: &HashMap<(&str, &str), &Response>, d: &str, i: &str| {
         m.get(&(d, i))
@@ -133,6 +140,9 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
     let (mut improved, mut worsened) = (0, 0);
     for d in &depts {
         for (i, _) in &items {
+            if !both(d, i) {
+                continue;
+            }
             if let (Some(a), Some(b)) = (score(&before, d, i), score(now, d, i)) {
                 if b > a {
                     improved += 1;
