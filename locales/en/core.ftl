@@ -100,13 +100,17 @@ error-disk-full = The disk is full ({ $path }). Free some space and run again. N
 error-io = { $path }: { $reason }
 error-database = Database error: { $reason }
 error-json = Cannot read JSON: { $reason }
-error-in-use = Cannot remove { $what } "{ $name }": it has { $count } { $blocker } record(s). Remove those first, or unlink them.
+error-in-use = { $key ->
+    [issued-report] Cannot remove { $what } "{ $name }": { $count } issued final report(s) list it. It stays, so that the issued report keeps matching the records.
+   *[other] Cannot remove { $what } "{ $name }": it has { $count } { $blocker } record(s). Remove those first, or unlink them.
+}
 entity-organisation = organisation
 entity-assessment = assessment
 entity-department = department
 entity-finding = finding
 entity-evidence = evidence
 entity-evidence-link = evidence link
+entity-issued-report = issued report
 entity-answer = recorded rating or note
 entity-interview = interview
 entity-remark = remark

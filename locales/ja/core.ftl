@@ -100,13 +100,17 @@ error-disk-full = ディスクの空きがありません（{ $path }）。空�
 error-io = { $path }: { $reason }
 error-database = データベースのエラー: { $reason }
 error-json = JSON を読み取れません: { $reason }
-error-in-use = { $what }「{ $name }」は削除できません。{ $blocker }が { $count } 件あります。先にそちらを削除するか、紐付けを外してください。
+error-in-use = { $key ->
+    [issued-report] { $what }「{ $name }」は発行済みの確定版報告書 { $count } 件に記載されているため削除できません（報告書と記録の一致を保つため）。
+   *[other] { $what }「{ $name }」は削除できません。{ $blocker }が { $count } 件あります。先にそちらを削除するか、紐付けを外してください。
+}
 entity-organisation = 団体
 entity-assessment = 点検・監査
 entity-department = 部門
 entity-finding = 指摘事項
 entity-evidence = 証跡
 entity-evidence-link = 証跡の紐付け
+entity-issued-report = 発行済みの報告書
 entity-answer = 記録済みの評価・メモ
 entity-interview = ヒアリング記録
 entity-remark = 良好事項・特記事項

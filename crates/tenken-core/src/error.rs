@@ -346,6 +346,7 @@ impl Error {
                         Arg::Text(tr(lang, &format!("entity-{blocker}"), &[])),
                     ),
                     ("count", (*count).into()),
+                    ("key", s(blocker)),
                 ],
             ),
             Error::EvidenceFileMissing { path } => {
