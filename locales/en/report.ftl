@@ -47,7 +47,10 @@ report-ov-method = Methods
 report-ov-interviews = Interviews held
 
 report-sum-none = (No overall comment has been entered.)
-report-sum-counts = Of { $total } checks ({ $departments } departments × { $items } items), { $rated } have been rated; { $findings } findings.
+report-sum-counts = Of { $total } checks ({ $scoped ->
+    [yes] { $departments } departments × { $items } items, less { $out } out of the departments' scope
+   *[other] { $departments } departments × { $items } items
+}), { $rated } have been rated; { $findings } findings.
 report-sum-by-area = Results by policy area
 report-sum-by-dept = Results by department
 report-chart-by-area = Results by policy area (share)

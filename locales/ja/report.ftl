@@ -47,7 +47,10 @@ report-ov-method = 方法
 report-ov-interviews = ヒアリング実施状況
 
 report-sum-none = （総評は入力されていません。）
-report-sum-counts = 判定対象 { $total } 件（{ $departments } 部署 × { $items } 項目）のうち判定済み { $rated } 件、指摘事項 { $findings } 件。
+report-sum-counts = 判定対象 { $total } 件（{ $scoped ->
+    [yes] { $departments } 部署 × { $items } 項目のうち、部署ごとの点検範囲外の { $out } 件を除く
+   *[other] { $departments } 部署 × { $items } 項目
+}）のうち判定済み { $rated } 件、指摘事項 { $findings } 件。
 report-sum-by-area = 分野別の結果
 report-sum-by-dept = 部署別の結果
 report-chart-by-area = 分野別の結果（構成比）
