@@ -55,6 +55,11 @@ const COMMANDS: &[&str] = &[
     "remove_evidence",
     "load_drafts",
     "save_draft",
+    "scope_view",
+    "department_scope",
+    "set_department_role",
+    "set_scope_rule",
+    "set_item_scope",
 ];
 
 fn main() {

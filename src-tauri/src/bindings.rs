@@ -74,6 +74,10 @@ pub fn typescript() -> String {
         tenken_core::RemarkKind,
         tenken_core::readiness::Gap,
         tenken_core::readiness::ReportDetails,
+        s::ScopeRule,
+        s::ItemScope,
+        s::DepartmentScope,
+        s::ScopeView,
         crate::command_error::CommandError,
     ];
     let mut out = String::from(

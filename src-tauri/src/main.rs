@@ -92,6 +92,11 @@ fn main() {
             edits::remove_evidence,
             drafts::load_drafts,
             drafts::save_draft,
+            scope::scope_view,
+            scope::department_scope,
+            scope::set_department_role,
+            scope::set_scope_rule,
+            scope::set_item_scope,
         ])
         .run(tauri::generate_context!())
         .expect("tenken-app: the window could not be started");

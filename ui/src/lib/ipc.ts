@@ -53,6 +53,21 @@ export const createAssessment = (request: B.CreateAssessmentRequest) =>
 
 // Assessment
 export const dashboard = (assessmentId: number) => call<B.Dashboard>("dashboard", { assessmentId });
+
+// Scope per department
+export const scopeView = (assessmentId: number) => call<B.ScopeView>("scope_view", { assessmentId });
+export const departmentScope = (assessmentId: number, departmentId: number) =>
+  call<B.ItemScope[]>("department_scope", { assessmentId, departmentId });
+export const setDepartmentRole = (assessmentId: number, departmentId: number, role: string | null) =>
+  call<B.DepartmentScope>("set_department_role", { assessmentId, departmentId, role });
+export const setScopeRule = (assessmentId: number, tier: string, role: string, applies: boolean | null) =>
+  call<B.ScopeRule>("set_scope_rule", { assessmentId, tier, role, applies });
+export const setItemScope = (
+  assessmentId: number,
+  departmentId: number,
+  itemId: string,
+  included: boolean | null,
+) => call<B.ItemScope>("set_item_scope", { assessmentId, departmentId, itemId, included });
 export const assessmentHead = (assessmentId: number) =>
   call<B.AssessmentHead>("assessment_head", { assessmentId });
 

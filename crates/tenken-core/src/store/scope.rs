@@ -55,6 +55,8 @@ pub struct ScopeRule {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemScope {
     pub item_id: String,
+    /// The question (Japanese; the window shows it in its language).
+    pub question: String,
     pub tier: String,
     pub applies: bool,
     /// "item" (set for this department and item), "rule" (by the department's role), "no_role".
@@ -288,6 +290,7 @@ impl Store {
                 let (applies, by) = m.decide(d.id, i);
                 ItemScope {
                     item_id: i.id.clone(),
+                    question: i.question.ja.clone(),
                     tier: i.tier.clone(),
                     applies,
                     by: by.into(),
