@@ -266,3 +266,23 @@ unscope = Take out
 unscope-label = Take { $name } out of scope
 unscope-confirm = Take “{ $name }” out of this assessment's scope?
 unscope-yes = Take out
+
+## Issuing: final versions, notices per department
+rpt-final = Issue as a final version (recorded as version N; unticked, a draft watermarked DRAFT)
+issue-draft = Draft
+issue-version = Version { $version }
+notice-heading = Result notices per department
+notice-lead = For each department, a notice (PDF) with its results and findings and a request for an improvement plan. Choose the folder to save into (never inside the data folder). A file name already taken gets " (2)".
+notice-department = For
+notice-all = Every department
+notice-export = Choose a folder and write the notices…
+notice-folder-title = Folder for the notices
+notice-done = { $count } notices saved in { $folder }.
+issues-heading = Final versions issued
+issues-none = No final version has been issued yet.
+issues-document = Document
+issues-version = Version
+issues-at = Issued (UTC)
+issues-by = Issued by
+issues-committee = Audit report (committee)
+issues-notice = Result notice ({ $department })

@@ -312,3 +312,14 @@ scope-items-heading = Items asked of { $department }
 scope-back-to-rule = Back to the rule
 scope-saved = Scope saved
 interview-out-of-scope = { $count } items out of this department's scope are not shown (not asked; not the rating N/A). Change this on the Scope tab.
+
+## Year comparison on the dashboard
+yoy-heading = Compared with the previous year
+yoy-intro = Compared with "{ $title }": the { $common } items both years have ({ $now } this year, { $before } last year) in the { $departments } departments of both years. { $improved } answers improved, { $worsened } worsened. The share is that of the best rating (○ etc.) among the checks rated.
+yoy-by-area = Policy area
+yoy-by-department = Department
+yoy-before = Previous year
+yoy-now = This year
+yoy-delta = Change
+yoy-chart = Bars: previous year (grey), this year (blue)
+yoy-findings = Findings by class

@@ -251,3 +251,23 @@ unscope = 対象から外す
 unscope-label = { $name } を対象から外す
 unscope-confirm = 「{ $name }」をこの点検・監査の対象から外しますか？
 unscope-yes = 外す
+
+## Issuing: final versions, notices per department
+rpt-final = 確定版として発行する（第N版として記録。チェックしないと「案」の透かし入りの草案）
+issue-draft = 案（草案）
+issue-version = 第{ $version }版
+notice-heading = 部署ごとの監査結果通知
+notice-lead = 部署ごとに、その部署の結果と指摘事項、改善計画の提出依頼を記した通知（PDF）を作成します。保存先のフォルダを選んでください（データフォルダの中には保存できません）。同じ名前のファイルがあるときは「(2)」を付けた名前で保存します。
+notice-department = 対象
+notice-all = すべての部署
+notice-export = フォルダを選んで通知を作成…
+notice-folder-title = 通知の保存先フォルダ
+notice-done = { $count } 件の通知を { $folder } に保存しました。
+issues-heading = 発行済みの確定版
+issues-none = 確定版はまだ発行していません。
+issues-document = 文書
+issues-version = 版
+issues-at = 発行日時（UTC）
+issues-by = 発行者
+issues-committee = 監査報告書（委員会向け）
+issues-notice = 監査結果通知（{ $department }）

@@ -285,3 +285,14 @@ scope-items-heading = { $department } に質問する項目
 scope-back-to-rule = 規則に戻す
 scope-saved = 点検範囲を保存しました
 interview-out-of-scope = この部署の点検範囲外の { $count } 項目は表示していません（質問しない項目で、評価「対象外」とは別です。「点検範囲」タブで変更できます）。
+
+## Year comparison on the dashboard
+yoy-heading = 前年度との比較
+yoy-intro = 「{ $title }」との比較です。両年度に共通する { $common } 項目（今年度 { $now } 項目、前年度 { $before } 項目）と、両年度の対象の { $departments } 部署で比べています。評価が上がった回答 { $improved } 件、下がった回答 { $worsened } 件。割合は、判定した項目のうち最もよい評価（○ など）の割合です。
+yoy-by-area = 対策分野
+yoy-by-department = 部署
+yoy-before = 前年度
+yoy-now = 今年度
+yoy-delta = 差
+yoy-chart = 前年度（灰）と今年度（青）の棒グラフ
+yoy-findings = 指摘事項の区分

@@ -14,7 +14,7 @@
 //! | finding            | evidence links, or a later finding that follows it up                     | — |
 //! | remark, interview  | —                                                                        | — |
 //! | evidence link      | —                                                                        | — |
-//! | evidence           | an issued final report citing it (`report_issues`, see below)            | its links; the stored file stays (content store, may be shared) |
+//! | evidence           | an issued final report citing it (`reports_citing_evidence`)             | its links; the stored file stays (content store, may be shared) |
 
 use chrono::NaiveDate;
 use rusqlite::params;
