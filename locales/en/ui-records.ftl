@@ -263,7 +263,7 @@ unlink-label = Unlink { $name }
 unlink-confirm = Unlink { $name }? (The evidence itself stays.)
 unlink-yes = Unlink
 unscope = Take out
-unscope-label = Take { $name } out of scope
+unscope-label = Take out { $name } from this assessment
 unscope-confirm = Take “{ $name }” out of this assessment's scope?
 unscope-yes = Take out
 

@@ -63,7 +63,10 @@ pub fn year_comparison(
     let Some(cmp) = yoy::compare(&c) else {
         return Ok(None);
     };
-    let p = e.previous.as_ref().expect("compare needs a previous assessment");
+    let p = e
+        .previous
+        .as_ref()
+        .expect("compare needs a previous assessment");
     let scale = e.assessment.scale;
     let pct = |t: &tenken_report::sections::summary::Tally| {
         t.ratio(scale).map(|r| (1000.0 * r).round() / 10.0)
@@ -86,7 +89,11 @@ pub fn year_comparison(
         by_area: c
             .topics
             .iter()
-            .filter_map(|k| cmp.by_topic.get(k).map(|v| row(c.topic_label(k), (&v.0, &v.1))))
+            .filter_map(|k| {
+                cmp.by_topic
+                    .get(k)
+                    .map(|v| row(c.topic_label(k), (&v.0, &v.1)))
+            })
             .collect(),
         by_department: cmp
             .by_dept

@@ -116,7 +116,11 @@ pub fn export_notices(
         let chosen: Vec<(usize, String)> = match department_id {
             Some(d) => {
                 let d = store.department(assessment_id, &d.to_string())?;
-                let k = data.departments.iter().position(|x| x.id == d.id).unwrap_or(0);
+                let k = data
+                    .departments
+                    .iter()
+                    .position(|x| x.id == d.id)
+                    .unwrap_or(0);
                 vec![(k, d.name)]
             }
             None => data
@@ -273,7 +277,7 @@ pub fn export_report(
         issue,
         &mut on_progress,
     )
-        .map_err(|e| err(Error::io(&dir, std::io::Error::other(e.to_string()))))?;
+    .map_err(|e| err(Error::io(&dir, std::io::Error::other(e.to_string()))))?;
     let file = match chosen {
         // The save dialog already asked before replacing an existing file.
         Some(f) => {
