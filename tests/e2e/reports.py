@@ -118,6 +118,7 @@ def run(checks: Checks, data_dir: str) -> None:
         checks.check("the dashboard compares with the previous year", "%" in yoy and "pt" in yoy, yoy[:300])
         areas = session.find_all('[data-testid="yoy-by-area"] tbody tr')
         checks.check("the comparison has a row per policy area and a total", len(areas) >= 3, str(len(areas)))
+        session.execute("document.querySelector('[data-testid=\"dashboard-yoy\"]').scrollIntoView()")
         screenshot(session, "dashboard-yoy-en")
         axe_check(session, checks, "dashboard with year comparison (en)")
     finally:
