@@ -55,7 +55,7 @@ fn a_role_takes_items_out_and_counts_sheets_and_reports_follow() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|x| x["id"].to_string() == a)
+            .find(|x| x["id"].as_i64() == a.parse().ok())
             .unwrap()
             .clone();
         (
