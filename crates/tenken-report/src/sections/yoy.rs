@@ -414,4 +414,53 @@ mod tests {
             .collect();
         assert!(text.contains("3 項目"), "{text}");
     }
+
+    /// Scope per department: a department × item pair out of scope in either year is not
+    /// compared (neither counted as unrated nor as improved or worsened).
+    #[test]
+    fn pairs_out_of_scope_in_either_year_are_not_compared() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("data")).unwrap();
+        let demo = fill(&mut store, Size::Small).unwrap();
+        let mut e = export(&store, demo.assessment_id).unwrap();
+        e.assessment.checklist.items.truncate(3);
+        let ids: Vec<String> = e
+            .assessment
+            .checklist
+            .items
+            .iter()
+            .map(|i| i.id.clone())
+            .collect();
+        let d = e.departments[0].clone();
+        e.departments = vec![d.clone()];
+        let template = e.answers[0].clone();
+        let answer = |item: &str, rating: &str| Response {
+            department: d.name.clone(),
+            item_id: item.into(),
+            rating: Some(rating.into()),
+            ..template.clone()
+        };
+        // This year ○ ○ (third item out of scope); last year × × × (first item out of scope).
+        e.answers = vec![answer(&ids[0], "conform"), answer(&ids[1], "conform")];
+        e.out_of_scope = [(d.name.clone(), [ids[2].clone()].into())].into();
+        let p = e.previous.as_mut().unwrap();
+        p.items = ids.clone();
+        p.departments = vec![d.clone()];
+        p.answers = vec![answer(&ids[1], "nonconform"), answer(&ids[2], "nonconform")];
+        p.out_of_scope = [(d.name.clone(), [ids[0].clone()].into())].into();
+        let fp = crate::fingerprint(&e);
+        let c = Ctx::new(
+            &e,
+            Lang::Ja,
+            &fp,
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
+            Issue::Draft,
+        );
+        let cmp = compare(&c).unwrap();
+        // Only the second item was asked in both years: × → ○.
+        assert_eq!(cmp.total.1.counts, vec![1, 0, 0, 0]);
+        assert_eq!(cmp.total.0.counts, vec![0, 0, 1, 0]);
+        assert_eq!((cmp.total.0.unrated, cmp.total.1.unrated), (0, 0));
+        assert_eq!((cmp.improved, cmp.worsened), (1, 0));
+    }
 }
