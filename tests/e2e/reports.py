@@ -4,7 +4,8 @@
 On the small demo: a final committee report is issued from the window (第1版, recorded: the
 CLI's verify-report names version 1); draft notices of every department are written into a
 chosen folder (one PDF each, with the 案 watermark and the department's name); a final notice
-for one department is then issued; the list of issued versions shows both finals; the
+for one department is then issued; the list of issued versions shows both finals; evidence
+cited by the issued report cannot be removed (the reason shown); the
 dashboard compares the year with the previous one (by area and department).
 Screenshots in ja and en, axe-core on the screen.
 
@@ -70,8 +71,22 @@ def run(checks: Checks, data_dir: str) -> None:
                      verified.get("version") == 1 and verified.get("status") == "match", str(verified)[:200])
         checks.check("the issued version is listed", wait_until(lambda: rows(session) == 1, 10))
 
+        # Evidence listed in the issued report cannot be removed; the window says why.
+        evidence = cli(data_dir, "evidence", "list", str(aid))
+        ev = evidence[0]["id"]
+        click(session, "tab-evidence")
+        click(session, f"evidence-remove-{ev}")
+        click(session, f"evidence-remove-{ev}-confirm")
+        refusal = wait_for_text(session, f'[data-testid="evidence-remove-{ev}-refused"]', "発行済み", 15)
+        checks.check("removing evidence cited by the issued report is refused with the reason", "発行済み" in refusal, refusal)
+        checks.check("the refused evidence is still stored",
+                     any(e["id"] == ev for e in cli(data_dir, "evidence", "list", str(aid))))
+        click(session, "tab-report")
+        session.wait_for('[data-testid="report-issues"]', timeout=30)
+
         # Draft notices of every department into the chosen folder.
-        click(session, "report-final")  # untick: drafts
+        # The report screen was opened again: the final box starts unticked (drafts).
+        checks.check("the final box starts unticked", not session.property(session.wait_for('[data-testid="report-final"]'), "checked"))
         session.execute("window.__tenkenWriteNotices(arguments[0]); return true;", folder)
         result = session.wait_for('[data-testid="notice-result"]', timeout=180)
         count = session.attribute(result, "data-count")
