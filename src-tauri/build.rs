@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "create_assessment",
     "dashboard",
     "assessment_head",
+    "year_comparison",
     "interview_sheet",
     "record_answer",
     "start_interview",
@@ -40,6 +41,8 @@ const COMMANDS: &[&str] = &[
     "switch_data_dir",
     "report_details",
     "report_target",
+    "report_issues",
+    "export_notices",
     "save_front_matter",
     "add_interview",
     "update_interview",
@@ -55,6 +58,11 @@ const COMMANDS: &[&str] = &[
     "remove_evidence",
     "load_drafts",
     "save_draft",
+    "scope_view",
+    "department_scope",
+    "set_department_role",
+    "set_scope_rule",
+    "set_item_scope",
 ];
 
 fn main() {

@@ -47,7 +47,10 @@ report-ov-method = Methods
 report-ov-interviews = Interviews held
 
 report-sum-none = (No overall comment has been entered.)
-report-sum-counts = Of { $total } checks ({ $departments } departments × { $items } items), { $rated } have been rated; { $findings } findings.
+report-sum-counts = Of { $total } checks ({ $scoped ->
+    [yes] { $departments } departments × { $items } items, less { $out } out of the departments' scope
+   *[other] { $departments } departments × { $items } items
+}), { $rated } have been rated; { $findings } findings.
 report-sum-by-area = Results by policy area
 report-sum-by-dept = Results by department
 report-chart-by-area = Results by policy area (share)
@@ -175,6 +178,8 @@ report-sec-app-matrix = Appendix 1. Results matrix (items × departments)
 report-app-matrix-intro = The result of each of the { $items } checklist items in each of the { $departments } departments, as a symbol ({ $legend }).
 report-app-matrix-group = Departments { $from }–{ $to } of { $total } (part { $group } of { $groups })
 report-app-matrix-note = Each department's results per item, with the notes, are given in its result notice.
+report-matrix-out-of-scope = /
+report-out-of-scope = out of scope (not asked of this department; not the N/A rating)
 report-matrix-unrated = ?
 report-ev-finding = Finding { $number }
 notice-title = { $audit ->

@@ -68,6 +68,7 @@ error-retry = Reload
 nav-settings = Settings
 assessment-tabs = Screens of the assessment
 tab-dashboard = Dashboard
+tab-scope = Scope
 tab-interview = Interview
 tab-evidence = Evidence
 tab-findings = Findings
@@ -291,3 +292,34 @@ iv-previous-year = Last time:
 checklist-scroll-label = List (scrollable)
 policy-text-scroll = Original text (scrollable)
 error-heading-action = This could not be done
+
+## Scope per department
+scope-heading = Scope per department
+scope-intro = Decide which items each department is asked. An out-of-scope item is not asked of that department and is left out of counts, progress, the Excel answer sheets and the reports. This is not the rating "－ N/A" (N/A is a result: the item was asked and does not apply). A department without a role is asked every item.
+scope-role = Role
+scope-role-of = Role of { $department }
+scope-in-count = Items in scope
+scope-out-count = Items out of scope
+scope-items = Items one by one
+scope-show-items = Show items ({ $count } set individually)
+scope-hidden-answers = { $count } answers stored for items now out of scope (kept, not counted)
+scope-hidden-answer = An answer is stored (out of scope, so not counted)
+scope-rules-heading = Rules by role (respondent tier × department role)
+scope-rules-intro = Items of a ticked combination are asked of departments with that role. A changed rule applies to this assessment only.
+scope-tier = Respondent tier
+scope-changed = (changed)
+scope-items-heading = Items asked of { $department }
+scope-back-to-rule = Back to the rule
+scope-saved = Scope saved
+interview-out-of-scope = { $count } items out of this department's scope are not shown (not asked; not the rating N/A). Change this on the Scope tab.
+
+## Year comparison on the dashboard
+yoy-heading = Compared with the previous year
+yoy-intro = Compared with "{ $title }": the { $common } items both years have ({ $now } this year, { $before } last year) in the { $departments } departments of both years. { $improved } answers improved, { $worsened } worsened. The share is that of the best rating (○ etc.) among the checks rated.
+yoy-by-area = Policy area
+yoy-by-department = Department
+yoy-before = Previous year
+yoy-now = This year
+yoy-delta = Change
+yoy-chart = Bars: previous year (grey), this year (blue)
+yoy-findings = Findings by class

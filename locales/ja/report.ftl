@@ -47,7 +47,10 @@ report-ov-method = 方法
 report-ov-interviews = ヒアリング実施状況
 
 report-sum-none = （総評は入力されていません。）
-report-sum-counts = 判定対象 { $total } 件（{ $departments } 部署 × { $items } 項目）のうち判定済み { $rated } 件、指摘事項 { $findings } 件。
+report-sum-counts = 判定対象 { $total } 件（{ $scoped ->
+    [yes] { $departments } 部署 × { $items } 項目のうち、部署ごとの点検範囲外の { $out } 件を除く
+   *[other] { $departments } 部署 × { $items } 項目
+}）のうち判定済み { $rated } 件、指摘事項 { $findings } 件。
 report-sum-by-area = 分野別の結果
 report-sum-by-dept = 部署別の結果
 report-chart-by-area = 分野別の結果（構成比）
@@ -175,6 +178,8 @@ report-sec-app-matrix = 別紙1　結果一覧表（項目 × 部署）
 report-app-matrix-intro = 点検項目 { $items } 件 × 対象部署 { $departments } 部署の判定結果を記号で示す（{ $legend }）。
 report-app-matrix-group = 部署 { $from }～{ $to }（全 { $total } 部署、{ $group }/{ $groups }）
 report-app-matrix-note = 各部署の項目ごとの結果と備考は、部署ごとの監査結果通知に記載する。
+report-matrix-out-of-scope = ／
+report-out-of-scope = 範囲外（この部署には質問しない項目。対象外の評価とは別）
 report-matrix-unrated = 未
 report-ev-finding = 指摘{ $number }
 notice-title = { $year } { $audit ->

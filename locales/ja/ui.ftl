@@ -56,6 +56,7 @@ error-retry = 再読み込み
 nav-settings = 設定
 assessment-tabs = 点検・監査の画面
 tab-dashboard = ダッシュボード
+tab-scope = 点検範囲
 tab-interview = ヒアリング
 tab-evidence = 証跡
 tab-findings = 指摘事項
@@ -264,3 +265,34 @@ iv-previous-year = 前回:
 checklist-scroll-label = 一覧（スクロールできます）
 policy-text-scroll = 原文（スクロールできます）
 error-heading-action = 保存・実行できませんでした
+
+## Scope per department
+scope-heading = 部署ごとの点検範囲
+scope-intro = 部署ごとに、質問する項目を決めます。範囲外の項目はその部署に質問せず、件数・進捗・Excel の回答シート・報告書に含めません。これは評価「－ 対象外」とは別のものです（対象外は、質問したうえで「当てはまらない」と判定した結果です）。役割を設定していない部署には全項目を質問します。
+scope-role = 役割
+scope-role-of = { $department } の役割
+scope-in-count = 範囲内の項目
+scope-out-count = 範囲外の項目
+scope-items = 項目ごとの指定
+scope-show-items = 項目を見る（個別指定 { $count } 件）
+scope-hidden-answers = 範囲外の項目に記録済みの回答 { $count } 件（保存したまま、集計しません）
+scope-hidden-answer = 回答が保存されています（範囲外のため集計しません）
+scope-rules-heading = 役割ごとの規則（回答者の区分 × 部署の役割）
+scope-rules-intro = チェックを付けた組み合わせの項目を、その役割の部署に質問します。変えた規則はこの点検・監査だけに適用されます。
+scope-tier = 回答者の区分
+scope-changed = （変更）
+scope-items-heading = { $department } に質問する項目
+scope-back-to-rule = 規則に戻す
+scope-saved = 点検範囲を保存しました
+interview-out-of-scope = この部署の点検範囲外の { $count } 項目は表示していません（質問しない項目で、評価「対象外」とは別です。「点検範囲」タブで変更できます）。
+
+## Year comparison on the dashboard
+yoy-heading = 前年度との比較
+yoy-intro = 「{ $title }」との比較です。両年度に共通する { $common } 項目（今年度 { $now } 項目、前年度 { $before } 項目）と、両年度の対象の { $departments } 部署で比べています。評価が上がった回答 { $improved } 件、下がった回答 { $worsened } 件。割合は、判定した項目のうち最もよい評価（○ など）の割合です。
+yoy-by-area = 対策分野
+yoy-by-department = 部署
+yoy-before = 前年度
+yoy-now = 今年度
+yoy-delta = 差
+yoy-chart = 前年度（灰）と今年度（青）の棒グラフ
+yoy-findings = 指摘事項の区分

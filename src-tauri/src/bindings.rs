@@ -63,6 +63,10 @@ pub fn typescript() -> String {
         report::ReportProgress,
         report::ReportResult,
         report::ReportTarget,
+        report::NoticesResult,
+        crate::commands::assessment::YearRow,
+        crate::commands::assessment::YearComparison,
+        s::ReportIssue,
         settings::Settings,
         settings::BackupDone,
         sheets::SheetsWritten,
@@ -74,6 +78,10 @@ pub fn typescript() -> String {
         tenken_core::RemarkKind,
         tenken_core::readiness::Gap,
         tenken_core::readiness::ReportDetails,
+        s::ScopeRule,
+        s::ItemScope,
+        s::DepartmentScope,
+        s::ScopeView,
         crate::command_error::CommandError,
     ];
     let mut out = String::from(

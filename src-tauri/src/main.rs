@@ -55,6 +55,7 @@ fn main() {
             checklist::create_assessment,
             assessment::dashboard,
             assessment::assessment_head,
+            assessment::year_comparison,
             interview::interview_sheet,
             interview::record_answer,
             interview::start_interview,
@@ -69,6 +70,8 @@ fn main() {
             report::export_report,
             report::open_reports_folder,
             report::report_target,
+            report::report_issues,
+            report::export_notices,
             sheets::xlsx_sheets,
             sheets::xlsx_import,
             sheets::open_sheets_folder,
@@ -92,6 +95,11 @@ fn main() {
             edits::remove_evidence,
             drafts::load_drafts,
             drafts::save_draft,
+            scope::scope_view,
+            scope::department_scope,
+            scope::set_department_role,
+            scope::set_scope_rule,
+            scope::set_item_scope,
         ])
         .run(tauri::generate_context!())
         .expect("tenken-app: the window could not be started");

@@ -52,6 +52,9 @@ pub enum Command {
     /// Departments in an assessment's scope.
     #[command(subcommand)]
     Department(DepartmentCmd),
+    /// Scope per department: which checklist items each department is asked.
+    #[command(subcommand)]
+    Scope(ScopeCmd),
     /// Interviews with departments.
     #[command(subcommand)]
     Interview(InterviewCmd),
@@ -296,6 +299,65 @@ pub enum DepartmentCmd {
     },
     List {
         assessment: String,
+    },
+}
+
+/// `in` / `out`, or back to the rule (`default`).
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InOut {
+    In,
+    Out,
+    Default,
+}
+
+impl InOut {
+    pub fn value(self) -> Option<bool> {
+        match self {
+            InOut::In => Some(true),
+            InOut::Out => Some(false),
+            InOut::Default => None,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ScopeCmd {
+    /// The rules (respondent tier × department role) and each department's items in/out of
+    /// scope; with --department, every item of that department and why.
+    Show {
+        assessment: String,
+        #[arg(long)]
+        department: Option<String>,
+    },
+    /// Include or exclude one item for one department (`default`: back to the role's rule).
+    Set {
+        assessment: String,
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        item: String,
+        #[arg(value_enum)]
+        value: InOut,
+    },
+    /// A department's role: management (全庁の管理部門), systems (情報システム所管課),
+    /// general (一般の課), or none (every item applies).
+    Role {
+        assessment: String,
+        #[arg(long)]
+        department: String,
+        #[arg(value_parser = ["management", "systems", "general", "none"])]
+        role: String,
+    },
+    /// Whether items of a respondent tier apply to departments of a role (`default`: the
+    /// built-in rule).
+    Rule {
+        assessment: String,
+        #[arg(long, value_parser = ["executive", "manager", "system_admin", "staff"])]
+        tier: String,
+        #[arg(long, value_parser = ["management", "systems", "general"])]
+        role: String,
+        #[arg(value_enum)]
+        value: InOut,
     },
 }
 

@@ -35,6 +35,10 @@ pub enum Error {
     /// The item id is not in the assessment's frozen checklist.
     #[error("unknown item {item} in assessment {assessment}")]
     UnknownItem { assessment: i64, item: String },
+    /// The item is out of the department's scope (scope per department): it is not asked,
+    /// so no answer is recorded for it.
+    #[error("item {item} is out of scope for department {department}")]
+    OutOfScope { department: String, item: String },
     /// No interview with this id.
     #[error("unknown interview {0}")]
     UnknownInterview(i64),
@@ -221,6 +225,7 @@ impl Error {
             Error::UnknownAssessment(_) => "unknown_assessment",
             Error::UnknownDepartment { .. } => "unknown_department",
             Error::UnknownItem { .. } => "unknown_item",
+            Error::OutOfScope { .. } => "out_of_scope",
             Error::UnknownInterview(_) => "unknown_interview",
             Error::UnknownFinding(_) => "unknown_finding",
             Error::UnknownEvidence(_) => "unknown_evidence",
@@ -301,6 +306,10 @@ impl Error {
                 "error-unknown-item",
                 vec![("assessment", (*assessment).into()), ("item", s(item))],
             ),
+            Error::OutOfScope { department, item } => (
+                "error-out-of-scope",
+                vec![("department", s(department)), ("item", s(item))],
+            ),
             Error::UnknownInterview(id) => ("error-unknown-interview", vec![("id", (*id).into())]),
             Error::UnknownFinding(id) => ("error-unknown-finding", vec![("id", (*id).into())]),
             Error::UnknownEvidence(id) => ("error-unknown-evidence", vec![("id", (*id).into())]),
@@ -379,6 +388,7 @@ impl Error {
                         Arg::Text(tr(lang, &format!("entity-{blocker}"), &[])),
                     ),
                     ("count", (*count).into()),
+                    ("key", s(blocker)),
                 ],
             ),
             Error::EvidenceFileMissing { path } => {

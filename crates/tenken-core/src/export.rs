@@ -2,6 +2,8 @@
 //! its report without the store (organisation, policy, frozen checklist, scope, interviews,
 //! answers, findings, remarks, evidence with links, and the previous year's findings).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -36,6 +38,52 @@ pub struct AssessmentExport {
     pub evidence: Vec<Evidence>,
     /// The assessment this one follows (its findings, for 前年度指摘事項の改善状況).
     pub previous: Option<PreviousAssessment>,
+    /// Scope per department: the items each department is not asked (absent = every item
+    /// applies). Their answers, if any were stored, are left out of `answers`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub out_of_scope: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl AssessmentExport {
+    /// Whether `item` is asked of `department` (scope per department).
+    pub fn in_scope(&self, department: &str, item: &str) -> bool {
+        self.out_of_scope
+            .get(department)
+            .is_none_or(|items| !items.contains(item))
+    }
+}
+
+/// Department name → the item ids out of its scope (only departments with any).
+fn out_of_scope(
+    store: &Store,
+    a: &crate::store::Assessment,
+    departments: &[Department],
+) -> Result<BTreeMap<String, BTreeSet<String>>> {
+    let m = store.scope_map(a.id)?;
+    let mut out = BTreeMap::new();
+    for d in departments {
+        let items: BTreeSet<String> = a
+            .checklist
+            .items
+            .iter()
+            .filter(|i| !m.applies(d.id, i))
+            .map(|i| i.id.clone())
+            .collect();
+        if !items.is_empty() {
+            out.insert(d.name.clone(), items);
+        }
+    }
+    Ok(out)
+}
+
+fn scoped(answers: Vec<Response>, out: &BTreeMap<String, BTreeSet<String>>) -> Vec<Response> {
+    answers
+        .into_iter()
+        .filter(|r| {
+            out.get(&r.department)
+                .is_none_or(|s| !s.contains(&r.item_id))
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -52,6 +100,9 @@ pub struct PreviousAssessment {
     pub departments: Vec<Department>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<Response>,
+    /// Its scope per department (department → items not asked), as in `out_of_scope`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub out_of_scope: BTreeMap<String, BTreeSet<String>>,
     /// Its rating scale (None in exports made before the comparison existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<crate::ScaleKind>,
@@ -78,6 +129,8 @@ pub fn export(store: &Store, assessment: i64) -> Result<AssessmentExport> {
     let previous = match a.previous_assessment_id {
         Some(p) => {
             let prev = store.assessment(p)?;
+            let prev_departments = store.departments(p)?;
+            let prev_out = out_of_scope(store, &prev, &prev_departments)?;
             Some(PreviousAssessment {
                 id: prev.id,
                 items: prev.checklist.items.iter().map(|i| i.id.clone()).collect(),
@@ -85,18 +138,22 @@ pub fn export(store: &Store, assessment: i64) -> Result<AssessmentExport> {
                 title: prev.title,
                 fiscal_year: prev.fiscal_year,
                 findings: store.findings(p)?,
-                departments: store.departments(p)?,
-                answers: store.answers(p, None)?,
+                answers: scoped(store.answers(p, None)?, &prev_out),
+                departments: prev_departments,
+                out_of_scope: prev_out,
             })
         }
         None => None,
     };
+    let departments = store.departments(assessment)?;
+    let out_of_scope = out_of_scope(store, &a, &departments)?;
     Ok(AssessmentExport {
         format: EXPORT_FORMAT,
         organisation,
-        departments: store.departments(assessment)?,
+        departments,
         interviews: store.interviews(assessment)?,
-        answers: store.answers(assessment, None)?,
+        answers: scoped(store.answers(assessment, None)?, &out_of_scope),
+        out_of_scope,
         findings: store.findings(assessment)?,
         remarks: store.remarks(assessment)?,
         evidence: store.evidence_list(assessment)?,
@@ -182,6 +239,12 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
             ));
         }
     }
+    for (d, out) in &e.out_of_scope {
+        dept(format!("out_of_scope.{d}"), d)?;
+        for i in out {
+            item(format!("out_of_scope.{d}"), i)?;
+        }
+    }
     for (k, i) in e.interviews.iter().enumerate() {
         dept(format!("interviews[{k}].department"), &i.department)?;
         check_date(
@@ -195,6 +258,12 @@ pub fn validate(e: &AssessmentExport) -> Result<()> {
     for (k, r) in e.answers.iter().enumerate() {
         dept(format!("answers[{k}].department"), &r.department)?;
         item(format!("answers[{k}].item_id"), &r.item_id)?;
+        if !e.in_scope(&r.department, &r.item_id) {
+            return Err(Error::OutOfScope {
+                department: r.department.clone(),
+                item: r.item_id.clone(),
+            });
+        }
         if !answered.insert((r.department.as_str(), r.item_id.as_str())) {
             return Err(Error::invalid(
                 &format!("answers[{k}]"),

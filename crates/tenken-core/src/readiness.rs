@@ -91,12 +91,17 @@ pub fn report_details(store: &Store, assessment: i64, lang: Lang) -> Result<Repo
             );
         }
     }
-    let items = a.checklist.items.len() as i64 * departments.len() as i64;
-    let rated: i64 = store.conn().query_row(
-        "SELECT count(*) FROM responses WHERE assessment_id = ?1 AND rating IS NOT NULL",
-        [assessment],
-        |r| r.get(0),
-    )?;
+    let (items, rated) = match store.scoped_counts(assessment)? {
+        Some(counts) => counts,
+        None => (
+            a.checklist.items.len() as i64 * departments.len() as i64,
+            store.conn().query_row(
+                "SELECT count(*) FROM responses WHERE assessment_id = ?1 AND rating IS NOT NULL",
+                [assessment],
+                |r| r.get(0),
+            )?,
+        ),
+    };
     if rated < items {
         gap(
             "unrated",

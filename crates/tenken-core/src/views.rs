@@ -486,6 +486,7 @@ pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
         .collect();
     let findings = store.findings(id)?;
     let interviews = store.interviews(id)?;
+    let scope = store.scope_map(id)?;
     let mut rows = Vec::new();
     let mut grand = Tally::default();
     let mut required_unanswered = Vec::new();
@@ -493,7 +494,7 @@ pub fn dashboard(store: &Store, id: i64, lang: Lang) -> Result<Dashboard> {
         let mut cells = vec![Tally::default(); areas.len()];
         let mut total = Tally::default();
         let mut req = 0;
-        for item in &a.checklist.items {
+        for item in a.checklist.items.iter().filter(|i| scope.applies(d.id, i)) {
             let rating = by.get(&(d.id, item.id.as_str())).copied().flatten();
             let ai = areas
                 .iter()
@@ -578,6 +579,9 @@ pub struct InterviewSheet {
     /// This department's findings of the previous assessment that are not 完了.
     pub previous_open_findings: Vec<Finding>,
     pub interviews: Vec<Interview>,
+    /// Items of the checklist out of this department's scope (not asked, not listed; not the
+    /// rating 対象外).
+    pub out_of_scope: u32,
 }
 
 pub fn interview_sheet(
@@ -625,10 +629,17 @@ pub fn interview_sheet(
             before.insert(k, v);
         }
     }
+    let scope = store.scope_map(id)?;
+    let mut out_of_scope = 0;
     let mut items: Vec<SheetItem> = a
         .checklist
         .items
         .iter()
+        .filter(|i| {
+            let applies = scope.applies(dept.id, i);
+            out_of_scope += u32::from(!applies);
+            applies
+        })
         .map(|i| {
             let r = answers.get(&i.id);
             SheetItem {
@@ -682,6 +693,7 @@ pub fn interview_sheet(
         items,
         previous_open_findings,
         interviews,
+        out_of_scope,
     })
 }
 

@@ -350,7 +350,7 @@ fn department_removal_refused_when_recorded_and_logged_when_not() {
 }
 
 #[test]
-fn finding_and_evidence_removal_need_unlinking_first() {
+fn finding_removal_needs_unlinking_first() {
     let dir = tempfile::tempdir().unwrap();
     let (mut s, _, a) = setup(dir.path());
     let f = s
@@ -381,10 +381,6 @@ fn finding_and_evidence_removal_need_unlinking_first() {
     let n = log_len(&s);
     let err = s.remove_finding(f.id).unwrap_err();
     assert_eq!(in_use(err), ("finding".into(), "evidence-link".into()));
-    assert_eq!(
-        in_use(s.remove_evidence(ev.id).unwrap_err()),
-        ("evidence".into(), "evidence-link".into())
-    );
     assert_eq!(log_len(&s), n);
     assert_eq!(s.evidence(ev.id).unwrap().links.len(), 2);
 
@@ -498,4 +494,101 @@ fn report_screen_lists_what_is_still_empty() {
 
 fn d_(s: &str) -> NaiveDate {
     d(s)
+}
+
+/// Evidence linked to answers and findings may be removed with its links, unless an issued
+/// final report cites it: a committee report issued after it was recorded, or a notice to a
+/// department it is linked to (report_issues).
+#[test]
+fn evidence_removal_takes_links_along_unless_an_issued_report_cites_it() {
+    use tenken_core::store::NewReportIssue;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _, a) = setup(dir.path());
+    let f = s
+        .add_finding(
+            a,
+            &NewFinding {
+                department: "総務課".into(),
+                item_id: Some(ITEM.into()),
+                fact: "記録がない".into(),
+                classification: "minor".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let linked = |s: &mut Store, title: &str, dept: &str| {
+        let ev = s.add_paper_evidence(a, title, "書庫", "").unwrap();
+        s.link_evidence(
+            ev.id,
+            &LinkTarget::Response {
+                department: dept.into(),
+                item_id: ITEM.into(),
+            },
+        )
+        .unwrap();
+        ev
+    };
+    // Linked to an answer and a finding, no report issued: removed with both links.
+    let first = linked(&mut s, "入退室管理簿", "総務課");
+    s.link_evidence(first.id, &LinkTarget::Finding(f.id))
+        .unwrap();
+    s.remove_evidence(first.id).unwrap();
+    let e = last(&s);
+    assert_eq!(e.action, "evidence.remove");
+    let before = e.before.unwrap();
+    assert_eq!(before["title"], "入退室管理簿");
+    assert_eq!(before["links"].as_array().unwrap().len(), 2, "{before}");
+    assert_eq!(s.evidence(first.id).unwrap_err().code(), "unknown_evidence");
+    assert_eq!(s.foreign_key_problems().unwrap(), Vec::<String>::new());
+    s.remove_finding(f.id).unwrap(); // its link went with the evidence
+
+    // A notice to 市民課 issued: evidence linked to 市民課 is cited, 総務課's is not.
+    let shimin = linked(&mut s, "市民課の台帳", "市民課");
+    let somu = linked(&mut s, "総務課の台帳", "総務課");
+    let issue = |s: &mut Store, department: Option<&str>| {
+        let version = s.next_report_version(a, department).unwrap();
+        s.record_report(&NewReportIssue {
+            assessment_id: a,
+            department: department.map(str::to_string),
+            version,
+            format: "pdf".into(),
+            language: "ja".into(),
+            fingerprint: "a".repeat(64),
+            document_sha256: "b".repeat(64),
+        })
+        .unwrap();
+    };
+    issue(&mut s, Some("市民課"));
+    let n = log_len(&s);
+    let err = s.remove_evidence(shimin.id).unwrap_err();
+    let msg = err.localized(Lang::Ja);
+    assert!(
+        msg.contains("発行済み") && msg.contains("市民課の台帳"),
+        "{msg}"
+    );
+    assert_eq!(in_use(err), ("evidence".into(), "issued-report".into()));
+    assert_eq!(log_len(&s), n);
+    assert_eq!(s.evidence(shimin.id).unwrap().links.len(), 1);
+    assert_eq!(s.reports_citing_evidence(somu.id).unwrap(), 0);
+
+    // The committee report lists every piece of evidence recorded before it was issued.
+    issue(&mut s, None);
+    assert_eq!(
+        in_use(s.remove_evidence(somu.id).unwrap_err()),
+        ("evidence".into(), "issued-report".into())
+    );
+    assert_eq!(s.reports_citing_evidence(shimin.id).unwrap(), 2);
+    drop(s);
+
+    // Evidence recorded after the last issue is in no issued report: it may go.
+    let mut later = Store::open_with(
+        dir.path(),
+        Arc::new(FixedClock::at("2026-10-02T09:00:00Z")),
+        "監査 太郎".into(),
+    )
+    .unwrap();
+    let fresh = linked(&mut later, "後日の写真", "市民課");
+    assert_eq!(later.reports_citing_evidence(fresh.id).unwrap(), 0);
+    later.remove_evidence(fresh.id).unwrap();
+    assert!(later.evidence(shimin.id).is_ok() && later.evidence(somu.id).is_ok());
 }

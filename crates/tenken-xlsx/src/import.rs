@@ -415,17 +415,6 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
             ]
         ));
     }
-    if items_digest(a.checklist.items.iter().map(|i| i.id.as_str())) != meta.items_digest {
-        refuse!(problem(
-            None,
-            None,
-            "xlsx-item-list",
-            &[
-                ("sheet", meta.items.len().to_string()),
-                ("store", a.checklist.items.len().to_string())
-            ]
-        ));
-    }
     let department = match store.department(a.id, &meta.department_id.to_string()) {
         Ok(d) if d.name == meta.department_name => d,
         Ok(_) | Err(tenken_core::Error::UnknownDepartment { .. }) => refuse!(problem(
@@ -439,6 +428,20 @@ pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Resu
         )),
         Err(e) => return Err(e),
     };
+    // The items asked of this department now (scope per department): a sheet issued before
+    // the scope changed lists other items and is refused rather than half-read.
+    let asked = store.items_in_scope(a.id, department.id)?;
+    if items_digest(asked.iter().map(|i| i.id.as_str())) != meta.items_digest {
+        refuse!(problem(
+            None,
+            None,
+            "xlsx-item-list",
+            &[
+                ("sheet", meta.items.len().to_string()),
+                ("store", asked.len().to_string())
+            ]
+        ));
+    }
 
     // Every cell of 点検表.
     let range = match wb.worksheet_range(MAIN_SHEET) {

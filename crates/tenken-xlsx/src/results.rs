@@ -50,6 +50,7 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output)
     let answers = store.answers(assessment, None)?;
     let findings = store.findings(assessment)?;
     let evidence = store.evidence_list(assessment)?;
+    let scope = store.scope_map(assessment)?;
     let mut rating: HashMap<(i64, &str), &str> = HashMap::new();
     for r in &answers {
         if let Some(k) = &r.rating {
@@ -89,6 +90,10 @@ pub fn results(store: &Store, assessment: i64, out_file: &Path, output: &Output)
             )?;
             ws.write_string(r, 3, &item.question.ja)?;
             for (c, d) in departments.iter().enumerate() {
+                if !scope.applies(d.id, item) {
+                    ws.write_string(r, 4 + c as u16, "範囲外")?;
+                    continue;
+                }
                 let text = rating
                     .get(&(d.id, item.id.as_str()))
                     .map(|k| label(a.scale, k))

@@ -8,6 +8,7 @@ use rust_xlsxwriter::{
     ProtectionOptions, Workbook,
 };
 use tenken_core::checklist::derive::topic_title;
+use tenken_core::checklist::Item;
 use tenken_core::output::Output;
 use tenken_core::store::{Assessment, Department, Response};
 use tenken_core::{Error, Result, Store};
@@ -93,7 +94,7 @@ pub fn sheets(
             .or_default()
             .insert(r.item_id.clone(), r);
     }
-    let digest = items_digest(a.checklist.items.iter().map(|i| i.id.as_str()));
+    let scope = store.scope_map(assessment)?;
     let mut used = HashSet::new();
     let mut out: Vec<PathBuf> = Vec::with_capacity(departments.len());
     let mut planned = Vec::with_capacity(departments.len());
@@ -106,6 +107,13 @@ pub fn sheets(
         let path = out_dir.join(format!("{name}.xlsx"));
         let empty = HashMap::new();
         let answers = by_department.get(&d.id).unwrap_or(&empty);
+        // Scope per department: the sheet lists only the items asked of this department.
+        let items: Vec<&Item> = a
+            .checklist
+            .items
+            .iter()
+            .filter(|i| scope.applies(d.id, i))
+            .collect();
         let meta = SheetMeta {
             assessment_id: a.id,
             assessment_created_at: a.created_at.clone(),
@@ -116,10 +124,8 @@ pub fn sheets(
             checklist_version: a.checklist.version.clone(),
             scale: a.scale.key().to_string(),
             issued_at: issued_at.clone(),
-            items_digest: digest.clone(),
-            items: a
-                .checklist
-                .items
+            items_digest: items_digest(items.iter().map(|i| i.id.as_str())),
+            items: items
                 .iter()
                 .map(|i| {
                     let r = answers.get(&i.id);
@@ -131,14 +137,14 @@ pub fn sheets(
                 })
                 .collect(),
         };
-        planned.push((path, d, meta));
+        planned.push((path, d, meta, items));
     }
-    for (path, _, _) in &planned {
+    for (path, _, _, _) in &planned {
         output.check_file(path)?;
     }
     std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
-    for (path, d, meta) in &planned {
-        let written = workbook_bytes(&a, d, meta)
+    for (path, d, meta, items) in &planned {
+        let written = workbook_bytes(&a, d, meta, items)
             .map_err(|e| xlsx_err(path, e))
             .and_then(|bytes| output.write(path, &bytes));
         if let Err(e) = written {
@@ -156,6 +162,7 @@ fn workbook_bytes(
     a: &Assessment,
     d: &Department,
     meta: &SheetMeta,
+    items: &[&Item],
 ) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut wb = Workbook::new();
     let choices: Vec<String> = a
@@ -182,7 +189,7 @@ fn workbook_bytes(
                 "チェックリスト",
                 format!("{}（版 {}）", a.checklist.id, a.checklist.version),
             ),
-            ("項目数", a.checklist.items.len().to_string()),
+            ("項目数", items.len().to_string()),
             ("発行日時", meta.issued_at.clone()),
         ];
         for (i, (k, v)) in info.iter().enumerate() {
@@ -198,6 +205,13 @@ fn workbook_bytes(
             "5. 記入が終わったら、.xlsx 形式のまま上書き保存し、監査担当者に返送してください。".to_string(),
             "6. 回答を空欄のまま返送した項目は「未評価」として扱われます。".to_string(),
         ];
+        let omitted = a.checklist.items.len() - items.len();
+        let steps: Vec<String> = steps
+            .into_iter()
+            .chain((omitted > 0).then(|| format!(
+                "（この部署の点検範囲外の {omitted} 項目は、この表に載せていません。「該当なし」の回答とは別で、回答は不要です。）"
+            )))
+            .collect();
         ws.write_string_with_format(8, 0, "記入のしかた", &bold)?;
         for (i, s) in steps.iter().enumerate() {
             ws.write_string_with_format(9 + i as u32, 1, s, &wrap)?;
@@ -239,9 +253,7 @@ fn workbook_bytes(
         for (c, h) in crate::HEADERS.iter().enumerate() {
             ws.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
         }
-        for (i, (item, (_, rating, note))) in
-            a.checklist.items.iter().zip(meta.items.iter()).enumerate()
-        {
+        for (i, (item, (_, rating, note))) in items.iter().zip(meta.items.iter()).enumerate() {
             let r = FIRST_ROW + i as u32;
             let citation = item
                 .citation
@@ -267,7 +279,7 @@ fn workbook_bytes(
                 ws.write_string_with_format(r, NOTE_COL, note, &input)?;
             }
         }
-        let last = FIRST_ROW + a.checklist.items.len().max(1) as u32 - 1;
+        let last = FIRST_ROW + items.len().max(1) as u32 - 1;
         let dv = DataValidation::new()
             .allow_list_strings(&choices)?
             .set_error_style(DataValidationErrorStyle::Stop)

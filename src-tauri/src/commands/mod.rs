@@ -13,6 +13,7 @@ pub mod interview;
 pub mod locale;
 pub mod policy;
 pub mod report;
+pub mod scope;
 pub mod settings;
 pub mod sheets;
 pub mod start;

@@ -24,6 +24,158 @@ pub struct ReportResult {
     pub pages: u32,
     pub bytes: u64,
     pub fingerprint: String,
+    /// 第N版 of a final report (recorded in the store); None for a draft (watermarked 案).
+    pub version: Option<i64>,
+    /// The department of a notice; None for the committee report.
+    pub department: Option<String>,
+}
+
+/// Notices written into one folder.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct NoticesResult {
+    pub folder: String,
+    pub files: Vec<ReportResult>,
+}
+
+fn lang_key(lang: tenken_core::Lang) -> String {
+    match lang {
+        tenken_core::Lang::Ja => "ja".into(),
+        tenken_core::Lang::En => "en".into(),
+    }
+}
+
+/// Records a final report just written to `file`; removes the file when the store refuses
+/// (another issue took the version meanwhile), so no file claims a version the store lacks.
+fn record_final(
+    state: &AppState,
+    e: &export::AssessmentExport,
+    department: Option<&str>,
+    version: i64,
+    r: &tenken_report::Rendered,
+    file: &std::path::Path,
+) -> CommandResult<()> {
+    let lang = state.lang();
+    let recorded = state.with_store_mut(|store| {
+        store.record_report(&tenken_core::store::NewReportIssue {
+            assessment_id: e.assessment.id,
+            department: department.map(String::from),
+            version,
+            format: "pdf".into(),
+            language: lang_key(lang),
+            fingerprint: r.fingerprint.clone(),
+            document_sha256: r.document_digest.clone(),
+        })
+    });
+    if recorded.is_err() {
+        let _ = std::fs::remove_file(file);
+    }
+    recorded.map(|_| ())
+}
+
+/// A free file name in `dir`: `name.pdf`, else `name (2).pdf`, …
+fn free_name(dir: &std::path::Path, stem: &str) -> PathBuf {
+    let mut file = dir.join(format!("{stem}.pdf"));
+    let mut n = 2;
+    while file.exists() {
+        file = dir.join(format!("{stem} ({n}).pdf"));
+        n += 1;
+    }
+    file
+}
+
+/// The final reports issued for an assessment (committee report first, then each
+/// department's notices, by version).
+#[tauri::command(async)]
+pub fn report_issues(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> CommandResult<Vec<tenken_core::store::ReportIssue>> {
+    state.with_store(|store| store.report_issues(assessment_id))
+}
+
+/// Writes the result notices (監査結果通知) of one department (`department_id`) or of every
+/// department into `folder` (chosen with the folder picker; never the data folder), one PDF
+/// each named `NN_部署名.pdf` (`… (2).pdf` when taken). With `final_report` each is issued as
+/// the department's next version and recorded.
+#[tauri::command(async)]
+pub fn export_notices(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    department_id: Option<i64>,
+    folder: String,
+    final_report: Option<bool>,
+) -> CommandResult<NoticesResult> {
+    use tenken_report::{Doc, Issue};
+    let lang = state.lang();
+    let err = |e: Error| CommandError::from_core(&e, lang);
+    let dir = crate::paths::existing_dir(&folder).map_err(err)?;
+    state.output().check_dir(&dir).map_err(err)?;
+    let final_ = final_report.unwrap_or(false);
+    let (data, docs) = state.with_store(|store| {
+        let data = export::export(store, assessment_id)?;
+        let chosen: Vec<(usize, String)> = match department_id {
+            Some(d) => {
+                let d = store.department(assessment_id, &d.to_string())?;
+                let k = data
+                    .departments
+                    .iter()
+                    .position(|x| x.id == d.id)
+                    .unwrap_or(0);
+                vec![(k, d.name)]
+            }
+            None => data
+                .departments
+                .iter()
+                .enumerate()
+                .map(|(k, d)| (k, d.name.clone()))
+                .collect(),
+        };
+        let mut docs = vec![];
+        for (k, name) in chosen {
+            let issue = if final_ {
+                Issue::Final {
+                    version: store.next_report_version(assessment_id, Some(&name))?,
+                }
+            } else {
+                Issue::Draft
+            };
+            docs.push((k, name, issue));
+        }
+        Ok((data, docs))
+    })?;
+    let today = chrono::Local::now().date_naive();
+    let jobs: Vec<(Doc, Issue)> = docs
+        .iter()
+        .map(|(_, name, issue)| (Doc::Notice(name.clone()), *issue))
+        .collect();
+    let rendered = tenken_report::render_many(&data, &jobs, lang, today);
+    let mut files = vec![];
+    for ((k, name, issue), r) in docs.iter().zip(rendered) {
+        let stem = format!("{:02}_{}", k + 1, crate::paths::file_name_part(name));
+        let file = free_name(&dir, &stem);
+        let r = r.map_err(|e| err(Error::io(&file, std::io::Error::other(e.to_string()))))?;
+        state.output().write(&file, &r.bytes).map_err(err)?;
+        let version = match issue {
+            Issue::Final { version } => {
+                record_final(&state, &data, Some(name), *version, &r, &file)?;
+                Some(*version)
+            }
+            Issue::Draft => None,
+        };
+        files.push(ReportResult {
+            file: file.display().to_string(),
+            folder: dir.display().to_string(),
+            pages: r.pages as u32,
+            bytes: r.bytes.len() as u64,
+            fingerprint: r.fingerprint,
+            version,
+            department: Some(name.clone()),
+        });
+    }
+    Ok(NoticesResult {
+        folder: dir.display().to_string(),
+        files,
+    })
 }
 
 fn reports_dir(state: &AppState) -> PathBuf {
@@ -84,10 +236,20 @@ pub fn export_report(
     state: State<'_, AppState>,
     assessment_id: i64,
     path: Option<String>,
+    final_report: Option<bool>,
     progress: Channel<ReportProgress>,
 ) -> CommandResult<ReportResult> {
     let lang = state.lang();
-    let data = state.with_store(|store| export::export(store, assessment_id))?;
+    let (data, issue) = state.with_store(|store| {
+        let issue = if final_report.unwrap_or(false) {
+            tenken_report::Issue::Final {
+                version: store.next_report_version(assessment_id, None)?,
+            }
+        } else {
+            tenken_report::Issue::Draft
+        };
+        Ok((export::export(store, assessment_id)?, issue))
+    })?;
     let err = |e: Error| CommandError::from_core(&e, lang);
     let chosen = path
         .map(|p| crate::paths::new_pdf_file(&p))
@@ -107,8 +269,15 @@ pub fn export_report(
         }
     };
     let today = chrono::Local::now().date_naive();
-    let r = tenken_report::render_at(&data, lang, today, &mut on_progress)
-        .map_err(|e| err(Error::io(&dir, std::io::Error::other(e.to_string()))))?;
+    let r = tenken_report::render_doc(
+        &data,
+        &tenken_report::Doc::Committee,
+        lang,
+        today,
+        issue,
+        &mut on_progress,
+    )
+    .map_err(|e| err(Error::io(&dir, std::io::Error::other(e.to_string()))))?;
     let file = match chosen {
         // The save dialog already asked before replacing an existing file.
         Some(f) => {
@@ -130,12 +299,21 @@ pub fn export_report(
             file
         }
     };
+    let version = match issue {
+        tenken_report::Issue::Final { version } => {
+            record_final(&state, &data, None, version, &r, &file)?;
+            Some(version)
+        }
+        tenken_report::Issue::Draft => None,
+    };
     Ok(ReportResult {
         file: file.display().to_string(),
         folder: dir.display().to_string(),
         pages: r.pages as u32,
         bytes: r.bytes.len() as u64,
         fingerprint: r.fingerprint,
+        version,
+        department: None,
     })
 }
 

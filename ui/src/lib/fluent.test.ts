@@ -59,6 +59,14 @@ const SAMPLE_ARGS: MessageArgs = {
   location: "総務課 書庫",
   date: "2026-05-01",
   item: "A-1-01",
+  // issuing reports, notices, year comparison
+  version: 2,
+  folder: "/home/監査/通知",
+  common: 240,
+  now: 242,
+  departments: 5,
+  improved: 12,
+  worsened: 3,
 };
 
 describe("locales/*/ui.ftl and ui-records.ftl", () => {

@@ -53,6 +53,24 @@ export const createAssessment = (request: B.CreateAssessmentRequest) =>
 
 // Assessment
 export const dashboard = (assessmentId: number) => call<B.Dashboard>("dashboard", { assessmentId });
+/** This year against the previous assessment (null when there is none). */
+export const yearComparison = (assessmentId: number) =>
+  call<B.YearComparison | null>("year_comparison", { assessmentId });
+
+// Scope per department
+export const scopeView = (assessmentId: number) => call<B.ScopeView>("scope_view", { assessmentId });
+export const departmentScope = (assessmentId: number, departmentId: number) =>
+  call<B.ItemScope[]>("department_scope", { assessmentId, departmentId });
+export const setDepartmentRole = (assessmentId: number, departmentId: number, role: string | null) =>
+  call<B.DepartmentScope>("set_department_role", { assessmentId, departmentId, role });
+export const setScopeRule = (assessmentId: number, tier: string, role: string, applies: boolean | null) =>
+  call<B.ScopeRule>("set_scope_rule", { assessmentId, tier, role, applies });
+export const setItemScope = (
+  assessmentId: number,
+  departmentId: number,
+  itemId: string,
+  included: boolean | null,
+) => call<B.ItemScope>("set_item_scope", { assessmentId, departmentId, itemId, included });
 export const assessmentHead = (assessmentId: number) =>
   call<B.AssessmentHead>("assessment_head", { assessmentId });
 
@@ -111,11 +129,21 @@ export function exportReport(
   assessmentId: number,
   path: string | null,
   onProgress: (percent: number) => void,
+  finalReport = false,
 ): Promise<B.ReportResult> {
   const progress = new Channel<B.ReportProgress>();
   progress.onmessage = (p) => onProgress(p.percent);
-  return call<B.ReportResult>("export_report", { assessmentId, path, progress });
+  return call<B.ReportResult>("export_report", { assessmentId, path, finalReport, progress });
 }
+/** The final reports issued (committee report and notices, with their versions). */
+export const reportIssues = (assessmentId: number) => call<B.ReportIssue[]>("report_issues", { assessmentId });
+/** Notices of one department (or all with null) into `folder` (from the folder picker). */
+export const exportNotices = (
+  assessmentId: number,
+  departmentId: number | null,
+  folder: string,
+  finalReport: boolean,
+) => call<B.NoticesResult>("export_notices", { assessmentId, departmentId, folder, finalReport });
 export const reportTarget = (assessmentId: number) => call<B.ReportTarget>("report_target", { assessmentId });
 export const openReportsFolder = () => call<void>("open_reports_folder");
 

@@ -6,6 +6,7 @@ export type Screen =
   | { name: "policy"; organisationId: number }
   | { name: "checklist"; organisationId: number }
   | { name: "dashboard"; assessmentId: number }
+  | { name: "scope"; assessmentId: number }
   | { name: "interview"; assessmentId: number; departmentId?: number }
   | { name: "evidence"; assessmentId: number }
   | { name: "findings"; assessmentId: number }

@@ -9,6 +9,7 @@ mod interview;
 mod org;
 mod policy;
 mod report;
+mod scope;
 mod sheets;
 mod store;
 mod team;
@@ -35,6 +36,7 @@ pub fn run(cli: &Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Checklist(cmd) => checklist::run(cli, ctx, cmd),
         Command::Assessment(cmd) => assessment::run(cli, ctx, cmd),
         Command::Department(cmd) => assessment::department(cli, ctx, cmd),
+        Command::Scope(cmd) => scope::run(cli, ctx, cmd),
         Command::Interview(cmd) => interview::run(cli, ctx, cmd),
         Command::Answer(cmd) => interview::answer(cli, ctx, cmd),
         Command::Finding(cmd) => findings::run(cli, ctx, cmd),

@@ -339,7 +339,7 @@ impl Store {
                 (SELECT count(*) FROM findings f WHERE f.assessment_id = a.id)
             FROM assessments a JOIN organisations o ON o.id = a.organisation_id
             ORDER BY a.fiscal_year DESC, a.id";
-        self.rows(sql, [], |r| {
+        let mut out: Vec<AssessmentSummary> = self.rows(sql, [], |r| {
             let kind: String = r.get(5)?;
             let fy: i32 = r.get(4)?;
             let departments: i64 = r.get(7)?;
@@ -358,7 +358,14 @@ impl Store {
                 answered_count: r.get(9)?,
                 finding_count: r.get(10)?,
             })
-        })
+        })?;
+        for s in &mut out {
+            if let Some((items, answered)) = self.scoped_counts(s.id)? {
+                s.item_count = items;
+                s.answered_count = answered;
+            }
+        }
+        Ok(out)
     }
 
     /// Sets the 総評 text.

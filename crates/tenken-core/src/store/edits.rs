@@ -14,7 +14,7 @@
 //! | finding            | evidence links, or a later finding that follows it up                     | — |
 //! | remark, interview  | —                                                                        | — |
 //! | evidence link      | —                                                                        | — |
-//! | evidence           | links (unlink first)                                                     | the record; the stored file stays (content store, may be shared) |
+//! | evidence           | an issued final report citing it (`reports_citing_evidence`)             | its links; the stored file stays (content store, may be shared) |
 
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -330,6 +330,8 @@ impl Store {
                 "DELETE FROM responses WHERE assessment_id = ?1",
                 "DELETE FROM interviews WHERE assessment_id = ?1",
                 "DELETE FROM remarks WHERE assessment_id = ?1",
+                "DELETE FROM scope_items WHERE assessment_id = ?1",
+                "DELETE FROM scope_rules WHERE assessment_id = ?1",
                 "DELETE FROM assessment_departments WHERE assessment_id = ?1",
                 "DELETE FROM assessments WHERE id = ?1",
             ] {
@@ -367,6 +369,7 @@ impl Store {
         }
         self.write(|t| {
             t.tx.execute("DELETE FROM responses WHERE assessment_id = ?1 AND department_id = ?2", params![assessment, d.id])?;
+            t.tx.execute("DELETE FROM scope_items WHERE assessment_id = ?1 AND department_id = ?2", params![assessment, d.id])?;
             t.tx.execute("DELETE FROM assessment_departments WHERE assessment_id = ?1 AND department_id = ?2", params![assessment, d.id])?;
             t.log("department.remove", "assessment_department", format!("{assessment}/{}", d.id), Some(&d), None::<&()>)
         })
@@ -446,19 +449,39 @@ impl Store {
         self.evidence(evidence_id)
     }
 
-    /// Removes an evidence record made by mistake. Refused while it is linked (unlink
-    /// first). A stored file stays in the content store (it may be shared by another record).
+    /// The final reports (`report_issues`) that cite a piece of evidence: the committee
+    /// reports of its assessment issued at or after it was recorded (their 証跡一覧 lists
+    /// every piece of evidence of the assessment), and the notices issued at or after it was
+    /// recorded to a department it is linked to (a notice lists the evidence linked to that
+    /// department's answers and findings).
+    pub fn reports_citing_evidence(&self, id: i64) -> Result<i64> {
+        self.evidence(id)?;
+        Ok(self.conn().query_row(
+            "SELECT count(*) FROM report_issues ri JOIN evidence e ON e.id = ?1
+             WHERE ri.assessment_id = e.assessment_id AND ri.issued_at >= e.recorded_at
+               AND (ri.department = '' OR EXISTS (
+                   SELECT 1 FROM evidence_links l
+                   LEFT JOIN responses r ON r.id = l.response_id
+                   LEFT JOIN findings f ON f.id = l.finding_id
+                   JOIN departments d ON d.id = coalesce(r.department_id, f.department_id)
+                   WHERE l.evidence_id = e.id AND (ri.department = d.name OR ri.department = CAST(d.id AS TEXT))))",
+            [id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Removes an evidence record made by mistake, with its links (each one in the logged
+    /// before-state). Refused while an issued final report cites it
+    /// ([`Store::reports_citing_evidence`]). A stored file stays in the content store (it may
+    /// be shared by another record).
     pub fn remove_evidence(&mut self, id: i64) -> Result<()> {
         let ev = self.evidence(id)?;
-        if !ev.links.is_empty() {
-            return Err(in_use(
-                "evidence",
-                &ev.title,
-                "evidence-link",
-                ev.links.len() as i64,
-            ));
+        let cited = self.reports_citing_evidence(id)?;
+        if cited > 0 {
+            return Err(in_use("evidence", &ev.title, "issued-report", cited));
         }
         self.write(|t| {
+            t.tx.execute("DELETE FROM evidence_links WHERE evidence_id = ?1", [id])?;
             t.tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
             t.log("evidence.remove", "evidence", id, Some(&ev), None::<&()>)
         })

@@ -14,6 +14,7 @@ mod policies;
 mod reports;
 mod responses;
 pub mod schema;
+mod scope;
 
 pub use assessments::*;
 pub use edits::*;
@@ -23,6 +24,7 @@ pub use organisations::*;
 pub use policies::*;
 pub use reports::*;
 pub use responses::*;
+pub use scope::*;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

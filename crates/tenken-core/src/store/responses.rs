@@ -87,12 +87,13 @@ impl Store {
     ) -> Result<Response> {
         let a = self.frozen(assessment)?;
         let d = self.department(assessment, department)?;
-        if a.checklist.item(item).is_none() {
+        let Some(it) = a.checklist.item(item) else {
             return Err(Error::UnknownItem {
                 assessment,
                 item: item.to_string(),
             });
-        }
+        };
+        self.check_in_scope(assessment, &d, it)?;
         let rating = rating_change(a.scale, change.rating.as_deref(), item, &d.name)?;
         let note =
             crate::text::clean_opt("note", change.note.as_deref(), crate::text::Limit::NOTE)?;
@@ -152,10 +153,17 @@ impl Store {
             .collect();
         // (item, before, new rating, new note) of every real change, all validated before writing.
         let mut planned: Vec<(&str, Option<&Response>, Option<String>, String)> = vec![];
+        let scope = self.scope_map(assessment)?;
         for (item, change) in changes {
-            if a.checklist.item(item).is_none() {
+            let Some(it) = a.checklist.item(item) else {
                 return Err(Error::UnknownItem {
                     assessment,
+                    item: item.clone(),
+                });
+            };
+            if !scope.applies(d.id, it) {
+                return Err(Error::OutOfScope {
+                    department: d.name.clone(),
                     item: item.clone(),
                 });
             }

@@ -255,6 +255,27 @@ CREATE TABLE team_conflicts (
     UNIQUE (assessment_id, table_name, row_id, member_device, member_json)
 );
 "#,
+    // 6: scope per department: a department's role in an assessment (NULL = not set: every
+    //    item applies, as before), the assessment's rules (respondent tier × role) where they
+    //    differ from the built-in ones, and inclusions/exclusions per department × item.
+    r#"
+ALTER TABLE assessment_departments ADD COLUMN role TEXT
+    CHECK (role IS NULL OR role IN ('management', 'systems', 'general'));
+CREATE TABLE scope_rules (
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    tier          TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('management', 'systems', 'general')),
+    applies       INTEGER NOT NULL CHECK (applies IN (0, 1)),
+    PRIMARY KEY (assessment_id, tier, role)
+);
+CREATE TABLE scope_items (
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    department_id INTEGER NOT NULL REFERENCES departments(id),
+    item_id       TEXT NOT NULL,
+    included      INTEGER NOT NULL CHECK (included IN (0, 1)),
+    PRIMARY KEY (assessment_id, department_id, item_id)
+);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -145,6 +145,9 @@ fn extract(conn: &Connection, dest: &Path, assessment: i64, departments: &[i64])
              INSERT INTO pkg.departments SELECT * FROM main.departments WHERE id IN (SELECT id FROM temp.team_depts);
              INSERT INTO pkg.assessment_departments SELECT * FROM main.assessment_departments
                  WHERE assessment_id = {a} AND department_id IN (SELECT id FROM temp.team_depts);
+             INSERT INTO pkg.scope_rules SELECT * FROM main.scope_rules WHERE assessment_id = {a};
+             INSERT INTO pkg.scope_items SELECT * FROM main.scope_items
+                 WHERE assessment_id = {a} AND department_id IN (SELECT id FROM temp.team_depts);
              INSERT INTO pkg.responses SELECT * FROM main.responses
                  WHERE assessment_id = {a} AND department_id IN (SELECT id FROM temp.team_depts);
              INSERT INTO pkg.findings SELECT * FROM main.findings
@@ -425,7 +428,7 @@ impl Store {
             t.tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
             let r = (|| -> Result<JoinReport> {
                 if membership.is_some() {
-                    for table in ["evidence_links", "evidence", "findings", "responses", "interviews", "remarks", "assessment_departments"] {
+                    for table in ["evidence_links", "evidence", "findings", "responses", "interviews", "remarks", "scope_items", "scope_rules", "assessment_departments"] {
                         if table == "evidence_links" {
                             t.tx.execute("DELETE FROM evidence_links WHERE evidence_id IN (SELECT id FROM evidence WHERE assessment_id = ?1)
                                 OR response_id IN (SELECT id FROM responses WHERE assessment_id = ?1) OR finding_id IN (SELECT id FROM findings WHERE assessment_id = ?1)", [a])?;
@@ -441,6 +444,8 @@ impl Store {
                      INSERT OR IGNORE INTO main.departments SELECT * FROM pkg.departments;
                      INSERT INTO main.assessments SELECT * FROM pkg.assessments;
                      INSERT INTO main.assessment_departments SELECT * FROM pkg.assessment_departments;
+                     INSERT INTO main.scope_rules SELECT * FROM pkg.scope_rules;
+                     INSERT INTO main.scope_items SELECT * FROM pkg.scope_items;
                      INSERT INTO main.interviews SELECT * FROM pkg.interviews;
                      INSERT INTO main.responses SELECT * FROM pkg.responses;
                      INSERT INTO main.findings SELECT * FROM pkg.findings;

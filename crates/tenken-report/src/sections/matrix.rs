@@ -62,6 +62,13 @@ pub fn matrix(c: &Ctx) -> Vec<Block> {
             symbol(c, None),
             c.t("report-col-unrated", &[])
         )))
+        .chain((!e.out_of_scope.is_empty()).then(|| {
+            format!(
+                "{} {}",
+                c.t("report-matrix-out-of-scope", &[]),
+                c.t("report-out-of-scope", &[])
+            )
+        }))
         .collect();
     b.push(Block::Para {
         text: c.t(
@@ -117,6 +124,10 @@ pub fn matrix(c: &Ctx) -> Vec<Block> {
                 item.citation.clone().unwrap_or_else(|| c.none.clone()),
             ];
             for d in &e.departments[range.clone()] {
+                if !c.in_scope(&d.name, &item.id) {
+                    row.push(c.t("report-matrix-out-of-scope", &[]));
+                    continue;
+                }
                 row.push(symbol(
                     c,
                     c.answer
@@ -157,7 +168,7 @@ pub fn department_results(c: &Ctx, department: &str) -> Table {
     ];
     let mut at = Table::new(cols, Some(head.iter().map(|k| c.t(k, &[])).collect()), 7.0);
     at.compact = true;
-    for item in items {
+    for item in items.iter().filter(|i| c.in_scope(department, &i.id)) {
         let r = c.answer.get(&(department, item.id.as_str()));
         at.rows.push(vec![
             item.id.clone(),

@@ -85,6 +85,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether the item is asked of the department (scope per department).
+    pub fn in_scope(&self, department: &str, item: &str) -> bool {
+        self.e.in_scope(department, item)
+    }
     pub fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
         tr(self.lang, id, args)
     }

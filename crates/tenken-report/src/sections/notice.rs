@@ -58,6 +58,7 @@ pub fn narrow(e: &AssessmentExport, department: &str) -> Option<AssessmentExport
     out.departments = vec![dept];
     out.interviews.retain(|i| i.department == department);
     out.answers.retain(|a| a.department == department);
+    out.out_of_scope.retain(|d, _| d == department);
     out.findings = findings;
     out.remarks
         .retain(|r| r.department.as_deref().is_none_or(|d| d == department));

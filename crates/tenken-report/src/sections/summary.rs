@@ -91,6 +91,9 @@ pub fn tallies(c: &Ctx) -> Tallies {
     for d in &c.e.departments {
         let mut td = Tally::new(ratings.len());
         for item in &c.e.assessment.checklist.items {
+            if !c.in_scope(&d.name, &item.id) {
+                continue;
+            }
             let idx = c
                 .answer
                 .get(&(d.name.as_str(), item.id.as_str()))
@@ -208,19 +211,38 @@ pub fn summary(c: &Ctx, n: usize) -> Vec<Block> {
     }
     let ts = tallies(c);
     let rated = ts.total.total() - ts.total.unrated;
-    b.push(para(c.t(
-        "report-sum-counts",
-        &[
-            ("total", group_digits(ts.total.total() as i64).into()),
-            (
-                "departments",
-                group_digits(e.departments.len() as i64).into(),
-            ),
-            ("items", group_digits(a.checklist.items.len() as i64).into()),
-            ("rated", group_digits(rated as i64).into()),
-            ("findings", group_digits(e.findings.len() as i64).into()),
-        ],
-    )));
+    b.push(para(
+        c.t(
+            "report-sum-counts",
+            &[
+                ("total", group_digits(ts.total.total() as i64).into()),
+                (
+                    "departments",
+                    group_digits(e.departments.len() as i64).into(),
+                ),
+                ("items", group_digits(a.checklist.items.len() as i64).into()),
+                ("rated", group_digits(rated as i64).into()),
+                ("findings", group_digits(e.findings.len() as i64).into()),
+                (
+                    "scoped",
+                    if e.out_of_scope.is_empty() {
+                        "no"
+                    } else {
+                        "yes"
+                    }
+                    .into(),
+                ),
+                (
+                    "out",
+                    group_digits(
+                        (e.departments.len() * a.checklist.items.len()) as i64
+                            - ts.total.total() as i64,
+                    )
+                    .into(),
+                ),
+            ],
+        ),
+    ));
     let tt = TallyTable::new(c);
     b.push(h2(c.t("report-sum-by-area", &[]), true));
     let mut area = tt.table("report-col-area");

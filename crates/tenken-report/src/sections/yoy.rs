@@ -38,11 +38,15 @@ fn tally_of(
     answers: &HashMap<(&str, &str), &Response>,
     depts: &[&str],
     items: &[(&str, &str)],
+    both: &dyn Fn(&str, &str) -> bool,
 ) -> Tally {
     let ratings = scale.ratings();
     let mut t = Tally::new(ratings.len());
     for d in depts {
         for (id, _) in items {
+            if !both(d, id) {
+                continue;
+            }
             match answers
                 .get(&(*d, *id))
                 .and_then(|r| r.rating.as_deref())
@@ -97,6 +101,9 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
         .map(|r| ((r.department.as_str(), r.item_id.as_str()), r))
         .collect();
     let now = &c.answer;
+    // Scope per department: a pair is compared only where it was asked in both years.
+    let both =
+        |d: &str, i: &str| c.in_scope(d, i) && p.out_of_scope.get(d).is_none_or(|s| !s.contains(i));
     let mut by_topic = BTreeMap::new();
     for k in &c.topics {
         let these: Vec<(&str, &str)> = items.iter().filter(|(_, t)| t == k).copied().collect();
@@ -104,8 +111,8 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
             by_topic.insert(
                 k.clone(),
                 (
-                    tally_of(scale, &before, &depts, &these),
-                    tally_of(scale, now, &depts, &these),
+                    tally_of(scale, &before, &depts, &these, &both),
+                    tally_of(scale, now, &depts, &these, &both),
                 ),
             );
         }
@@ -115,14 +122,14 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
         .map(|d| {
             (
                 d.to_string(),
-                tally_of(scale, &before, &[d], &items),
-                tally_of(scale, now, &[d], &items),
+                tally_of(scale, &before, &[d], &items, &both),
+                tally_of(scale, now, &[d], &items, &both),
             )
         })
         .collect();
     let total = (
-        tally_of(scale, &before, &depts, &items),
-        tally_of(scale, now, &depts, &items),
+        tally_of(scale, &before, &depts, &items, &both),
+        tally_of(scale, now, &depts, &items, &both),
     );
     let score = |m: &HashMap<(&str, &str), &Response>, d: &str, i: &str| {
         m.get(&(d, i))
@@ -133,6 +140,9 @@ pub fn compare(c: &Ctx) -> Option<Comparison> {
     let (mut improved, mut worsened) = (0, 0);
     for d in &depts {
         for (i, _) in &items {
+            if !both(d, i) {
+                continue;
+            }
             if let (Some(a), Some(b)) = (score(&before, d, i), score(now, d, i)) {
                 if b > a {
                     improved += 1;
@@ -403,5 +413,54 @@ mod tests {
             })
             .collect();
         assert!(text.contains("3 項目"), "{text}");
+    }
+
+    /// Scope per department: a department × item pair out of scope in either year is not
+    /// compared (neither counted as unrated nor as improved or worsened).
+    #[test]
+    fn pairs_out_of_scope_in_either_year_are_not_compared() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("data")).unwrap();
+        let demo = fill(&mut store, Size::Small).unwrap();
+        let mut e = export(&store, demo.assessment_id).unwrap();
+        e.assessment.checklist.items.truncate(3);
+        let ids: Vec<String> = e
+            .assessment
+            .checklist
+            .items
+            .iter()
+            .map(|i| i.id.clone())
+            .collect();
+        let d = e.departments[0].clone();
+        e.departments = vec![d.clone()];
+        let template = e.answers[0].clone();
+        let answer = |item: &str, rating: &str| Response {
+            department: d.name.clone(),
+            item_id: item.into(),
+            rating: Some(rating.into()),
+            ..template.clone()
+        };
+        // This year ○ ○ (third item out of scope); last year × × × (first item out of scope).
+        e.answers = vec![answer(&ids[0], "conform"), answer(&ids[1], "conform")];
+        e.out_of_scope = [(d.name.clone(), [ids[2].clone()].into())].into();
+        let p = e.previous.as_mut().unwrap();
+        p.items = ids.clone();
+        p.departments = vec![d.clone()];
+        p.answers = vec![answer(&ids[1], "nonconform"), answer(&ids[2], "nonconform")];
+        p.out_of_scope = [(d.name.clone(), [ids[0].clone()].into())].into();
+        let fp = crate::fingerprint(&e);
+        let c = Ctx::new(
+            &e,
+            Lang::Ja,
+            &fp,
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
+            Issue::Draft,
+        );
+        let cmp = compare(&c).unwrap();
+        // Only the second item was asked in both years: × → ○.
+        assert_eq!(cmp.total.1.counts, vec![1, 0, 0, 0]);
+        assert_eq!(cmp.total.0.counts, vec![0, 0, 1, 0]);
+        assert_eq!((cmp.total.0.unrated, cmp.total.1.unrated), (0, 0));
+        assert_eq!((cmp.improved, cmp.worsened), (1, 0));
     }
 }
