@@ -55,11 +55,14 @@ if $build_ok; then
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/start_screen.py || true
   step "end-to-end: an auditor's year in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/workflow.py || true
+  step "end-to-end: the audit team's merge and conflict screen in the real window" \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/team.py || true
 else
   skip "cargo test --workspace (core, policy, cli, shell unit tests)" "the build failed"
   skip "clippy (cargo clippy --workspace --all-targets -- -D warnings)" "the build failed"
   skip "end-to-end: start screen in the real window" "the build failed"
   skip "end-to-end: an auditor's year in the real window" "the build failed"
+  skip "end-to-end: the audit team's merge and conflict screen in the real window" "the build failed"
 fi
 
 log "total $(elapsed "$started_all")"

@@ -55,6 +55,13 @@ const COMMANDS: &[&str] = &[
     "remove_evidence",
     "load_drafts",
     "save_draft",
+    "team_status",
+    "team_share",
+    "team_join",
+    "team_return",
+    "team_merge",
+    "team_conflicts",
+    "team_resolve",
 ];
 
 fn main() {
@@ -64,6 +71,8 @@ fn main() {
     println!("cargo:rerun-if-changed=../locales/ja/core.ftl");
     println!("cargo:rerun-if-changed=../locales/ja/ui-records.ftl");
     println!("cargo:rerun-if-changed=../locales/en/ui-records.ftl");
+    println!("cargo:rerun-if-changed=../locales/ja/ui-team.ftl");
+    println!("cargo:rerun-if-changed=../locales/en/ui-team.ftl");
     println!("cargo:rerun-if-changed=../locales/en/core.ftl");
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -5,7 +5,9 @@
 
 use ts_rs::TS;
 
-use crate::commands::{checklist, edits, evidence, findings, policy, report, settings, sheets};
+use crate::commands::{
+    checklist, edits, evidence, findings, policy, report, settings, sheets, team,
+};
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
 
@@ -74,6 +76,15 @@ pub fn typescript() -> String {
         tenken_core::RemarkKind,
         tenken_core::readiness::Gap,
         tenken_core::readiness::ReportDetails,
+        tenken_core::team::ShareReport,
+        tenken_core::team::JoinReport,
+        tenken_core::team::ReturnReport,
+        tenken_core::team::Conflict,
+        tenken_core::team::merge::PackageReport,
+        tenken_core::team::MergeReport,
+        tenken_core::team::TeamMember,
+        tenken_core::team::TeamStatus,
+        team::ConflictChoice,
         crate::command_error::CommandError,
     ];
     let mut out = String::from(

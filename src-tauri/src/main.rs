@@ -92,6 +92,13 @@ fn main() {
             edits::remove_evidence,
             drafts::load_drafts,
             drafts::save_draft,
+            team::team_status,
+            team::team_share,
+            team::team_join,
+            team::team_return,
+            team::team_merge,
+            team::team_conflicts,
+            team::team_resolve,
         ])
         .run(tauri::generate_context!())
         .expect("tenken-app: the window could not be started");

@@ -16,3 +16,4 @@ pub mod report;
 pub mod settings;
 pub mod sheets;
 pub mod start;
+pub mod team;

@@ -270,4 +270,54 @@ export type ReportDetails = { assessment_id: number, organisation_id: number, or
  */
 addressee: string, summary: string, period_start: string | null, period_end: string | null, auditors: Array<string>, interviews: Array<Interview>, remarks: Array<Remark>, gaps: Array<Gap>, };
 
+export type ShareReport = { baseline_id: string, assessment_id: number, member: string, departments: Array<string>, responses: number, findings: number, evidence_files: number, bytes: number, };
+
+export type JoinReport = { assessment_id: number, baseline_id: string, departments: Array<string>, 
+/**
+ * Changes of the member not yet returned, kept on top of the new share.
+ */
+unreturned_changes_kept: number, package_sha256: string, };
+
+export type ReturnReport = { assessment_id: number, baseline_id: string, changes: number, evidence_files: number, log_entries: number, bytes: number, };
+
+export type Conflict = { id: number, kind: string, department: string | null, item: string | null, lead: Record<string, unknown> | null, member: Record<string, unknown> | null, member_name: string, member_at: string | null, status: string, };
+
+export type PackageReport = { file: string, sha256: string, member: string, device: string, baseline_id: string, applied: number, unchanged: number, conflicts: number, log_entries_added: number, evidence_files: number, 
+/**
+ * The same package was merged before: nothing to do.
+ */
+already_merged: boolean, };
+
+export type MergeReport = { applied: number, unchanged: number, conflicts: Array<Conflict>, packages: Array<PackageReport>, };
+
+export type TeamMember = { baseline_id: string, 
+/**
+ * The member's name as given when sharing ("" when none was given).
+ */
+member: string, departments: Array<string>, shared_at: string, 
+/**
+ * When a return package of this share was last merged (None: not returned yet).
+ */
+last_returned_at: string | null, returns_merged: number, 
+/**
+ * Conflicts from this member's returns still waiting for a decision.
+ */
+open_conflicts: number, };
+
+export type TeamStatus = { 
+/**
+ * Shares made by this store, newest first.
+ */
+shares: Array<TeamMember>, 
+/**
+ * On a member's laptop: the share it joined (departments and when it last returned).
+ */
+joined: TeamMember | null, open_conflicts: number, };
+
+export type ConflictChoice = { id: number, 
+/**
+ * true: the member's values; false: the lead's.
+ */
+keep_member: boolean, };
+
 export type CommandError = { code: string, message: string, };
