@@ -143,6 +143,15 @@ def run(checks: Checks, data_dir: str) -> None:
         axe_check(session, checks, "team-conflicts-ja")
         screenshot(session, "team-02-conflicts-ja")
 
+        # The same screen in English (the choice of language is remembered; back to Japanese after).
+        click(session, 'button[data-lang="en"]')
+        heading = wait_for_text(session, '[data-testid="team-conflicts"]', "choose which value stays", 10)
+        checks.check("English: the conflict screen", "choose which value stays" in heading,
+                     heading[:120])
+        screenshot(session, "team-02-conflicts-en")
+        click(session, 'button[data-lang="ja"]')
+        wait_for_text(session, '[data-testid="team-conflicts"]', "どちらを残すか", 10)
+
         keep_member, keep_lead = by_item[CONFLICT_ITEMS[0]], by_item[CONFLICT_ITEMS[1]]
         click(session, f'[data-testid="team-keep-member-{keep_member["id"]}"]')
         checks.check("apply still disabled with one row undecided",
