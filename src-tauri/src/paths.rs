@@ -154,6 +154,14 @@ mod tests {
         assert!(new_pdf_file(dir.path().to_str().unwrap()).is_err());
         assert!(new_pdf_file(dir.path().join("none/a.pdf").to_str().unwrap()).is_err());
         assert!(new_pdf_file("a.pdf").is_err());
+        // Team packages: .zip added when missing, never a folder, a missing folder or relative.
+        let z = new_zip_file(dir.path().join("配布-一郎").to_str().unwrap()).unwrap();
+        assert_eq!(z.file_name().unwrap(), "配布-一郎.zip");
+        let z = new_zip_file(dir.path().join("返却.pdf").to_str().unwrap()).unwrap();
+        assert_eq!(z.file_name().unwrap(), "返却.pdf.zip");
+        assert!(new_zip_file(dir.path().to_str().unwrap()).is_err());
+        assert!(new_zip_file(dir.path().join("none/a.zip").to_str().unwrap()).is_err());
+        assert!(new_zip_file("a.zip").is_err());
         assert_eq!(file_name_part(" 東雲市/情報:政策 "), "東雲市_情報_政策");
         assert_eq!(file_name_part("..\\x"), "_x");
     }
