@@ -80,6 +80,7 @@ pub fn typescript() -> String {
         tenken_core::team::JoinReport,
         tenken_core::team::ReturnReport,
         tenken_core::team::Conflict,
+        tenken_core::team::ConflictView,
         tenken_core::team::merge::PackageReport,
         tenken_core::team::MergeReport,
         tenken_core::team::TeamMember,

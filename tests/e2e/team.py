@@ -138,6 +138,8 @@ def run(checks: Checks, data_dir: str) -> None:
         checks.check("conflict row: lead's and member's values side by side, with the member's name",
                      "一郎の所見" in row0 and "二郎の所見" in row0 and first["member_name"] in row0
                      and "適合" in row0 and "不適合" in row0, row0)
+        checks.check("conflict row: the lead's side says when its value last changed",
+                     "このPCの現在の値 · 20" in row0, row0)
         apply = session.find('[data-testid="team-apply"]')
         checks.check("apply disabled while no row is chosen", session.property(apply, "disabled") is True)
         axe_check(session, checks, "team-conflicts-ja")

@@ -1,6 +1,7 @@
 //! `Store::team_status` (the window's team tab and dashboard card): who holds which
 //! departments, when each last returned, and the open conflicts per member — before and after
-//! merges and decisions; on a member's laptop, what it joined.
+//! merges and decisions; on a member's laptop, what it joined. `team_conflict_views`: the
+//! conflict screen's rows.
 
 use tenken_core::output::Output;
 use tenken_core::store::AnswerChange;
@@ -123,6 +124,15 @@ fn team_status_follows_shares_returns_and_decisions() {
     assert_eq!(by("二郎").open_conflicts, 1);
     assert_eq!(by("一郎").open_conflicts, 0);
     assert!(by("二郎").last_returned_at.is_some());
+
+    // The window's view: the same conflict, with when the lead's value last changed.
+    let views = lead.team_conflict_views(a).unwrap();
+    assert_eq!(views.len(), 1);
+    assert_eq!(views[0].conflict, lead.team_conflicts(a).unwrap()[0]);
+    assert!(views[0]
+        .lead_at
+        .as_deref()
+        .is_some_and(|t| t.starts_with("20")));
 
     lead.team_resolve(m.conflicts[0].id, true).unwrap();
     let status = lead.team_status(a).unwrap();

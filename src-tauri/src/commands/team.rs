@@ -4,7 +4,9 @@
 
 use serde::Deserialize;
 use tauri::State;
-use tenken_core::team::{Conflict, JoinReport, MergeReport, ReturnReport, ShareReport, TeamStatus};
+use tenken_core::team::{
+    Conflict, ConflictView, JoinReport, MergeReport, ReturnReport, ShareReport, TeamStatus,
+};
 
 use crate::command_error::CommandResult;
 use crate::paths;
@@ -68,13 +70,13 @@ pub fn team_merge(state: State<'_, AppState>, paths: Vec<String>) -> CommandResu
     })
 }
 
-/// The conflicts of an assessment, open ones first.
+/// The conflicts of an assessment, open ones first, with when the lead's value last changed.
 #[tauri::command(async)]
 pub fn team_conflicts(
     state: State<'_, AppState>,
     assessment_id: i64,
-) -> CommandResult<Vec<Conflict>> {
-    state.with_store(|store| store.team_conflicts(assessment_id))
+) -> CommandResult<Vec<ConflictView>> {
+    state.with_store(|store| store.team_conflict_views(assessment_id))
 }
 
 /// One decision of the conflict screen.

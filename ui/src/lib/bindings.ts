@@ -282,6 +282,8 @@ export type ReturnReport = { assessment_id: number, baseline_id: string, changes
 
 export type Conflict = { id: number, kind: string, department: string | null, item: string | null, lead: Record<string, unknown> | null, member: Record<string, unknown> | null, member_name: string, member_at: string | null, status: string, };
 
+export type ConflictView = { lead_at: string | null, id: number, kind: string, department: string | null, item: string | null, lead: Record<string, unknown> | null, member: Record<string, unknown> | null, member_name: string, member_at: string | null, status: string, };
+
 export type PackageReport = { file: string, sha256: string, member: string, device: string, baseline_id: string, applied: number, unchanged: number, conflicts: number, log_entries_added: number, evidence_files: number, 
 /**
  * The same package was merged before: nothing to do.

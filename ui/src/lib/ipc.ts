@@ -171,6 +171,6 @@ export const teamJoin = (path: string) => call<B.JoinReport>("team_join", { path
 export const teamReturn = (assessmentId: number, path: string) =>
   call<B.ReturnReport>("team_return", { assessmentId, path });
 export const teamMerge = (paths: string[]) => call<B.MergeReport>("team_merge", { paths });
-export const teamConflicts = (assessmentId: number) => call<B.Conflict[]>("team_conflicts", { assessmentId });
+export const teamConflicts = (assessmentId: number) => call<B.ConflictView[]>("team_conflicts", { assessmentId });
 export const teamResolve = (assessmentId: number, choices: B.ConflictChoice[]) =>
   call<B.Conflict[]>("team_resolve", { assessmentId, choices });

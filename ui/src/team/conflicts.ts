@@ -50,7 +50,7 @@ export function displayValue(field: string, value: unknown, ratings: RatingChoic
 }
 
 /** The open conflicts only (the screen lists nothing already decided). */
-export function openConflicts(all: Conflict[]): Conflict[] {
+export function openConflicts<C extends Conflict>(all: C[]): C[] {
   return all.filter((c) => c.status === "open");
 }
 

@@ -23,7 +23,7 @@ use crate::store::{audit_log, ids, Store};
 use package::{Manifest, Package};
 
 pub use merge::{Conflict, MergeReport};
-pub use status::{TeamMember, TeamStatus};
+pub use status::{ConflictView, TeamMember, TeamStatus};
 
 /// The tables whose rows members create and change in the field: the changeset covers these.
 pub const FIELD_TABLES: &[&str] = &[

@@ -92,3 +92,51 @@ impl Store {
         })
     }
 }
+
+/// A conflict as the window's conflict screen shows it: the conflict and when the lead's
+/// current value was last changed (the record's `updated_at`; None for a removed record or
+/// a table without one). The CLI's `team conflicts` JSON is unchanged.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ConflictView {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub conflict: super::Conflict,
+    pub lead_at: Option<String>,
+}
+
+impl Store {
+    /// `team_conflicts` with the time of the lead's current value of each record.
+    pub fn team_conflict_views(&self, assessment: i64) -> Result<Vec<ConflictView>> {
+        let list = self.team_conflicts(assessment)?;
+        let conn = self.conn();
+        let mut out = Vec::with_capacity(list.len());
+        for conflict in list {
+            let (table, row_id): (String, i64) = conn.query_row(
+                "SELECT table_name, row_id FROM team_conflicts WHERE id = ?1",
+                [conflict.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let has_updated_at = super::FIELD_TABLES.contains(&table.as_str())
+                && conn.query_row(
+                    "SELECT count(*) FROM pragma_table_info(?1) WHERE name = 'updated_at'",
+                    [&table],
+                    |r| r.get::<_, i64>(0),
+                )? > 0;
+            let lead_at = if has_updated_at {
+                // The table name comes from FIELD_TABLES (checked above), never from input.
+                conn.query_row(
+                    &format!("SELECT updated_at FROM {table} WHERE id = ?1"),
+                    [row_id],
+                    |r| r.get::<_, Option<String>>(0),
+                )
+                .optional()?
+                .flatten()
+            } else {
+                None
+            };
+            out.push(ConflictView { conflict, lead_at });
+        }
+        Ok(out)
+    }
+}
