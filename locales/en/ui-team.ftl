@@ -3,6 +3,7 @@
 tab-team = Team
 team-heading = Audit team
 team-members-heading = Members and their departments
+team-joined-heading = The share you received
 team-member = Member
 team-member-unnamed = (no name)
 team-departments = Departments

@@ -3,6 +3,7 @@
 tab-team = チーム
 team-heading = 監査チーム
 team-members-heading = 担当者と担当部署
+team-joined-heading = 受け取った配布
 team-member = 担当者
 team-member-unnamed = （名前なし）
 team-departments = 担当部署

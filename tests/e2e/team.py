@@ -206,6 +206,25 @@ def run(checks: Checks, data_dir: str) -> None:
         screenshot(session, "team-05-dashboard-ja")
     finally:
         close_app(session)
+    # A member's laptop: the Team tab says what was received and when it was returned, and
+    # offers the return (no share, no merge there); Settings offers opening a share.
+    member = open_app(os.path.join(work, "m1"))
+    try:
+        click(member, f'[data-testid="open-assessment-{A}"]', timeout=60)
+        click(member, '[data-testid="tab-team"]')
+        joined = wait_for_text(member, '[data-testid="team-joined"]', "最終返却", 20)
+        checks.check("member's window: what was received (一郎, 総務課・市民課) and when it was returned",
+                     "一郎" in joined and "総務課、市民課" in joined and "最終返却" in joined, joined)
+        checks.check("member's window: return offered, share and merge not",
+                     member.find('[data-testid="team-return"]') is not None
+                     and member.find('[data-testid="team-drop-zone"]') is None
+                     and member.find('[data-testid="team-share"]') is None)
+        screenshot(member, "team-06-member-ja")
+        click(member, '[data-testid="nav-settings"]')
+        checks.check("settings: opening a team share is offered",
+                     member.wait_for('[data-testid="settings-team-join"]', timeout=10) is not None)
+    finally:
+        close_app(member)
         if "--keep-data" not in sys.argv[1:]:
             shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(_PRIVATE, ignore_errors=True)
