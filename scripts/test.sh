@@ -59,6 +59,8 @@ if $build_ok; then
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/scope.py || true
   step "end-to-end: issuing reports and notices in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/reports.py || true
+  step "end-to-end: the audit team's merge and conflict screen in the real window" \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/team.py || true
 else
   skip "cargo test --workspace (core, policy, cli, shell unit tests)" "the build failed"
   skip "clippy (cargo clippy --workspace --all-targets -- -D warnings)" "the build failed"
@@ -66,6 +68,7 @@ else
   skip "end-to-end: an auditor's year in the real window" "the build failed"
   skip "end-to-end: scope per department in the real window" "the build failed"
   skip "end-to-end: issuing reports and notices in the real window" "the build failed"
+  skip "end-to-end: the audit team's merge and conflict screen in the real window" "the build failed"
 fi
 
 log "total $(elapsed "$started_all")"

@@ -63,6 +63,13 @@ const COMMANDS: &[&str] = &[
     "set_department_role",
     "set_scope_rule",
     "set_item_scope",
+    "team_status",
+    "team_share",
+    "team_join",
+    "team_return",
+    "team_merge",
+    "team_conflicts",
+    "team_resolve",
 ];
 
 fn main() {
@@ -72,6 +79,8 @@ fn main() {
     println!("cargo:rerun-if-changed=../locales/ja/core.ftl");
     println!("cargo:rerun-if-changed=../locales/ja/ui-records.ftl");
     println!("cargo:rerun-if-changed=../locales/en/ui-records.ftl");
+    println!("cargo:rerun-if-changed=../locales/ja/ui-team.ftl");
+    println!("cargo:rerun-if-changed=../locales/en/ui-team.ftl");
     println!("cargo:rerun-if-changed=../locales/en/core.ftl");
     tauri_build::try_build(
         tauri_build::Attributes::new()

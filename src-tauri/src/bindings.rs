@@ -5,7 +5,9 @@
 
 use ts_rs::TS;
 
-use crate::commands::{checklist, edits, evidence, findings, policy, report, settings, sheets};
+use crate::commands::{
+    checklist, edits, evidence, findings, policy, report, settings, sheets, team,
+};
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
 
@@ -82,6 +84,16 @@ pub fn typescript() -> String {
         s::ItemScope,
         s::DepartmentScope,
         s::ScopeView,
+        tenken_core::team::ShareReport,
+        tenken_core::team::JoinReport,
+        tenken_core::team::ReturnReport,
+        tenken_core::team::Conflict,
+        tenken_core::team::ConflictView,
+        tenken_core::team::merge::PackageReport,
+        tenken_core::team::MergeReport,
+        tenken_core::team::TeamMember,
+        tenken_core::team::TeamStatus,
+        team::ConflictChoice,
         crate::command_error::CommandError,
     ];
     let mut out = String::from(

@@ -100,6 +100,13 @@ fn main() {
             scope::set_department_role,
             scope::set_scope_rule,
             scope::set_item_scope,
+            team::team_status,
+            team::team_share,
+            team::team_join,
+            team::team_return,
+            team::team_merge,
+            team::team_conflicts,
+            team::team_resolve,
         ])
         .run(tauri::generate_context!())
         .expect("tenken-app: the window could not be started");

@@ -48,6 +48,15 @@ pub fn new_or_existing_dir(path: &str) -> Result<PathBuf, Error> {
 /// A new PDF file to write (from the save dialog): absolute, in an existing folder, ending in
 /// `.pdf` (added when missing). An existing file is replaced only because the dialog asked.
 pub fn new_pdf_file(path: &str) -> Result<PathBuf, Error> {
+    new_file_with_ext(path, "pdf")
+}
+
+/// A new team package to write (from the save dialog): as `new_pdf_file`, ending in `.zip`.
+pub fn new_zip_file(path: &str) -> Result<PathBuf, Error> {
+    new_file_with_ext(path, "zip")
+}
+
+fn new_file_with_ext(path: &str, ext: &str) -> Result<PathBuf, Error> {
     let mut p = absolute(path)?;
     if p.is_dir() {
         return Err(Error::invalid(
@@ -56,9 +65,10 @@ pub fn new_pdf_file(path: &str) -> Result<PathBuf, Error> {
             "ファイル名（フォルダではなく） / a file name, not a folder",
         ));
     }
-    if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+    if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
         let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        name.push(".pdf");
+        name.push(".");
+        name.push(ext);
         p.set_file_name(name);
     }
     match p.parent() {
@@ -144,6 +154,14 @@ mod tests {
         assert!(new_pdf_file(dir.path().to_str().unwrap()).is_err());
         assert!(new_pdf_file(dir.path().join("none/a.pdf").to_str().unwrap()).is_err());
         assert!(new_pdf_file("a.pdf").is_err());
+        // Team packages: .zip added when missing, never a folder, a missing folder or relative.
+        let z = new_zip_file(dir.path().join("配布-一郎").to_str().unwrap()).unwrap();
+        assert_eq!(z.file_name().unwrap(), "配布-一郎.zip");
+        let z = new_zip_file(dir.path().join("返却.pdf").to_str().unwrap()).unwrap();
+        assert_eq!(z.file_name().unwrap(), "返却.pdf.zip");
+        assert!(new_zip_file(dir.path().to_str().unwrap()).is_err());
+        assert!(new_zip_file(dir.path().join("none/a.zip").to_str().unwrap()).is_err());
+        assert!(new_zip_file("a.zip").is_err());
         assert_eq!(file_name_part(" 東雲市/情報:政策 "), "東雲市_情報_政策");
         assert_eq!(file_name_part("..\\x"), "_x");
     }

@@ -17,3 +17,4 @@ pub mod scope;
 pub mod settings;
 pub mod sheets;
 pub mod start;
+pub mod team;

@@ -202,12 +202,7 @@ export type InterviewSheet = { head: AssessmentHead, department: Department, are
 /**
  * This department's findings of the previous assessment that are not 完了.
  */
-previous_open_findings: Array<Finding>, interviews: Array<Interview>, 
-/**
- * Items of the checklist out of this department's scope (not asked, not listed; not the
- * rating 対象外).
- */
-out_of_scope: number, };
+previous_open_findings: Array<Finding>, interviews: Array<Interview>, };
 
 export type PolicyImport = { policy: PolicyView, changes: PolicyChanges, };
 
@@ -233,41 +228,9 @@ export type CopyProgress = { done: number, total: number, };
 
 export type ReportProgress = { percent: number, };
 
-export type ReportResult = { file: string, folder: string, pages: number, bytes: number, fingerprint: string, 
-/**
- * 第N版 of a final report (recorded in the store); None for a draft (watermarked 案).
- */
-version: number | null, 
-/**
- * The department of a notice; None for the committee report.
- */
-department: string | null, };
+export type ReportResult = { file: string, folder: string, pages: number, bytes: number, fingerprint: string, };
 
 export type ReportTarget = { folder: string, name: string, };
-
-export type NoticesResult = { folder: string, files: Array<ReportResult>, };
-
-export type YearRow = { label: string, before_percent: number | null, now_percent: number | null, };
-
-export type YearComparison = { previous_title: string, previous_fiscal_year: number, common_items: number, items_now: number, items_before: number, departments: number, improved: number, worsened: number, total: YearRow, by_area: Array<YearRow>, by_department: Array<YearRow>, 
-/**
- * [classification label, previous year, this year].
- */
-findings: Array<[string, number, number]>, };
-
-export type ReportIssue = { id: number, assessment_id: number, 
-/**
- * The department of a notice; None for the committee report.
- */
-department: string | null, 
-/**
- * 第N版.
- */
-version: number, 
-/**
- * "pdf".
- */
-format: string, language: string, fingerprint: string, document_sha256: string, issued_at: string, issued_by: string, };
 
 export type Settings = { language: Lang, data_dir: string, database: string, schema_version: number, };
 
@@ -307,36 +270,56 @@ export type ReportDetails = { assessment_id: number, organisation_id: number, or
  */
 addressee: string, summary: string, period_start: string | null, period_end: string | null, auditors: Array<string>, interviews: Array<Interview>, remarks: Array<Remark>, gaps: Array<Gap>, };
 
-export type ScopeRule = { tier: string, role: string, applies: boolean, 
-/**
- * True when the assessment keeps the built-in value.
- */
-builtin: boolean, };
+export type ShareReport = { baseline_id: string, assessment_id: number, member: string, departments: Array<string>, responses: number, findings: number, evidence_files: number, bytes: number, };
 
-export type ItemScope = { item_id: string, 
+export type JoinReport = { assessment_id: number, baseline_id: string, departments: Array<string>, 
 /**
- * The question (Japanese; the window shows it in its language).
+ * Changes of the member not yet returned, kept on top of the new share.
  */
-question: string, tier: string, applies: boolean, 
-/**
- * "item" (set for this department and item), "rule" (by the department's role), "no_role".
- */
-by: string, 
-/**
- * An answer (rating or note) is stored although the item is out of scope.
- */
-hidden_answer: boolean, };
+unreturned_changes_kept: number, package_sha256: string, };
 
-export type DepartmentScope = { department: Department, role: string | null, items_in: number, items_out: number, 
-/**
- * Items set individually: [item id, included].
- */
-overrides: Array<[string, boolean]>, 
-/**
- * Answers stored for items now out of scope (kept, not counted).
- */
-hidden_answers: number, };
+export type ReturnReport = { assessment_id: number, baseline_id: string, changes: number, evidence_files: number, log_entries: number, bytes: number, };
 
-export type ScopeView = { assessment_id: number, item_count: number, rules: Array<ScopeRule>, departments: Array<DepartmentScope>, };
+export type Conflict = { id: number, kind: string, department: string | null, item: string | null, lead: Record<string, unknown> | null, member: Record<string, unknown> | null, member_name: string, member_at: string | null, status: string, };
+
+export type ConflictView = { lead_at: string | null, id: number, kind: string, department: string | null, item: string | null, lead: Record<string, unknown> | null, member: Record<string, unknown> | null, member_name: string, member_at: string | null, status: string, };
+
+export type PackageReport = { file: string, sha256: string, member: string, device: string, baseline_id: string, applied: number, unchanged: number, conflicts: number, log_entries_added: number, evidence_files: number, 
+/**
+ * The same package was merged before: nothing to do.
+ */
+already_merged: boolean, };
+
+export type MergeReport = { applied: number, unchanged: number, conflicts: Array<Conflict>, packages: Array<PackageReport>, };
+
+export type TeamMember = { baseline_id: string, 
+/**
+ * The member's name as given when sharing ("" when none was given).
+ */
+member: string, departments: Array<string>, shared_at: string, 
+/**
+ * When a return package of this share was last merged (None: not returned yet).
+ */
+last_returned_at: string | null, returns_merged: number, 
+/**
+ * Conflicts from this member's returns still waiting for a decision.
+ */
+open_conflicts: number, };
+
+export type TeamStatus = { 
+/**
+ * Shares made by this store, newest first.
+ */
+shares: Array<TeamMember>, 
+/**
+ * On a member's laptop: the share it joined (departments and when it last returned).
+ */
+joined: TeamMember | null, open_conflicts: number, };
+
+export type ConflictChoice = { id: number, 
+/**
+ * true: the member's values; false: the lead's.
+ */
+keep_member: boolean, };
 
 export type CommandError = { code: string, message: string, };

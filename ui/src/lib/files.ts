@@ -47,3 +47,8 @@ export async function onFileDrop(
     }
   });
 }
+
+/** The native save dialog for a team package (.zip); the chosen path, or null when cancelled. */
+export async function pickSaveZip(title: string, defaultPath: string): Promise<string | null> {
+  return save({ title, defaultPath, filters: [{ name: "ZIP", extensions: ["zip"] }] });
+}

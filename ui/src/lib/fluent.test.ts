@@ -8,7 +8,7 @@ import { LANGS, type Lang } from "./types";
 const read = (lang: Lang, file: string) =>
   readFileSync(fileURLToPath(new URL(`../../../locales/${lang}/${file}`, import.meta.url)), "utf8");
 // The window's own files; the shell sends core.ftl (domain labels) before them.
-const UI_FILES = ["ui.ftl", "ui-records.ftl"];
+const UI_FILES = ["ui.ftl", "ui-records.ftl", "ui-team.ftl"];
 const source = (lang: Lang) => UI_FILES.map((f) => read(lang, f)).join("\n");
 const windowSource = (lang: Lang) => [read(lang, "core.ftl"), source(lang)].join("\n");
 
@@ -67,6 +67,10 @@ const SAMPLE_ARGS: MessageArgs = {
   departments: 5,
   improved: 12,
   worsened: 3,
+  // ui-team.ftl (the audit team)
+  applied: 12,
+  unchanged: 3,
+  conflicts: 1,
 };
 
 describe("locales/*/ui.ftl and ui-records.ftl", () => {

@@ -190,3 +190,15 @@ export const removeEvidence = (evidenceId: number) => call<void>("remove_evidenc
 // Drafts (text not yet saved; restored after the window closed too early)
 export const loadDrafts = () => call<Record<string, string>>("load_drafts");
 export const saveDraft = (key: string, text: string, seq: number) => call<void>("save_draft", { key, text, seq });
+
+// Team (share with members, join, return, merge, conflicts)
+export const teamStatus = (assessmentId: number) => call<B.TeamStatus>("team_status", { assessmentId });
+export const teamShare = (assessmentId: number, path: string, member: string, departments: string[] | null) =>
+  call<B.ShareReport>("team_share", { assessmentId, path, member, departments });
+export const teamJoin = (path: string) => call<B.JoinReport>("team_join", { path });
+export const teamReturn = (assessmentId: number, path: string) =>
+  call<B.ReturnReport>("team_return", { assessmentId, path });
+export const teamMerge = (paths: string[]) => call<B.MergeReport>("team_merge", { paths });
+export const teamConflicts = (assessmentId: number) => call<B.ConflictView[]>("team_conflicts", { assessmentId });
+export const teamResolve = (assessmentId: number, choices: B.ConflictChoice[]) =>
+  call<B.Conflict[]>("team_resolve", { assessmentId, choices });

@@ -12,6 +12,7 @@ export type Screen =
   | { name: "findings"; assessmentId: number }
   | { name: "sheets"; assessmentId: number }
   | { name: "report"; assessmentId: number }
+  | { name: "team"; assessmentId: number }
   | { name: "settings" };
 
 class Nav {

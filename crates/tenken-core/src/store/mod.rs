@@ -192,6 +192,7 @@ impl Store {
             cache: Default::default(),
         };
         store.migrate()?;
+        ids::set_device(&audit_log::device_id(&store.conn)?);
         Ok(store)
     }
 

@@ -31,12 +31,15 @@ use crate::store::{audit_log, Store};
 
 /// A conflict as listed by `merge --json` and `team conflicts`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conflict {
     pub id: i64,
     pub kind: String,
     pub department: Option<String>,
     pub item: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown> | null"))]
     pub lead: Value,
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown> | null"))]
     pub member: Value,
     pub member_name: String,
     pub member_at: Option<String>,
@@ -44,6 +47,7 @@ pub struct Conflict {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PackageReport {
     pub file: String,
     pub sha256: String,
@@ -60,6 +64,7 @@ pub struct PackageReport {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MergeReport {
     pub applied: usize,
     pub unchanged: usize,

@@ -9,6 +9,7 @@
 
 pub mod merge;
 pub mod package;
+pub mod status;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use crate::store::{audit_log, ids, Store};
 use package::{Manifest, Package};
 
 pub use merge::{Conflict, MergeReport};
+pub use status::{ConflictView, TeamMember, TeamStatus};
 
 /// The tables whose rows members create and change in the field: the changeset covers these.
 pub const FIELD_TABLES: &[&str] = &[
@@ -184,6 +186,7 @@ fn identity(store: &Store, assessment: i64) -> Result<(String, String, i64)> {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ShareReport {
     pub baseline_id: String,
     pub assessment_id: i64,
@@ -632,6 +635,7 @@ fn diff_files(current: &Path, since: &Path) -> Result<Vec<u8>> {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JoinReport {
     pub assessment_id: i64,
     pub baseline_id: String,
@@ -642,6 +646,7 @@ pub struct JoinReport {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReturnReport {
     pub assessment_id: i64,
     pub baseline_id: String,
