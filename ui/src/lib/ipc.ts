@@ -35,8 +35,7 @@ export const listAssessments = () => call<B.AssessmentSummary[]>("list_assessmen
 export const addOrganisation = (name: string) => call<B.Organisation>("add_organisation", { name });
 
 // Policy
-export const listPolicies = (organisationId: number) =>
-  call<B.PolicySummary[]>("list_policies", { organisationId });
+export const listPolicies = (organisationId: number) => call<B.PolicySummary[]>("list_policies", { organisationId });
 export const policyView = (id: number) => call<B.PolicyView>("policy_view", { id });
 export const importPolicy = (organisationId: number, path: string) =>
   call<B.PolicyImport>("import_policy", { organisationId, path });
@@ -46,15 +45,12 @@ export const correctTopic = (policyId: number, topic: string, section: string | 
 
 // Checklist
 export const listChecklists = () => call<B.ChecklistInfo[]>("list_checklists");
-export const deriveChecklist = (request: B.DeriveRequest) =>
-  call<B.DeriveResult>("derive_checklist", { request });
-export const createAssessment = (request: B.CreateAssessmentRequest) =>
-  call<number>("create_assessment", { request });
+export const deriveChecklist = (request: B.DeriveRequest) => call<B.DeriveResult>("derive_checklist", { request });
+export const createAssessment = (request: B.CreateAssessmentRequest) => call<number>("create_assessment", { request });
 
 // Assessment
 export const dashboard = (assessmentId: number) => call<B.Dashboard>("dashboard", { assessmentId });
-export const assessmentHead = (assessmentId: number) =>
-  call<B.AssessmentHead>("assessment_head", { assessmentId });
+export const assessmentHead = (assessmentId: number) => call<B.AssessmentHead>("assessment_head", { assessmentId });
 
 // Interview
 export const interviewSheet = (assessmentId: number, departmentId: number) =>
