@@ -53,6 +53,8 @@ if $build_ok; then
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/start_screen.py || true
   step "end-to-end: an auditor's year in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/workflow.py || true
+  step "end-to-end: About panel and the window's log" \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/about.py || true
   # The installers: one release build of tenken-app + tenken, bundled by Tauri (.deb, .rpm),
   # then the .deb installed into a clean folder and its window started.
   if step "package: .deb and .rpm (scripts/package.sh)" bash scripts/package.sh --no-setup; then
@@ -65,6 +67,7 @@ else
   skip "cargo test --workspace (core, policy, cli, shell unit tests)" "the build failed"
   skip "end-to-end: start screen in the real window" "the build failed"
   skip "end-to-end: an auditor's year in the real window" "the build failed"
+  skip "end-to-end: About panel and the window's log" "the build failed"
   skip "package: .deb and .rpm (scripts/package.sh)" "the build failed"
   skip "install test: the .deb's files, versions and window" "the build failed"
 fi

@@ -266,3 +266,19 @@ unscope = Take out
 unscope-label = Take { $name } out of scope
 unscope-confirm = Take “{ $name }” out of this assessment's scope?
 unscope-yes = Take out
+
+## About (in Settings)
+about-heading = About tenken
+about-version = Version
+about-build-date = Build date
+about-data-dir = Data folder
+about-log-dir = Log folder
+about-log-hint = The log records only the kind of each operation, counts, durations and error codes — never answers, notes, findings or evidence. Hand it to your support contact when asked.
+about-diagnostics = Diagnostics
+about-copy = Copy diagnostics
+about-copied = Copied
+about-copy-failed = Could not copy. Select the text above and copy it.
+about-licences = Licences
+about-ipa-licence = IPAex Gothic (the report font): IPA Font License Agreement v1.0
+about-third-party = Third-party software used
+about-third-party-missing = The list comes with the installed app (not with a development build).

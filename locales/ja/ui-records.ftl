@@ -251,3 +251,19 @@ unscope = 対象から外す
 unscope-label = { $name } を対象から外す
 unscope-confirm = 「{ $name }」をこの点検・監査の対象から外しますか？
 unscope-yes = 外す
+
+## About (設定の中の「このアプリについて」)
+about-heading = このアプリについて
+about-version = 版
+about-build-date = ビルド日
+about-data-dir = データフォルダ
+about-log-dir = ログフォルダ
+about-log-hint = ログには操作の種類・件数・所要時間・エラーの種類だけを記録します。回答・メモ・指摘・証跡の内容は記録しません。問い合わせの際に担当者へ渡してください。
+about-diagnostics = 診断情報
+about-copy = 診断情報をコピー
+about-copied = コピーしました
+about-copy-failed = コピーできませんでした。上の枠の文字を選んでコピーしてください。
+about-licences = ライセンス
+about-ipa-licence = IPAexゴシック（報告書のフォント）: IPAフォントライセンスv1.0
+about-third-party = 使用している第三者ソフトウェアの一覧
+about-third-party-missing = 一覧はインストール版に含まれています（開発用のビルドにはありません）。

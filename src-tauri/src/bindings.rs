@@ -5,7 +5,9 @@
 
 use ts_rs::TS;
 
-use crate::commands::{checklist, edits, evidence, findings, policy, report, settings, sheets};
+use crate::commands::{
+    about, checklist, edits, evidence, findings, policy, report, settings, sheets,
+};
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
 
@@ -64,6 +66,8 @@ pub fn typescript() -> String {
         report::ReportResult,
         report::ReportTarget,
         settings::Settings,
+        s::StoreCounts,
+        about::About,
         settings::BackupDone,
         sheets::SheetsWritten,
         sheets::OnConflict,

@@ -120,6 +120,7 @@ export const settings = () => call<B.Settings>("settings");
 export const backupData = (parent: string) => call<B.BackupDone>("backup_data", { parent });
 export const restoreData = (backupDir: string) => call<string>("restore_data", { backupDir });
 export const switchDataDir = (path: string) => call<B.Settings>("switch_data_dir", { path });
+export const about = () => call<B.About>("about");
 
 // Excel round trip
 export const xlsxSheets = (assessmentId: number) => call<B.SheetsWritten>("xlsx_sheets", { assessmentId });

@@ -12,6 +12,8 @@ mod organisations;
 mod policies;
 mod reports;
 mod responses;
+mod stats;
+pub use stats::StoreCounts;
 pub mod schema;
 
 pub use assessments::*;
