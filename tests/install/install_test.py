@@ -105,6 +105,15 @@ def run(checks: Checks, data_dir: str, root: str) -> None:
         checks.check("installed app: header shows the app title",
                      session.text(session.wait_for("header h1")) == ja["app-title"])
         screenshot(session, "installed-start")
+        # The About panel finds the licence list where the package installed it.
+        nav = session.wait_for('[data-testid="nav-settings"]')
+        session.click(nav)
+        session.wait_for('[data-testid="about-diagnostics"]', timeout=30)
+        session.click(session.wait_for('[data-testid="about-third-party"] summary'))
+        listed = session.text(session.wait_for('[data-testid="about-third-party"]'))
+        checks.check("installed app: About shows the installed third-party list",
+                     "/usr/share/doc/tenken/THIRD-PARTY-LICENSES.txt" in listed and "\ntauri " in listed,
+                     listed[:300])
     finally:
         close_app(session)
     checks.check("the empty data folder now holds a store", os.path.isfile(os.path.join(data_dir, "tenken.db")))
