@@ -19,6 +19,10 @@ as_root() {
   fi
 }
 
+# Python tools of the test command (check-jsonschema), in their own virtual environment.
+TENKEN_TOOLS_VENV="${TENKEN_TOOLS_VENV:-$HOME/.cache/tenken/tools-venv}"
+export TENKEN_TOOLS_VENV
+
 # Seconds since the epoch with decimals, for the timings the scripts print.
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }

@@ -2,7 +2,9 @@
 # Installs what tenken needs to build, run and test on Debian 12, only what is missing:
 #   - Debian packages (build tools, WebKitGTK, Xvfb, WebKitWebDriver, Japanese fonts, poppler)
 #   - tauri-driver (cargo install, ≈ 100 s the first time)
-#   - the UI's npm packages (npm ci, when node_modules is missing or package-lock.json changed)
+#   - the UI's npm packages (npm ci, when node_modules is missing or package-lock.json changed;
+#     they include the Tauri CLI that scripts/package.sh bundles with, and ESLint/Prettier)
+#   - check-jsonschema (PyPI, in $TENKEN_TOOLS_VENV) that checks .github/workflows/*.yml
 # The Rust toolchain and Node.js are expected to be installed already.
 # Safe to run again: a second run does nothing and takes about a second.
 set -euo pipefail
@@ -13,7 +15,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev libclang-dev libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver x11-apps netpbm
   fonts-ipaexfont-gothic fonts-ipaexfont-mincho
-  poppler-utils
+  poppler-utils python3-venv
   libreoffice-calc libreoffice-writer-nogui
 )
 
@@ -56,4 +58,14 @@ else
   log "npm: npm ci in ui/"
   (cd ui && npm ci --no-audit --no-fund)
   echo "$lock_hash" >"$stamp"
+fi
+
+# --- workflow checker (PyPI; its GitHub workflow schema ships inside the package) -------------
+CHECK_JSONSCHEMA_VERSION="0.39.0"
+if "$TENKEN_TOOLS_VENV/bin/check-jsonschema" --version 2>/dev/null | grep -q "$CHECK_JSONSCHEMA_VERSION"; then
+  log "check-jsonschema: present ($TENKEN_TOOLS_VENV)"
+else
+  log "check-jsonschema: pip install check-jsonschema==$CHECK_JSONSCHEMA_VERSION into $TENKEN_TOOLS_VENV"
+  python3 -m venv "$TENKEN_TOOLS_VENV"
+  "$TENKEN_TOOLS_VENV/bin/pip" install -q --disable-pip-version-check "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
 fi

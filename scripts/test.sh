@@ -32,6 +32,9 @@ ui_ok=true
 step "ui build" bash scripts/build-ui.sh || ui_ok=false
 step "ui unit tests (vitest)" bash -c 'cd ui && npx --no-install vitest run' || true
 step "ui type check (svelte-check)" bash -c 'cd ui && npm run --silent check' || true
+step "ui lint (eslint, prettier --check)" bash -c 'cd ui && npm run --silent lint' || true
+step "release workflow check (check-jsonschema, GitHub workflow schema)" \
+  "$TENKEN_TOOLS_VENV/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml || true
 
 step "rustfmt (cargo fmt --all --check)" cargo fmt --all --check || true
 
@@ -61,6 +64,16 @@ if $build_ok; then
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/reports.py || true
   step "end-to-end: the audit team's merge and conflict screen in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/team.py || true
+  step "end-to-end: About panel and the window's log" \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/about.py || true
+  # The installers: one release build of tenken-app + tenken, bundled by Tauri (.deb, .rpm),
+  # then the .deb installed into a clean folder and its window started.
+  if step "package: .deb and .rpm (scripts/package.sh)" bash scripts/package.sh --no-setup; then
+    step "install test: the .deb's files, versions and window" \
+      xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/install/install_test.py || true
+  else
+    skip "install test: the .deb's files, versions and window" "the package was not built"
+  fi
 else
   skip "cargo test --workspace (core, policy, cli, shell unit tests)" "the build failed"
   skip "clippy (cargo clippy --workspace --all-targets -- -D warnings)" "the build failed"
@@ -69,6 +82,9 @@ else
   skip "end-to-end: scope per department in the real window" "the build failed"
   skip "end-to-end: issuing reports and notices in the real window" "the build failed"
   skip "end-to-end: the audit team's merge and conflict screen in the real window" "the build failed"
+  skip "end-to-end: About panel and the window's log" "the build failed"
+  skip "package: .deb and .rpm (scripts/package.sh)" "the build failed"
+  skip "install test: the .deb's files, versions and window" "the build failed"
 fi
 
 log "total $(elapsed "$started_all")"

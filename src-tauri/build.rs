@@ -70,9 +70,37 @@ const COMMANDS: &[&str] = &[
     "team_merge",
     "team_conflicts",
     "team_resolve",
+    "about",
 ];
 
+/// Today (UTC) as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH (reproducible builds).
+fn build_date() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 fn main() {
+    // The About panel's build date: the day this build script last ran.
+    println!("cargo:rustc-env=TENKEN_BUILD_DATE={}", build_date());
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     // The UI messages are compiled in with include_str!; rebuild when they change.
     println!("cargo:rerun-if-changed=../locales/ja/ui.ftl");
     println!("cargo:rerun-if-changed=../locales/en/ui.ftl");

@@ -6,7 +6,7 @@
 use ts_rs::TS;
 
 use crate::commands::{
-    checklist, edits, evidence, findings, policy, report, settings, sheets, team,
+    about, checklist, edits, evidence, findings, policy, report, settings, sheets, team,
 };
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
@@ -70,6 +70,8 @@ pub fn typescript() -> String {
         crate::commands::assessment::YearComparison,
         s::ReportIssue,
         settings::Settings,
+        s::StoreCounts,
+        about::About,
         settings::BackupDone,
         sheets::SheetsWritten,
         sheets::OnConflict,

@@ -12,6 +12,8 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn from_core(error: &tenken_core::Error, lang: Lang) -> Self {
+        // The code only: the message may quote what the user typed.
+        tracing::warn!(target: "tenken", event = "command_error", code = error.code());
         CommandError {
             code: error.code().to_string(),
             message: error.localized(lang),

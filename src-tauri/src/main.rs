@@ -22,6 +22,8 @@ fn main() {
     if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
+    // Operational log (tenken_core::logging): a daily file in the OS log folder, no content.
+    let _log = tenken_core::logging::init("tenken-app", false);
     let data_dir = match data_dir::resolve(
         std::env::args_os().skip(1),
         std::env::var_os("TENKEN_DATA_DIR"),
@@ -107,6 +109,7 @@ fn main() {
             team::team_merge,
             team::team_conflicts,
             team::team_resolve,
+            about::about,
         ])
         .run(tauri::generate_context!())
         .expect("tenken-app: the window could not be started");

@@ -20,6 +20,9 @@ pub struct Cli {
     /// Language of human output.
     #[arg(long, global = true, default_value = "ja", value_parser = ["ja", "en"])]
     pub lang: String,
+    /// Also print the log (what is written to the log file) to stderr.
+    #[arg(long, global = true)]
+    pub verbose: bool,
     /// A folder of checklist files to use instead of the built-in bank.
     #[arg(long, global = true, env = "TENKEN_CHECKLISTS", value_name = "DIR")]
     pub checklists: Option<PathBuf>,

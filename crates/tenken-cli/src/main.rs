@@ -8,7 +8,6 @@ mod human;
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use serde::Serialize;
 
 use args::Cli;
@@ -43,13 +42,39 @@ fn emit(text: &str) {
     let _ = writeln!(out, "{}", tenken_core::text::printable(text));
 }
 
+/// The subcommand path (`policy import`): the only part of the command line that is logged
+/// (arguments may hold notes, findings or file names).
+fn command_name(matches: &clap::ArgMatches) -> String {
+    let mut names = vec![];
+    let mut m = matches;
+    while let Some((name, sub)) = m.subcommand() {
+        names.push(name);
+        m = sub;
+    }
+    names.join(" ")
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let _log = tenken_core::logging::init("tenken", cli.verbose);
+    let command = command_name(&matches);
+    let started = std::time::Instant::now();
     let ctx = Ctx {
         lang: cli.lang.parse().unwrap_or_default(),
         json: cli.json,
     };
-    match commands::run(&cli, &ctx) {
+    let result = commands::run(&cli, &ctx);
+    let duration_ms = tenken_core::logging::millis_since(started);
+    match &result {
+        Ok(_) => {
+            tracing::info!(target: "tenken", event = "command", command, ok = true, duration_ms)
+        }
+        Err(e) => tracing::error!(target: "tenken", event = "command", command, ok = false,
+            code = e.code(), duration_ms),
+    }
+    match result {
         Ok(code) => code,
         Err(e) => {
             if ctx.json {

@@ -54,6 +54,17 @@ fn invalid(path: &Path, reason: impl ToString) -> Error {
 /// read-only data folder and when the data folder's disk is full. When writing fails (the
 /// backup medium is full, say), what was written is removed again.
 pub fn backup(store: &Store, dest: &Path) -> Result<BackupReport> {
+    let started = std::time::Instant::now();
+    let report = backup_into(store, dest);
+    match &report {
+        Ok(_) => tracing::info!(target: "tenken", event = "backup",
+            duration_ms = crate::logging::millis_since(started)),
+        Err(e) => tracing::error!(target: "tenken", event = "backup_failed", code = e.code()),
+    }
+    report
+}
+
+fn backup_into(store: &Store, dest: &Path) -> Result<BackupReport> {
     crate::output::Output::new(store.dir(), false).check_dir(dest)?;
     let existed = dest.exists();
     if existed
@@ -264,6 +275,19 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
 /// first (content-addressed: nothing existing is overwritten). Returns the kept copy's path
 /// (empty when there was no database).
 pub fn restore(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
+    let started = std::time::Instant::now();
+    let kept = restore_into(backup_dir, data_dir);
+    match &kept {
+        Ok(_) => {
+            tracing::info!(target: "tenken", event = "restore", data_dir = %data_dir.display(),
+            duration_ms = crate::logging::millis_since(started))
+        }
+        Err(e) => tracing::error!(target: "tenken", event = "restore_failed", code = e.code()),
+    }
+    kept
+}
+
+fn restore_into(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
     let manifest = check_backup(backup_dir)?;
     crate::private::create_dir_all(data_dir).map_err(|e| Error::DataDirNotWritable {
         path: data_dir.to_path_buf(),

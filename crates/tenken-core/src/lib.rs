@@ -15,6 +15,7 @@ pub mod error;
 pub mod evidence;
 pub mod export;
 pub mod i18n;
+pub mod logging;
 pub mod output;
 pub mod private;
 pub mod readiness;

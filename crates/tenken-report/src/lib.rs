@@ -197,6 +197,9 @@ pub fn render_doc(
         progress(2 * n + d * n / total.max(1), 3 * n)
     })
     .map_err(ReportError::Pdf)?;
+    tracing::info!(target: "tenken", event = "report_render", format = "pdf",
+        kind = kind_name(doc), final_ = matches!(issue, Issue::Final { .. }), pages = np,
+        bytes = bytes.len(), duration_ms = t0.elapsed().as_millis() as u64);
     Ok(Rendered {
         bytes,
         pages: np,
@@ -205,6 +208,15 @@ pub fn render_doc(
         layout_seconds,
         write_seconds: t1.elapsed().as_secs_f64(),
     })
+}
+
+/// The kind of document, for log events (a notice's department name is not logged).
+fn kind_name(doc: &Doc) -> &'static str {
+    match doc {
+        Doc::Committee => "committee",
+        Doc::Notice(_) => "notice",
+        Doc::Full => "full",
+    }
 }
 
 /// The editable working copy (DOCX) of a document: the same sections as the PDF.
@@ -235,6 +247,8 @@ pub fn render_docx(
     let t1 = std::time::Instant::now();
     let bytes =
         docx::write(&c.blocks, &c.doc_title, &c.title, &note, &hint).map_err(ReportError::Pdf)?;
+    tracing::info!(target: "tenken", event = "report_render", format = "docx",
+        kind = kind_name(doc), bytes = bytes.len(), duration_ms = t0.elapsed().as_millis() as u64);
     Ok(Rendered {
         bytes,
         pages: 0,

@@ -259,6 +259,19 @@ pub fn import(store: &mut Store, file: &Path) -> Result<ImportReport> {
 /// Imports one filled sheet. `Err` only for store failures (database, I/O of the store);
 /// everything wrong with the file is a `Refused` report with its problems.
 pub fn import_with(store: &mut Store, file: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+    let started = std::time::Instant::now();
+    let report = import_sheet(store, file, opts);
+    match &report {
+        Ok(r) => tracing::info!(target: "tenken", event = "xlsx_import", status = ?r.status,
+            assessment = r.assessment_id, changed = r.changed.len(), unchanged = r.unchanged,
+            conflicts = r.conflicts.len(), problems = r.problems.len(),
+            duration_ms = started.elapsed().as_millis() as u64),
+        Err(e) => tracing::error!(target: "tenken", event = "xlsx_import_failed", code = e.code()),
+    }
+    report
+}
+
+fn import_sheet(store: &mut Store, file: &Path, opts: &ImportOptions) -> Result<ImportReport> {
     let mut report = ImportReport {
         file: file.to_path_buf(),
         status: ImportStatus::Refused,

@@ -3,6 +3,7 @@
 //! Every command is also listed in build.rs and granted in capabilities/main.json.
 //! Argument and result types are exported to TypeScript (ui/src/lib/bindings.ts, see bindings.rs).
 
+pub mod about;
 pub mod assessment;
 pub mod checklist;
 pub mod drafts;

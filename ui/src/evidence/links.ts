@@ -45,7 +45,11 @@ export function toLinkRequests(sel: LinkSelection): LinkRequest[] {
 export const selectionSize = (sel: LinkSelection): number => toLinkRequests(sel).length;
 
 /** Whether `existing` already covers `request` (departments are named in EvidenceLink, ids in LinkRequest). */
-export function isLinked(existing: readonly EvidenceLink[], request: LinkRequest, departments: readonly Department[]): boolean {
+export function isLinked(
+  existing: readonly EvidenceLink[],
+  request: LinkRequest,
+  departments: readonly Department[],
+): boolean {
   return existing.some((link) => {
     if (request.kind === "finding") return link.kind === "finding" && link.finding_id === request.finding_id;
     if (link.kind !== "response" || link.item_id !== request.item_id) return false;
@@ -74,7 +78,12 @@ export function linkedItemIds(existing: readonly EvidenceLink[], departmentName:
 
 /** Folds width and case so "ａ－１" finds "A-1" and "ＬＧＷＡＮ" finds "LGWAN". */
 export function normalizeForSearch(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[‐‑‒–—―−－]/g, "-").replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[‐‑‒–—―−－]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -85,7 +94,9 @@ export function filterItems<T extends Pick<SheetItem, "id" | "citation" | "quest
   items: readonly T[],
   query: string,
 ): T[] {
-  const words = normalizeForSearch(query).split(" ").filter((w) => w.length > 0);
+  const words = normalizeForSearch(query)
+    .split(" ")
+    .filter((w) => w.length > 0);
   if (words.length === 0) return [...items];
   return items.filter((item) => {
     const hay = normalizeForSearch(`${item.id} ${item.citation} ${item.area} ${item.question}`);

@@ -89,12 +89,20 @@ describe("dueState", () => {
 describe("filterFindings", () => {
   const list = [
     finding({ id: 1, number: 1, department_id: 1, classification: "major", status: "open", due_date: "2026-06-01" }),
-    finding({ id: 2, number: 2, department_id: 2, classification: "minor", status: "in_progress", due_date: "2026-06-20" }),
+    finding({
+      id: 2,
+      number: 2,
+      department_id: 2,
+      classification: "minor",
+      status: "in_progress",
+      due_date: "2026-06-20",
+    }),
     finding({ id: 3, number: 3, department_id: 1, classification: "minor", status: "done", due_date: "2026-05-01" }),
     finding({ id: 4, number: 4, department_id: 2, classification: "observation", status: "continued", due_date: null }),
     finding({ id: 5, number: 5, department_id: 1, classification: "major", status: "open", due_date: "2027-03-31" }),
   ];
-  const ids = (filter: Partial<FindingFilter>) => filterFindings(list, { ...NO_FILTER, ...filter }, TODAY).map((f) => f.id);
+  const ids = (filter: Partial<FindingFilter>) =>
+    filterFindings(list, { ...NO_FILTER, ...filter }, TODAY).map((f) => f.id);
 
   it("keeps everything without a filter, in order", () => {
     expect(ids({})).toEqual([1, 2, 3, 4, 5]);

@@ -89,5 +89,10 @@ export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   const chars = [...flat];
   if (chars.length <= max) return flat;
-  return chars.slice(0, Math.max(0, max - 1)).join("").trimEnd() + "…";
+  return (
+    chars
+      .slice(0, Math.max(0, max - 1))
+      .join("")
+      .trimEnd() + "…"
+  );
 }

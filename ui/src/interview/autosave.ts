@@ -14,7 +14,11 @@ export class AutoSaver {
   #delayMs: number;
   #onState: (key: string, state: SaveState, error?: unknown) => void;
 
-  constructor(save: SaveFn, delayMs = 200, onState: (key: string, state: SaveState, error?: unknown) => void = () => {}) {
+  constructor(
+    save: SaveFn,
+    delayMs = 200,
+    onState: (key: string, state: SaveState, error?: unknown) => void = () => {},
+  ) {
     this.#save = save;
     this.#delayMs = delayMs;
     this.#onState = onState;

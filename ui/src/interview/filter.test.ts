@@ -24,8 +24,20 @@ function item(over: Partial<SheetItem>): SheetItem {
 
 const items = [
   item({}),
-  item({ id: "AU-04-02-001", citation: "第8条第4号", question: "サーバ室の入退室を記録しているか。", required: true, rating: "partial" }),
-  item({ id: "AU-04-02-002", citation: "第8条第4号", question: "入退室記録を保存しているか。", rating: "conform", note: "確認済" }),
+  item({
+    id: "AU-04-02-001",
+    citation: "第8条第4号",
+    question: "サーバ室の入退室を記録しているか。",
+    required: true,
+    rating: "partial",
+  }),
+  item({
+    id: "AU-04-02-002",
+    citation: "第8条第4号",
+    question: "入退室記録を保存しているか。",
+    rating: "conform",
+    note: "確認済",
+  }),
   item({ id: "AU-06-01-001", citation: "第10条", question: "パスワードの管理", rating: "nonconform", findings: [1] }),
 ];
 

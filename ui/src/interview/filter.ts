@@ -39,7 +39,9 @@ export function matches(item: SheetItem, f: ItemFilter): boolean {
   if (f.problems && !(item.rating !== null && PROBLEM_RATINGS.has(item.rating))) return false;
   if (f.withNote && item.note.trim() === "") return false;
   if (f.withFinding && item.findings.length === 0) return false;
-  const words = fold(f.text).split(/\s+/).filter((w) => w !== "");
+  const words = fold(f.text)
+    .split(/\s+/)
+    .filter((w) => w !== "");
   if (words.length === 0) return true;
   const hay = fold(`${item.id} ${item.citation} ${item.standards_citation ?? ""} ${item.question}`);
   return words.every((w) => hay.includes(w));

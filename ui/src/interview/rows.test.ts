@@ -7,7 +7,15 @@ describe("interview rows", () => {
   it("put a heading before each area", () => {
     const rows = buildRows(AREAS);
     expect(rows.map((r) => (r.kind === "area" ? r.area : r.index))).toEqual([
-      "organization", 0, 1, "physical", 2, 3, 4, "human", 5,
+      "organization",
+      0,
+      1,
+      "physical",
+      2,
+      3,
+      4,
+      "human",
+      5,
     ]);
     expect(buildRows([])).toEqual([]);
   });

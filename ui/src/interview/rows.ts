@@ -39,7 +39,8 @@ export function scrollToShow(r: number, scrollTop: number, viewport: number): nu
   // The first row is covered by the sticky heading of the current area.
   if (top < scrollTop + ROW_HEIGHT) return Math.max(0, top - ROW_HEIGHT);
   // Scrolled by whole rows, so that no row is left half hidden under the sticky heading.
-  if (top + ROW_HEIGHT > scrollTop + viewport) return Math.ceil((top + ROW_HEIGHT - viewport) / ROW_HEIGHT) * ROW_HEIGHT;
+  if (top + ROW_HEIGHT > scrollTop + viewport)
+    return Math.ceil((top + ROW_HEIGHT - viewport) / ROW_HEIGHT) * ROW_HEIGHT;
   return scrollTop;
 }
 

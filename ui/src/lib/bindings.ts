@@ -234,6 +234,31 @@ export type ReportTarget = { folder: string, name: string, };
 
 export type Settings = { language: Lang, data_dir: string, database: string, schema_version: number, };
 
+export type StoreCounts = { organisations: number, policies: number, assessments: number, departments: number, answers: number, findings: number, evidence: number, audit_log: number, };
+
+export type About = { version: string, 
+/**
+ * The day the app was built (YYYY-MM-DD, UTC).
+ */
+build_date: string, data_dir: string, 
+/**
+ * Where the logs are written (see tenken_core::logging); empty when no folder is known.
+ */
+log_dir: string, 
+/**
+ * None when the store could not be opened.
+ */
+schema_version: number | null, counts: StoreCounts | null, os: string, webview: string, ipa_font_license: string, 
+/**
+ * The installed third-party licence list: its path and its list part (without the licence
+ * texts); None when running from a build tree.
+ */
+third_party_file: string | null, third_party_list: string | null, 
+/**
+ * Plain text for a support request (no path, no content).
+ */
+diagnostics: string, };
+
 export type BackupDone = { path: string, evidence_files: number, bytes: number, };
 
 export type SheetsWritten = { folder: string, files: Array<string>, };

@@ -127,8 +127,7 @@ describe("locales/*/ui.ftl and ui-records.ftl", () => {
 
   it("pluralises English counts", () => {
     const bundle = createBundle("en", source("en"));
-    const t = (count: number) =>
-      formatMessage(bundle, "assessment-departments", { count }, (p) => expect.fail(p));
+    const t = (count: number) => formatMessage(bundle, "assessment-departments", { count }, (p) => expect.fail(p));
     expect(t(1)).toBe("1 department");
     expect(t(12)).toBe("12 departments");
   });

@@ -35,8 +35,7 @@ export const listAssessments = () => call<B.AssessmentSummary[]>("list_assessmen
 export const addOrganisation = (name: string) => call<B.Organisation>("add_organisation", { name });
 
 // Policy
-export const listPolicies = (organisationId: number) =>
-  call<B.PolicySummary[]>("list_policies", { organisationId });
+export const listPolicies = (organisationId: number) => call<B.PolicySummary[]>("list_policies", { organisationId });
 export const policyView = (id: number) => call<B.PolicyView>("policy_view", { id });
 export const importPolicy = (organisationId: number, path: string) =>
   call<B.PolicyImport>("import_policy", { organisationId, path });
@@ -46,10 +45,8 @@ export const correctTopic = (policyId: number, topic: string, section: string | 
 
 // Checklist
 export const listChecklists = () => call<B.ChecklistInfo[]>("list_checklists");
-export const deriveChecklist = (request: B.DeriveRequest) =>
-  call<B.DeriveResult>("derive_checklist", { request });
-export const createAssessment = (request: B.CreateAssessmentRequest) =>
-  call<number>("create_assessment", { request });
+export const deriveChecklist = (request: B.DeriveRequest) => call<B.DeriveResult>("derive_checklist", { request });
+export const createAssessment = (request: B.CreateAssessmentRequest) => call<number>("create_assessment", { request });
 
 // Assessment
 export const dashboard = (assessmentId: number) => call<B.Dashboard>("dashboard", { assessmentId });
@@ -152,6 +149,7 @@ export const settings = () => call<B.Settings>("settings");
 export const backupData = (parent: string) => call<B.BackupDone>("backup_data", { parent });
 export const restoreData = (backupDir: string) => call<string>("restore_data", { backupDir });
 export const switchDataDir = (path: string) => call<B.Settings>("switch_data_dir", { path });
+export const about = () => call<B.About>("about");
 
 // Excel round trip
 export const xlsxSheets = (assessmentId: number) => call<B.SheetsWritten>("xlsx_sheets", { assessmentId });

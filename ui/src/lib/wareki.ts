@@ -74,7 +74,7 @@ export function fiscalYearLabel(fy: number, lang: Lang): string {
 function normalise(text: string): string {
   return text
     .replace(/[０-９Ａ-Ｚａ-ｚ．／－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s　]/g, "")
+    .replace(/[\s\u3000]/g, "")
     .replace(/[ー−–—]/g, "-");
 }
 

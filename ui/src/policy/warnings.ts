@@ -9,7 +9,11 @@ export interface WarningMessage {
 }
 
 const FORMS: [RegExp, string, string[]][] = [
-  [/^(\d+)行目: 「(.+)」は直前の「(.+)」より前の番号のため、本文として扱いました$/, "pw-out-of-order", ["line", "label", "previous"]],
+  [
+    /^(\d+)行目: 「(.+)」は直前の「(.+)」より前の番号のため、本文として扱いました$/,
+    "pw-out-of-order",
+    ["line", "label", "previous"],
+  ],
   [/^(\d+)行目: 番号が連続していません（「(.+)」の次が「(.+)」）$/, "pw-gap", ["line", "previous", "label"]],
   [/^(\d+)行目: 「(.+)」の上位の項目（(.+)）が見つかりません$/, "pw-no-parent", ["line", "label", "parent"]],
   [/^(\d+)行目: ほかに (\d+) 件の警告を省略しました$/, "pw-more", ["line", "count"]],

@@ -45,7 +45,12 @@ pub fn cmd() -> Command {
     let mut c = Command::new(BIN);
     c.env_remove("TENKEN_DATA_DIR")
         .env_remove("TENKEN_CHECKLISTS")
-        .env("TENKEN_ACTOR", "e2e-tester");
+        .env("TENKEN_ACTOR", "e2e-tester")
+        // Logs of test runs stay out of the tester's own log folder.
+        .env(
+            "TENKEN_LOG_DIR",
+            std::env::temp_dir().join("tenken-cli-test-logs"),
+        );
     c
 }
 

@@ -13,6 +13,8 @@ mod organisations;
 mod policies;
 mod reports;
 mod responses;
+mod stats;
+pub use stats::StoreCounts;
 pub mod schema;
 mod scope;
 
@@ -162,6 +164,21 @@ impl Store {
 
     /// Opens the store with an explicit clock and actor (tests, imports).
     pub fn open_with(dir: &Path, clock: Arc<dyn Clock>, actor: String) -> Result<Store> {
+        let started = std::time::Instant::now();
+        let store = Store::open_writable(dir, clock, actor);
+        match &store {
+            Ok(_) => tracing::info!(target: "tenken", event = "store_open", mode = "write",
+                data_dir = %dir.display(), schema = schema::latest(),
+                duration_ms = crate::logging::millis_since(started)),
+            Err(e) => {
+                tracing::error!(target: "tenken", event = "store_open_failed", mode = "write",
+                data_dir = %dir.display(), code = e.code())
+            }
+        }
+        store
+    }
+
+    fn open_writable(dir: &Path, clock: Arc<dyn Clock>, actor: String) -> Result<Store> {
         ensure_writable_dir(dir)?;
         let path = dir.join(DB_FILE);
         check_is_sqlite(&path)?;
@@ -201,6 +218,18 @@ impl Store {
     /// medium and on a full disk. A store of an older schema is brought up to date first when
     /// the folder is writable; otherwise it is refused with the reason.
     pub fn open_read_only(dir: &Path) -> Result<Store> {
+        let started = std::time::Instant::now();
+        let store = Store::open_reading(dir);
+        match &store {
+            Ok(_) => tracing::info!(target: "tenken", event = "store_open", mode = "read",
+                data_dir = %dir.display(), duration_ms = crate::logging::millis_since(started)),
+            Err(e) => tracing::error!(target: "tenken", event = "store_open_failed", mode = "read",
+                data_dir = %dir.display(), code = e.code()),
+        }
+        store
+    }
+
+    fn open_reading(dir: &Path) -> Result<Store> {
         let path = dir.join(DB_FILE);
         if !path.is_file() {
             // Nothing to read: an empty store behaves as a new one (created only if writable).
@@ -249,11 +278,16 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let started = std::time::Instant::now();
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         }
         tx.commit()?;
+        if version < schema::latest() {
+            tracing::info!(target: "tenken", event = "store_migrate", from = version,
+                to = schema::latest(), duration_ms = crate::logging::millis_since(started));
+        }
         Ok(())
     }
 

@@ -151,6 +151,7 @@ impl Store {
         bytes: &[u8],
         force: bool,
     ) -> Result<PolicyDocument> {
+        let started = std::time::Instant::now();
         let org = self.organisation(organisation)?;
         let imported = parse_policy(source_name, bytes, force)?;
         let (parsed, text) = (imported.parsed, imported.extracted.text);
@@ -189,6 +190,10 @@ impl Store {
             t.log("policy.import", "policy_document", id, None::<&()>, Some(&logged))?;
             Ok(id)
         })?;
+        tracing::info!(target: "tenken", event = "policy_import", policy = id,
+            organisation = org.id, format = %parsed.source_format, bytes = bytes.len(),
+            sections = parsed.sections.len(), forced = force,
+            duration_ms = crate::logging::millis_since(started));
         self.policy(id)
     }
 

@@ -607,7 +607,23 @@ const CONFLICT_COLUMNS: &str = "id, kind, table_name, department_id, item_id, le
 
 impl Store {
     /// `team merge` (lead): every package checked first, then all applied in one transaction.
+    /// Logged with its counts and duration (never the merged values).
     pub fn team_merge(&mut self, paths: &[PathBuf]) -> Result<MergeReport> {
+        let started = std::time::Instant::now();
+        let r = self.merge_packages(paths);
+        let ms = started.elapsed().as_millis() as u64;
+        match &r {
+            Ok(m) => tracing::info!(target: "tenken", event = "team_merge", packages = paths.len(),
+                applied = m.applied, unchanged = m.unchanged, conflicts = m.conflicts.len(), duration_ms = ms),
+            Err(e) => {
+                tracing::warn!(target: "tenken", event = "team_merge", packages = paths.len(),
+                code = e.code(), duration_ms = ms)
+            }
+        }
+        r
+    }
+
+    fn merge_packages(&mut self, paths: &[PathBuf]) -> Result<MergeReport> {
         let own = self.device_id()?;
         let mut packages = vec![];
         for path in paths {
