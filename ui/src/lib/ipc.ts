@@ -62,14 +62,9 @@ export const setDepartmentRole = (assessmentId: number, departmentId: number, ro
   call<B.DepartmentScope>("set_department_role", { assessmentId, departmentId, role });
 export const setScopeRule = (assessmentId: number, tier: string, role: string, applies: boolean | null) =>
   call<B.ScopeRule>("set_scope_rule", { assessmentId, tier, role, applies });
-export const setItemScope = (
-  assessmentId: number,
-  departmentId: number,
-  itemId: string,
-  included: boolean | null,
-) => call<B.ItemScope>("set_item_scope", { assessmentId, departmentId, itemId, included });
-export const assessmentHead = (assessmentId: number) =>
-  call<B.AssessmentHead>("assessment_head", { assessmentId });
+export const setItemScope = (assessmentId: number, departmentId: number, itemId: string, included: boolean | null) =>
+  call<B.ItemScope>("set_item_scope", { assessmentId, departmentId, itemId, included });
+export const assessmentHead = (assessmentId: number) => call<B.AssessmentHead>("assessment_head", { assessmentId });
 
 // Interview
 export const interviewSheet = (assessmentId: number, departmentId: number) =>
