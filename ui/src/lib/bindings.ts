@@ -202,7 +202,12 @@ export type InterviewSheet = { head: AssessmentHead, department: Department, are
 /**
  * This department's findings of the previous assessment that are not 完了.
  */
-previous_open_findings: Array<Finding>, interviews: Array<Interview>, };
+previous_open_findings: Array<Finding>, interviews: Array<Interview>, 
+/**
+ * Items of the checklist out of this department's scope (not asked, not listed; not the
+ * rating 対象外).
+ */
+out_of_scope: number, };
 
 export type PolicyImport = { policy: PolicyView, changes: PolicyChanges, };
 
@@ -228,9 +233,41 @@ export type CopyProgress = { done: number, total: number, };
 
 export type ReportProgress = { percent: number, };
 
-export type ReportResult = { file: string, folder: string, pages: number, bytes: number, fingerprint: string, };
+export type ReportResult = { file: string, folder: string, pages: number, bytes: number, fingerprint: string, 
+/**
+ * 第N版 of a final report (recorded in the store); None for a draft (watermarked 案).
+ */
+version: number | null, 
+/**
+ * The department of a notice; None for the committee report.
+ */
+department: string | null, };
 
 export type ReportTarget = { folder: string, name: string, };
+
+export type NoticesResult = { folder: string, files: Array<ReportResult>, };
+
+export type YearRow = { label: string, before_percent: number | null, now_percent: number | null, };
+
+export type YearComparison = { previous_title: string, previous_fiscal_year: number, common_items: number, items_now: number, items_before: number, departments: number, improved: number, worsened: number, total: YearRow, by_area: Array<YearRow>, by_department: Array<YearRow>, 
+/**
+ * [classification label, previous year, this year].
+ */
+findings: Array<[string, number, number]>, };
+
+export type ReportIssue = { id: number, assessment_id: number, 
+/**
+ * The department of a notice; None for the committee report.
+ */
+department: string | null, 
+/**
+ * 第N版.
+ */
+version: number, 
+/**
+ * "pdf".
+ */
+format: string, language: string, fingerprint: string, document_sha256: string, issued_at: string, issued_by: string, };
 
 export type Settings = { language: Lang, data_dir: string, database: string, schema_version: number, };
 
@@ -294,6 +331,38 @@ export type ReportDetails = { assessment_id: number, organisation_id: number, or
  * 宛先 without 御中 (the report adds it).
  */
 addressee: string, summary: string, period_start: string | null, period_end: string | null, auditors: Array<string>, interviews: Array<Interview>, remarks: Array<Remark>, gaps: Array<Gap>, };
+
+export type ScopeRule = { tier: string, role: string, applies: boolean, 
+/**
+ * True when the assessment keeps the built-in value.
+ */
+builtin: boolean, };
+
+export type ItemScope = { item_id: string, 
+/**
+ * The question (Japanese; the window shows it in its language).
+ */
+question: string, tier: string, applies: boolean, 
+/**
+ * "item" (set for this department and item), "rule" (by the department's role), "no_role".
+ */
+by: string, 
+/**
+ * An answer (rating or note) is stored although the item is out of scope.
+ */
+hidden_answer: boolean, };
+
+export type DepartmentScope = { department: Department, role: string | null, items_in: number, items_out: number, 
+/**
+ * Items set individually: [item id, included].
+ */
+overrides: Array<[string, boolean]>, 
+/**
+ * Answers stored for items now out of scope (kept, not counted).
+ */
+hidden_answers: number, };
+
+export type ScopeView = { assessment_id: number, item_count: number, rules: Array<ScopeRule>, departments: Array<DepartmentScope>, };
 
 export type ShareReport = { baseline_id: string, assessment_id: number, member: string, departments: Array<string>, responses: number, findings: number, evidence_files: number, bytes: number, };
 
