@@ -32,3 +32,14 @@ cli-revision-removed = Items removed: { $n }
 cli-revision-reworded = Items re-worded: { $n }
 cli-revision-recited = Items re-cited: { $n }
 cli-restore-done-fresh = Restored into { $path }.
+cli-passphrase-prompt = Passphrase: 
+cli-new-passphrase-prompt = New passphrase: 
+cli-new-passphrase-again = New passphrase (again): 
+cli-encrypt-done = The data in { $path } is now encrypted.
+    Recovery key (shown this once only: print it or write it down and keep it somewhere safe, away from this computer):
+    { $key }
+cli-encrypt-done-file = The data in { $path } is now encrypted. The recovery key was written to { $file }: print it, keep it somewhere safe away from this computer, and delete the file.
+cli-recovery-key-write-failed = The recovery key could not be written to the file. The data is already encrypted: write down this recovery key now:
+cli-decrypt-done = The data in { $path } is no longer encrypted.
+cli-passphrase-changed = The passphrase was changed.
+cli-recovered = A new passphrase was set with the recovery key.

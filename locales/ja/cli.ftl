@@ -32,3 +32,14 @@ cli-revision-removed = なくなる項目 { $n } 件
 cli-revision-reworded = 文言が変わる項目 { $n } 件
 cli-revision-recited = 引用条項が変わる項目 { $n } 件
 cli-restore-done-fresh = { $path } に復元しました。
+cli-passphrase-prompt = パスフレーズ: 
+cli-new-passphrase-prompt = 新しいパスフレーズ: 
+cli-new-passphrase-again = 新しいパスフレーズ（確認のためもう一度）: 
+cli-encrypt-done = { $path } のデータを暗号化しました。
+    回復キー（この一度だけ表示します。印刷するか書き留めて、パソコンとは別の安全な場所に保管してください）:
+    { $key }
+cli-encrypt-done-file = { $path } のデータを暗号化しました。回復キーを { $file } に書き出しました。印刷するなどしてパソコンとは別の安全な場所に保管し、このファイルは削除してください。
+cli-recovery-key-write-failed = 回復キーをファイルに書き出せませんでした。データはすでに暗号化されています。次の回復キーを今すぐ書き留めてください:
+cli-decrypt-done = { $path } のデータの暗号化を解除しました。
+cli-passphrase-changed = パスフレーズを変更しました。
+cli-recovered = 回復キーで新しいパスフレーズを設定しました。
