@@ -226,6 +226,9 @@ fn recorded_files(store: &Store) -> Result<Vec<(String, Option<u64>)>> {
 /// Copies every stored file from `store` into `to` (re-encrypted or decrypted on the way) and
 /// checks each copy by reading it back.
 fn copy_evidence(store: &Store, to: &EvidenceFiles) -> Result<usize> {
+    // Always a new folder, even an empty one: the old folder (with files no record refers
+    // to) is replaced as a whole, so no file of the other kind stays behind.
+    crate::private::create_dir_all(to.root()).map_err(|e| Error::io(to.root(), e))?;
     let files = recorded_files(store)?;
     for (sha, size) in &files {
         let from = store.evidence_files();

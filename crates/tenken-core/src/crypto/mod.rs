@@ -67,7 +67,7 @@ impl DataKey {
     }
 
     /// Keys the connection: must be the first statement on it.
-    pub(crate) fn apply(&self, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    pub fn apply(&self, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
         let k = self.sqlcipher_key();
         conn.pragma_update(None, "key", &*k)
     }

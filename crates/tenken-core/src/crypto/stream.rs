@@ -218,7 +218,11 @@ mod tests {
         for n in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 5] {
             let data: Vec<u8> = (0..n).map(|i| (i * 31 % 251) as u8).collect();
             let sealed = seal(&keys, &data);
-            assert_eq!(sealed.len(), 8 + 32 + n + 16 * (n / CHUNK + 1), "n={n}");
+            assert_eq!(
+                sealed.len(),
+                8 + 32 + n + 16 * n.div_ceil(CHUNK).max(1),
+                "n={n}"
+            );
             assert_eq!(open(&keys, &sealed).unwrap(), data, "n={n}");
         }
     }

@@ -360,6 +360,13 @@ impl Store {
         &self.evidence
     }
 
+    /// `PRAGMA synchronous` of the store's connection (2 = FULL; tests).
+    pub fn synchronous_level(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
+    }
+
     /// The data key of an encrypted store (None: a plain store).
     pub fn data_key(&self) -> Option<&Arc<DataKey>> {
         self.key.as_ref()
