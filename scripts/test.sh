@@ -46,12 +46,17 @@ if $build_ok; then
   # differently and recompiles most dependencies (measured: +30 min on 2 cores), while the
   # build above has already compiled every test target of the workspace, Tauri included.
   step "cargo test --workspace (core, policy, cli, shell unit tests)" cargo test --workspace || true
+  # The CLI suites again, every fresh store encrypted first (#13: the harness in tests/common).
+  step "CLI suites on encrypted stores (TENKEN_TEST_ENCRYPTED=1)" env TENKEN_TEST_ENCRYPTED=1 \
+    cargo test -p tenken-cli --test workflow --test bad_input --test backup --test hardening \
+      --test report --test policy_import --test crash_restore_demo || true
   step "end-to-end: start screen in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/start_screen.py || true
   step "end-to-end: an auditor's year in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/workflow.py || true
 else
   skip "cargo test --workspace (core, policy, cli, shell unit tests)" "the build failed"
+  skip "CLI suites on encrypted stores (TENKEN_TEST_ENCRYPTED=1)" "the build failed"
   skip "end-to-end: start screen in the real window" "the build failed"
   skip "end-to-end: an auditor's year in the real window" "the build failed"
 fi

@@ -279,15 +279,64 @@ pub fn open_db(data: &Path) -> Connection {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .expect("open tenken.db read-only");
-    if tenken_core::crypto::is_encrypted(data) {
-        let key = tenken_core::crypto::unlock(
-            data,
-            &tenken_core::crypto::Secret::Passphrase(TEST_PASSPHRASE.to_string().into()),
-        )
-        .expect("unlock with the harness passphrase");
+    if let Some(key) = harness_key(data) {
         key.apply(&conn).expect("key the connection");
     }
     conn
+}
+
+/// The data key of an encrypted data (or backup) folder, unlocked with the harness passphrase.
+pub fn harness_key(data: &Path) -> Option<tenken_core::crypto::DataKey> {
+    tenken_core::crypto::is_encrypted(data).then(|| {
+        tenken_core::crypto::unlock(
+            data,
+            &tenken_core::crypto::Secret::Passphrase(TEST_PASSPHRASE.to_string().into()),
+        )
+        .expect("unlock with the harness passphrase")
+    })
+}
+
+/// A database file opened read-only, keyed with the data key of the folder `keys_from` when
+/// that folder is encrypted (kept copies, backups).
+pub fn open_path(path: &Path, keys_from: &Path) -> Connection {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if let Some(k) = harness_key(keys_from) {
+        k.apply(&conn).expect("key the connection");
+    }
+    conn
+}
+
+/// The store's database opened for writing (tests that tamper with it), keyed when encrypted.
+pub fn open_db_write(data: &Path) -> Connection {
+    let conn = Connection::open(data.join("tenken.db")).expect("open tenken.db");
+    if let Some(k) = harness_key(data) {
+        k.apply(&conn).expect("key the connection");
+    }
+    conn
+}
+
+/// Where a stored file lives in a data (or backup) folder: `evidence/ab/<sha256>`, or the
+/// keyed name in an encrypted one.
+pub fn evidence_path(data: &Path, sha: &str) -> PathBuf {
+    let name = match harness_key(data) {
+        Some(k) => k.evidence_keys().name_of(sha),
+        None => sha.to_string(),
+    };
+    data.join("evidence").join(&name[..2]).join(&name)
+}
+
+/// The content of a stored file (decrypted in an encrypted folder).
+pub fn stored_plain(data: &Path, sha: &str) -> Vec<u8> {
+    let files = tenken_core::evidence::EvidenceFiles::with_keys(
+        data,
+        harness_key(data).map(|k| std::sync::Arc::new(k.evidence_keys())),
+    );
+    let mut out = vec![];
+    files
+        .copy_plain(sha, &mut out)
+        .expect("read the stored file");
+    out
 }
 
 fn value_text(v: ValueRef) -> String {
