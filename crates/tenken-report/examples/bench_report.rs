@@ -58,6 +58,7 @@ fn main() {
         store
             .backup_database_to(&enc_dir.join("tenken.db"))
             .expect("copy");
+        copy_tree(&plain_dir.join("evidence"), &enc_dir.join("evidence"));
         tenken_core::crypto::convert::encrypt(&enc_dir, "bench passphrase").expect("encrypt");
         let t = Instant::now();
         let key = std::sync::Arc::new(
@@ -164,4 +165,17 @@ fn main() {
         r.pages as f64 / s,
         r.bytes.len() as f64 / 1_048_576.0
     );
+}
+
+/// Copies a folder tree (the demo's evidence files, for the encrypted copy).
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let t = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), &t).expect("copy");
+        }
+    }
 }

@@ -79,7 +79,8 @@ fn env_secret(name: &str) -> Option<Zeroizing<String>> {
 }
 
 fn prompt(text: &str) -> Result<Zeroizing<String>> {
-    rpassword::prompt_password(text)
+    // Fluent trims the message; the answer is typed after one space.
+    rpassword::prompt_password(format!("{} ", text.trim_end()))
         .map(Zeroizing::new)
         .map_err(|e| Error::io("/dev/tty", e))
 }
