@@ -192,12 +192,21 @@ fn encrypt_then_decrypt_gives_back_the_same_records_and_files() {
         .evidence_files()
         .path_of(&original.sha256);
     assert!(plain_path.exists());
+    // A database kept aside by an earlier restore follows the store.
+    let kept = dir.join("tenken.db.before-restore-20261201T000000Z");
+    std::fs::copy(dir.join("tenken.db"), &kept).unwrap();
     // Not referenced by a record: a stray file is not carried over.
     convert::encrypt(&dir, PASS).unwrap();
+    plain_open_fails(&kept);
     assert!(!plain_path.exists(), "no plain file left behind");
     assert!(!dir.join(convert::STAGING).exists());
     convert::decrypt(&dir, &Secret::Passphrase(PASS.to_string().into())).unwrap();
     assert!(!crypto::is_encrypted(&dir));
+    let c = Connection::open_with_flags(&kept, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1, "the kept copy is plain again");
     let s = Store::open(&dir).unwrap();
     assert_eq!(s.list_organisations().unwrap()[0].name, "往復試験町");
 }

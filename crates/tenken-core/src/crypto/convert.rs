@@ -287,6 +287,7 @@ pub fn encrypt(dir: &Path, passphrase: &str) -> Result<Encrypted> {
     fs::rename(staging.join(KEYS_FILE), &keys_path).map_err(|e| Error::io(&keys_path, e))?;
     crate::output::sync_parent(&keys_path);
     finish_pending(dir)?;
+    convert_kept_copies(dir, None, Some(&key));
     Store::open_keyed(dir, Some(key))?;
     Ok(Encrypted {
         recovery_key,
@@ -304,7 +305,7 @@ pub fn decrypt(dir: &Path, secret: &Secret) -> Result<Decrypted> {
         });
     }
     let key = Arc::new(unlock(dir, secret)?);
-    let store = Store::open_keyed(dir, Some(key))?;
+    let store = Store::open_keyed(dir, Some(key.clone()))?;
     fold_wal(&store)?;
     let staging = begin(dir, "plain")?;
     let built = (|| {
@@ -327,6 +328,7 @@ pub fn decrypt(dir: &Path, secret: &Secret) -> Result<Decrypted> {
     fs::rename(&keys_path, &old).map_err(|e| Error::io(&keys_path, e))?;
     crate::output::sync_parent(&keys_path);
     finish_pending(dir)?;
+    convert_kept_copies(dir, Some(&key), None);
     Store::open(dir)?;
     Ok(Decrypted { evidence_files })
 }
@@ -345,4 +347,57 @@ pub fn set_passphrase(dir: &Path, secret: &Secret, new_passphrase: &str) -> Resu
     let key = unlock(dir, secret)?;
     let new = rewrap_passphrase(&keys, &key, new_passphrase)?;
     write_keys_file(&dir.join(KEYS_FILE), &new)
+}
+
+/// The databases `restore` kept aside (`tenken.db.before-restore-…`) follow the store: encrypted
+/// by `encrypt` (no plain copy stays behind), made plain by `decrypt` (the key that could open
+/// them leaves with the keys file). Each through a temporary file and a rename, so a kill
+/// leaves the copy in one form or the other. Best effort: a copy that does not open with the
+/// old key (from an earlier store) is left as it is.
+fn convert_kept_copies(dir: &Path, from: Option<&DataKey>, to: Option<&DataKey>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!("{DB_FILE}.before-restore-");
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if !name.starts_with(&prefix) {
+            continue;
+        }
+        let tmp = dir.join(format!(".{name}.converting"));
+        let _ = fs::remove_file(&tmp);
+        if name.ends_with("-wal") || name.ends_with("-shm") {
+            continue;
+        }
+        let path = e.path();
+        let done = (|| {
+            let c = rusqlite::Connection::open(&path)?;
+            if let Some(k) = from {
+                k.apply(&c)?;
+            }
+            let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let k = match to {
+                Some(k) => k.sqlcipher_key(),
+                None => Zeroizing::new(String::new()),
+            };
+            c.execute(
+                "ATTACH DATABASE ?1 AS tenken_convert KEY ?2",
+                rusqlite::params![tmp.to_string_lossy(), &*k],
+            )?;
+            c.query_row("SELECT sqlcipher_export('tenken_convert')", [], |_| Ok(()))?;
+            c.pragma_update(Some("tenken_convert"), "user_version", v)?;
+            c.execute("DETACH DATABASE tenken_convert", [])?;
+            drop(c);
+            fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::io(&tmp, e))?;
+            crate::private::make_file_private(&tmp);
+            fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
+            Ok::<_, Error>(())
+        })();
+        if done.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+    }
+    crate::output::sync_parent(&dir.join(DB_FILE));
 }
