@@ -15,7 +15,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev libclang-dev libwebkit2gtk-4.1-dev
   xvfb xauth webkit2gtk-driver x11-apps netpbm
   fonts-ipaexfont-gothic fonts-ipaexfont-mincho
-  poppler-utils python3-venv
+  poppler-utils python3-venv sqlite3
   libreoffice-calc libreoffice-writer-nogui
 )
 

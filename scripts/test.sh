@@ -54,6 +54,10 @@ if $build_ok; then
   # Lints every target, the window shell included; a warning fails the step.
   step "clippy (cargo clippy --workspace --all-targets -- -D warnings)" \
     cargo clippy --workspace --all-targets -- -D warnings || true
+  # The CLI suites again, every fresh store encrypted first (#13: the harness in tests/common).
+  step "CLI suites on encrypted stores (TENKEN_TEST_ENCRYPTED=1)" env TENKEN_TEST_ENCRYPTED=1 \
+    cargo test -p tenken-cli --test workflow --test bad_input --test backup --test hardening \
+      --test report --test policy_import --test crash_restore_demo || true
   step "end-to-end: start screen in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/start_screen.py || true
   step "end-to-end: an auditor's year in the real window" \
@@ -77,6 +81,7 @@ if $build_ok; then
 else
   skip "cargo test --workspace (core, policy, cli, shell unit tests)" "the build failed"
   skip "clippy (cargo clippy --workspace --all-targets -- -D warnings)" "the build failed"
+  skip "CLI suites on encrypted stores (TENKEN_TEST_ENCRYPTED=1)" "the build failed"
   skip "end-to-end: start screen in the real window" "the build failed"
   skip "end-to-end: an auditor's year in the real window" "the build failed"
   skip "end-to-end: scope per department in the real window" "the build failed"

@@ -44,3 +44,14 @@ cli-scope-departments = Departments
 cli-scope-counts = { $in } items in scope, { $out } out, { $overrides } set individually, { $hidden } stored answers out of scope (kept, not counted)
 cli-scope-note = An out-of-scope item is not asked of that department and is left out of counts, progress, sheets and reports (it is not the N/A rating).
 cli-scope-hidden-answer = out of scope but an answer is stored (not counted)
+cli-passphrase-prompt = Passphrase: 
+cli-new-passphrase-prompt = New passphrase: 
+cli-new-passphrase-again = New passphrase (again): 
+cli-encrypt-done = The data in { $path } is now encrypted.
+    Recovery key (shown this once only: print it or write it down and keep it somewhere safe, away from this computer):
+    { $key }
+cli-encrypt-done-file = The data in { $path } is now encrypted. The recovery key was written to { $file }: print it, keep it somewhere safe away from this computer, and delete the file.
+cli-recovery-key-write-failed = The recovery key could not be written to the file. The data is already encrypted: write down this recovery key now:
+cli-decrypt-done = The data in { $path } is no longer encrypted.
+cli-passphrase-changed = The passphrase was changed.
+cli-recovered = A new passphrase was set with the recovery key.

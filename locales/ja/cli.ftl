@@ -44,3 +44,14 @@ cli-scope-departments = 部署
 cli-scope-counts = 範囲内 { $in } 項目・範囲外 { $out } 項目・個別指定 { $overrides } 件・範囲外の記録済み回答 { $hidden } 件（保存したまま集計しない）
 cli-scope-note = 範囲外の項目はその部署に質問せず、件数・進捗・シート・報告書に含めません（評価「対象外」とは別です）。
 cli-scope-hidden-answer = 範囲外だが回答が保存されています（集計しません）
+cli-passphrase-prompt = パスフレーズ: 
+cli-new-passphrase-prompt = 新しいパスフレーズ: 
+cli-new-passphrase-again = 新しいパスフレーズ（確認のためもう一度）: 
+cli-encrypt-done = { $path } のデータを暗号化しました。
+    回復キー（この一度だけ表示します。印刷するか書き留めて、パソコンとは別の安全な場所に保管してください）:
+    { $key }
+cli-encrypt-done-file = { $path } のデータを暗号化しました。回復キーを { $file } に書き出しました。印刷するなどしてパソコンとは別の安全な場所に保管し、このファイルは削除してください。
+cli-recovery-key-write-failed = 回復キーをファイルに書き出せませんでした。データはすでに暗号化されています。次の回復キーを今すぐ書き留めてください:
+cli-decrypt-done = { $path } のデータの暗号化を解除しました。
+cli-passphrase-changed = パスフレーズを変更しました。
+cli-recovered = 回復キーで新しいパスフレーズを設定しました。

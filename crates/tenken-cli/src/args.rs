@@ -26,6 +26,14 @@ pub struct Cli {
     /// A folder of checklist files to use instead of the built-in bank.
     #[arg(long, global = true, env = "TENKEN_CHECKLISTS", value_name = "DIR")]
     pub checklists: Option<PathBuf>,
+    /// An encrypted store's passphrase, read from this file (else `TENKEN_PASSPHRASE`, else a
+    /// prompt on a terminal).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// A new passphrase (`encrypt`, `passphrase change`, `recover`), read from this file (else
+    /// `TENKEN_NEW_PASSPHRASE`, else a prompt asked twice).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub new_passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -131,12 +139,41 @@ pub enum Command {
     /// Write a verified backup (database + evidence) into a new folder.
     Backup { dir: PathBuf },
     /// Restore a backup folder into the data folder (the current database is kept aside).
-    Restore { dir: PathBuf },
+    /// A backup of an encrypted store needs its passphrase or its recovery key.
+    Restore {
+        dir: PathBuf,
+        /// Unlock an encrypted backup with its recovery key (a file holding it).
+        #[arg(long, value_name = "FILE")]
+        recovery_key_file: Option<PathBuf>,
+    },
+    /// Encrypt the store in place with a new passphrase; prints the recovery key once.
+    Encrypt {
+        /// Write the recovery key to this file instead of the terminal.
+        #[arg(long, value_name = "FILE")]
+        recovery_key_out: Option<PathBuf>,
+    },
+    /// Turn an encrypted store back into a plain one (needs the passphrase).
+    Decrypt,
+    /// The passphrase of an encrypted store.
+    #[command(subcommand)]
+    Passphrase(PassphraseCmd),
+    /// Set a new passphrase with the recovery key (a forgotten passphrase).
+    Recover {
+        /// A file holding the recovery key shown by `encrypt`.
+        #[arg(long, value_name = "FILE")]
+        recovery_key_file: PathBuf,
+    },
     /// Show the audit log (newest last).
     Log {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PassphraseCmd {
+    /// Change the passphrase (the current one as for every command, the new one as for encrypt).
+    Change,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

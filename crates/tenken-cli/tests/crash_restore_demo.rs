@@ -83,11 +83,7 @@ fn restore_killed_at_random_moments_leaves_the_old_or_the_restored_store() {
         .into_iter()
         .filter(|n| n.contains("before-restore"))
     {
-        let c = rusqlite::Connection::open_with_flags(
-            d.join(&k),
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )
-        .unwrap();
+        let c = open_path(&d.join(&k), &d);
         let check: String = c
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();

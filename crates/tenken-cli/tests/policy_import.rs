@@ -216,9 +216,8 @@ fn pdf_docx_and_html_import_with_source_format_and_the_original_kept() {
             .expect("original kept")
             .to_string();
         assert_eq!(sha, sha256_hex(&file_bytes(&f)));
-        let kept = d.join("evidence").join(&sha[..2]).join(&sha);
         assert_eq!(
-            file_bytes(&kept),
+            stored_plain(&d, &sha),
             file_bytes(&f),
             "the original file is kept as imported"
         );

@@ -378,9 +378,9 @@ fn documented_flow() {
     assert_eq!(e1["title"], "管理者名簿.txt");
     assert_eq!(e1["original_name"], "管理者名簿.txt");
     assert_eq!(e1["media_type"], "text/plain");
-    let stored = d.join("evidence").join(&sha[..2]).join(&sha);
+    let stored = evidence_path(&d, &sha);
     assert_eq!(
-        file_bytes(&stored),
+        stored_plain(&d, &sha),
         content.as_bytes(),
         "the stored copy is the file"
     );

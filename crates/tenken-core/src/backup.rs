@@ -3,10 +3,12 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
+use crate::crypto::{DataKey, KEYS_FILE};
 use crate::error::{Error, Result};
 use crate::evidence::{hash_file, EvidenceFiles};
 use crate::store::{audit_log, schema, Store, DB_FILE};
@@ -26,6 +28,11 @@ pub struct Manifest {
     #[serde(default)]
     pub database: Option<ManifestFile>,
     pub evidence: Vec<ManifestFile>,
+    /// A backup of an encrypted store: the database and files are encrypted with the store's
+    /// data key, the keys file is copied beside them, and `evidence` lists each file by its
+    /// keyed name and encrypted size (never the plaintext SHA-256).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub encrypted: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -101,13 +108,15 @@ fn write_backup(store: &Store, dest: &Path) -> Result<BackupReport> {
     store.backup_database_to(&db)?;
     crate::private::make_file_private(&db);
     // The files the copied database refers to (read from the copy: consistent with it).
-    let copy = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let key = store.data_key().cloned();
+    let copy = open_copy(&db, key.as_deref())?;
     let files = referenced_files(&copy)?;
     let schema_version: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     drop(copy);
     let (db_sha, db_size) = hash_file(&db).map_err(|e| Error::io(&db, e))?;
-    let target = EvidenceFiles::new(dest);
+    let target = EvidenceFiles::with_keys(dest, key.as_ref().map(|k| Arc::new(k.evidence_keys())));
     let mut bytes = db_size;
+    let mut listed = Vec::with_capacity(files.len());
     for f in &files {
         let from = store.evidence_files().path_of(&f.sha256);
         let to = target.path_of(&f.sha256);
@@ -121,6 +130,22 @@ fn write_backup(store: &Store, dest: &Path) -> Result<BackupReport> {
                 Error::io(&from, e)
             }
         })?;
+        listed.push(match &key {
+            // Encrypted: the keyed name and the encrypted size.
+            Some(_) => ManifestFile {
+                sha256: to
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                size: fs::metadata(&to).map_err(|e| Error::io(&to, e))?.len(),
+            },
+            None => f.clone(),
+        });
+    }
+    if key.is_some() {
+        let k = dest.join(KEYS_FILE);
+        fs::copy(store.dir().join(KEYS_FILE), &k).map_err(|e| Error::io(&k, e))?;
+        crate::private::make_file_private(&k);
     }
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
@@ -130,7 +155,8 @@ fn write_backup(store: &Store, dest: &Path) -> Result<BackupReport> {
             sha256: db_sha,
             size: db_size,
         }),
-        evidence: files,
+        evidence: listed,
+        encrypted: key.is_some(),
     };
     let mpath = dest.join(MANIFEST);
     let mut f = fs::OpenOptions::new()
@@ -141,7 +167,7 @@ fn write_backup(store: &Store, dest: &Path) -> Result<BackupReport> {
     std::io::Write::write_all(&mut f, &serde_json::to_vec_pretty(&manifest)?)
         .map_err(|e| Error::io(&mpath, e))?;
     f.sync_all().map_err(|e| Error::io(&mpath, e))?;
-    check_backup(dest)?;
+    check_backup_with(dest, key.as_ref())?;
     Ok(BackupReport {
         path: dest.to_path_buf(),
         schema_version,
@@ -191,8 +217,28 @@ fn remove_contents(dir: &Path) {
     }
 }
 
+/// A backup's database opened read-only (keyed when encrypted).
+fn open_copy(db: &Path, key: Option<&DataKey>) -> Result<Connection> {
+    let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    if let Some(k) = key {
+        k.apply(&c)?;
+    }
+    Ok(c)
+}
+
+/// True when the backup in `dir` is of an encrypted store (its keys file is there).
+pub fn is_encrypted_backup(dir: &Path) -> bool {
+    dir.join(KEYS_FILE).is_file()
+}
+
 /// Verifies a backup folder: manifest, database integrity, audit-log chain, every file's hash.
 pub fn check_backup(dir: &Path) -> Result<Manifest> {
+    check_backup_with(dir, None)
+}
+
+/// `check_backup` for a backup of an encrypted store (`key`: its data key, unwrapped from the
+/// backup's keys file): every file is decrypted and checked against its SHA-256.
+pub fn check_backup_with(dir: &Path, key: Option<&Arc<DataKey>>) -> Result<Manifest> {
     let mpath = dir.join(MANIFEST);
     let raw = fs::read(&mpath).map_err(|e| invalid(dir, format!("{MANIFEST}: {e}")))?;
     let manifest: Manifest =
@@ -220,8 +266,16 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
         Ok(_) => return Err(invalid(dir, format!("{DB_FILE}: 内容が {MANIFEST} の SHA-256 と一致しません（バックアップ後に変更されています） / does not match the SHA-256 in the manifest (changed after the backup)"))),
         Err(e) => return Err(invalid(dir, format!("{DB_FILE}: {e}"))),
     }
-    let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| invalid(dir, e))?;
+    let key = match (manifest.encrypted, key) {
+        (false, _) => None,
+        (true, Some(k)) => Some(k.clone()),
+        (true, None) => {
+            return Err(Error::PassphraseRequired {
+                path: dir.to_path_buf(),
+            })
+        }
+    };
+    let conn = open_copy(&db, key.as_deref()).map_err(|e| invalid(dir, e))?;
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|e| invalid(dir, e))?;
@@ -238,7 +292,29 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
         .iter()
         .map(|f| f.sha256.as_str())
         .collect();
-    if let Some(missing) = referenced_files(&conn)?
+    let referenced = referenced_files(&conn)?;
+    drop(conn);
+    if let Some(k) = &key {
+        let files = EvidenceFiles::with_keys(dir, Some(Arc::new(k.evidence_keys())));
+        for f in &referenced {
+            let p = files.path_of(&f.sha256);
+            let name = p.file_name().map(|n| n.to_string_lossy().to_string());
+            if !name.as_deref().is_some_and(|n| listed.contains(n)) {
+                return Err(invalid(
+                    dir,
+                    format!(
+                        "{MANIFEST}: 証跡ファイル {} が一覧にありません / is not listed",
+                        p.display()
+                    ),
+                ));
+            }
+            if let Some(problem) = files.check(&f.sha256, Some(f.size)) {
+                return Err(invalid(dir, problem));
+            }
+        }
+        return Ok(manifest);
+    }
+    if let Some(missing) = referenced
         .into_iter()
         .find(|f| !listed.contains(f.sha256.as_str()))
     {
@@ -250,7 +326,6 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
             ),
         ));
     }
-    drop(conn);
     let files = EvidenceFiles::new(dir);
     for f in &manifest.evidence {
         let p = files.path_of(&f.sha256);
@@ -275,8 +350,22 @@ pub fn check_backup(dir: &Path) -> Result<Manifest> {
 /// first (content-addressed: nothing existing is overwritten). Returns the kept copy's path
 /// (empty when there was no database).
 pub fn restore(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
+    restore_with(backup_dir, data_dir, None)
+}
+
+/// `restore` of a backup of an encrypted store (`key`: its data key). The restored store is
+/// encrypted with the backup's keys file (the data folder's own keys file is kept when it holds
+/// the same data key: its passphrase may be newer). Switching keys files is crash-safe: the
+/// incoming keys file waits as `.tenken-restore-keys.json`, marked with the incoming
+/// database's first bytes, until the database is in place (`finish_pending_restore`).
+/// Logged with its duration, or the error's code.
+pub fn restore_with(
+    backup_dir: &Path,
+    data_dir: &Path,
+    key: Option<Arc<DataKey>>,
+) -> Result<PathBuf> {
     let started = std::time::Instant::now();
-    let kept = restore_into(backup_dir, data_dir);
+    let kept = restore_into(backup_dir, data_dir, key);
     match &kept {
         Ok(_) => {
             tracing::info!(target: "tenken", event = "restore", data_dir = %data_dir.display(),
@@ -287,8 +376,20 @@ pub fn restore(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
     kept
 }
 
-fn restore_into(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
-    let manifest = check_backup(backup_dir)?;
+fn restore_into(backup_dir: &Path, data_dir: &Path, key: Option<Arc<DataKey>>) -> Result<PathBuf> {
+    let manifest = check_backup_with(backup_dir, key.as_ref())?;
+    if manifest.encrypted {
+        if let Some(k) = key {
+            return restore_encrypted(backup_dir, data_dir, k);
+        }
+    }
+    if crate::crypto::is_encrypted(data_dir) {
+        // A plain backup into an encrypted data folder would leave a plain database beside a
+        // keys file: decrypt the store first, or restore into another folder.
+        return Err(Error::AlreadyEncrypted {
+            path: data_dir.to_path_buf(),
+        });
+    }
     crate::private::create_dir_all(data_dir).map_err(|e| Error::DataDirNotWritable {
         path: data_dir.to_path_buf(),
         reason: e.to_string(),
@@ -313,7 +414,7 @@ fn restore_into(backup_dir: &Path, data_dir: &Path) -> Result<PathBuf> {
     crate::private::make_file_private(&incoming);
     let mut kept = PathBuf::new();
     if db.exists() {
-        match keep_aside(data_dir, &db) {
+        match keep_aside(data_dir, &db, None) {
             Ok(k) => kept = k,
             Err(e) => {
                 let _ = fs::remove_file(&incoming);
@@ -343,9 +444,12 @@ fn remove_stale_restore_files(data_dir: &Path) {
 
 /// Folds the WAL into the database and keeps a copy of it under a name not used before
 /// (a hard link: the current database stays in place until the rename replaces it).
-fn keep_aside(data_dir: &Path, db: &Path) -> Result<PathBuf> {
+fn keep_aside(data_dir: &Path, db: &Path, key: Option<&DataKey>) -> Result<PathBuf> {
     let c =
         Connection::open(db).map_err(|e| Error::io(db, std::io::Error::other(e.to_string())))?;
+    if let Some(k) = key {
+        k.apply(&c)?;
+    }
     let busy: i64 = c
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
         .unwrap_or(1);
@@ -425,4 +529,133 @@ fn copy_evidence(from: &Path, to: &Path, sha256: &str) -> Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     done
+}
+
+/// The incoming keys file of a restore that switches keys (see `restore_with`).
+pub(crate) const RESTORE_KEYS: &str = ".tenken-restore-keys.json";
+
+#[derive(Serialize, Deserialize)]
+struct PendingKeys {
+    /// Hex of the incoming database's first 16 bytes (SQLCipher's random salt).
+    db_head: String,
+    keys: crate::crypto::KeysFile,
+}
+
+fn db_head(db: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    fs::File::open(db).ok()?.read_exact(&mut head).ok()?;
+    Some(crate::crypto::hex(&head))
+}
+
+/// Completes a restore killed between moving the database in and putting its keys file in
+/// place, or drops the incoming keys file when the database was not moved in.
+pub(crate) fn finish_pending_restore(data_dir: &Path) -> Result<()> {
+    let marker = data_dir.join(RESTORE_KEYS);
+    let Ok(raw) = fs::read(&marker) else {
+        return Ok(());
+    };
+    if let Ok(p) = serde_json::from_slice::<PendingKeys>(&raw) {
+        if db_head(&data_dir.join(DB_FILE)).as_deref() == Some(p.db_head.as_str()) {
+            crate::crypto::write_keys_file(&data_dir.join(KEYS_FILE), &p.keys)?;
+        }
+    }
+    fs::remove_file(&marker).map_err(|e| Error::io(&marker, e))?;
+    crate::output::sync_parent(&marker);
+    Ok(())
+}
+
+fn restore_encrypted(backup_dir: &Path, data_dir: &Path, key: Arc<DataKey>) -> Result<PathBuf> {
+    crate::private::create_dir_all(data_dir).map_err(|e| Error::DataDirNotWritable {
+        path: data_dir.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    crate::crypto::convert::finish_pending(data_dir)?;
+    remove_stale_restore_files(data_dir);
+    let incoming_keys = crate::crypto::read_keys_file(&backup_dir.join(KEYS_FILE))?;
+    let same_key = if crate::crypto::is_encrypted(data_dir) {
+        let current = crate::crypto::read_keys(data_dir)?;
+        if current.recovery != incoming_keys.recovery {
+            // Another store's key: its database could not be kept aside readable.
+            return Err(Error::AlreadyEncrypted {
+                path: data_dir.to_path_buf(),
+            });
+        }
+        true
+    } else {
+        false
+    };
+    let ek = Arc::new(key.evidence_keys());
+    let from_files = EvidenceFiles::with_keys(backup_dir, Some(ek.clone()));
+    let to_files = EvidenceFiles::with_keys(data_dir, Some(ek.clone()));
+    let referenced = referenced_files(&open_copy(&backup_dir.join(DB_FILE), Some(&key))?)?;
+    for f in &referenced {
+        let to = to_files.path_of(&f.sha256);
+        if !to.exists() {
+            let from = from_files.path_of(&f.sha256);
+            let parent = to.parent().unwrap_or(Path::new("."));
+            crate::private::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            let tmp = crate::output::temp_beside(&to);
+            let done = (|| {
+                copy_synced(&from, &tmp)?;
+                let plain = fs::File::open(&tmp)
+                    .and_then(|r| crate::crypto::stream::DecryptReader::new(r, &ek))
+                    .and_then(|mut r| crate::evidence::hash_stream(&mut r, None, &mut |_| {}));
+                match plain {
+                    Ok((sha, _)) if sha == f.sha256 => {}
+                    _ => {
+                        return Err(Error::BackupInvalid {
+                            path: from.clone(),
+                            reason: "SHA-256 が一致しません / hash mismatch".into(),
+                        })
+                    }
+                }
+                crate::private::make_read_only(&tmp).map_err(|e| Error::io(&tmp, e))?;
+                fs::rename(&tmp, &to).map_err(|e| Error::io(&to, e))
+            })();
+            if done.is_err() {
+                let _ = fs::remove_file(&tmp);
+            }
+            done?;
+        }
+    }
+    let db = data_dir.join(DB_FILE);
+    let incoming = data_dir.join(format!("{RESTORING}{}", std::process::id()));
+    if let Err(e) = copy_synced(&backup_dir.join(DB_FILE), &incoming) {
+        let _ = fs::remove_file(&incoming);
+        return Err(e);
+    }
+    crate::private::make_file_private(&incoming);
+    if !same_key {
+        let pending = PendingKeys {
+            db_head: db_head(&incoming).unwrap_or_default(),
+            keys: incoming_keys,
+        };
+        let marker = data_dir.join(RESTORE_KEYS);
+        let written = fs::write(&marker, serde_json::to_vec(&pending)?)
+            .and_then(|_| fs::File::open(&marker)?.sync_all());
+        if let Err(e) = written {
+            let _ = fs::remove_file(&incoming);
+            let _ = fs::remove_file(&marker);
+            return Err(Error::io(&marker, e));
+        }
+        crate::private::make_file_private(&marker);
+        crate::output::sync_parent(&marker);
+    }
+    let mut kept = PathBuf::new();
+    if db.exists() {
+        match keep_aside(data_dir, &db, same_key.then_some(&*key)) {
+            Ok(k) => kept = k,
+            Err(e) => {
+                let _ = fs::remove_file(&incoming);
+                let _ = fs::remove_file(data_dir.join(RESTORE_KEYS));
+                return Err(e);
+            }
+        }
+    }
+    fs::rename(&incoming, &db).map_err(|e| Error::io(&db, e))?;
+    crate::output::sync_parent(&db);
+    finish_pending_restore(data_dir)?;
+    Store::open_keyed(data_dir, Some(key))?;
+    Ok(kept)
 }

@@ -184,6 +184,31 @@ pub enum Error {
     /// The conflict was already decided.
     #[error("conflict {0} is already resolved")]
     ConflictResolved(i64),
+    /// The store is encrypted and no passphrase was given (`TENKEN_PASSPHRASE`,
+    /// `--passphrase-file`, a prompt on a terminal, the unlock screen).
+    #[error("the store in {path} is encrypted: a passphrase is required")]
+    PassphraseRequired { path: PathBuf },
+    /// The passphrase does not unwrap the store's data key.
+    #[error("wrong passphrase for {path}")]
+    WrongPassphrase { path: PathBuf },
+    /// The recovery key is mistyped or does not belong to this store.
+    #[error("wrong recovery key for {path}")]
+    WrongRecoveryKey { path: PathBuf },
+    /// The keys file (`tenken-keys.json`) is damaged, changed, or of an unknown format.
+    #[error("keys file {path} is damaged: {reason}")]
+    KeysFileInvalid { path: PathBuf, reason: String },
+    /// A new passphrase shorter than `min` characters.
+    #[error("the new passphrase is shorter than {min} characters")]
+    PassphraseTooShort { min: usize },
+    /// The new passphrase typed twice differs.
+    #[error("the two new passphrases differ")]
+    PassphraseMismatch,
+    /// `encrypt` on a store that is already encrypted.
+    #[error("the store in {path} is already encrypted")]
+    AlreadyEncrypted { path: PathBuf },
+    /// `decrypt`, `passphrase change` or `recover` on a store that is not encrypted.
+    #[error("the store in {path} is not encrypted")]
+    NotEncrypted { path: PathBuf },
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {
@@ -259,6 +284,14 @@ impl Error {
             Error::TeamNotJoined(_) => "team_not_joined",
             Error::UnknownConflict(_) => "unknown_conflict",
             Error::ConflictResolved(_) => "conflict_resolved",
+            Error::PassphraseRequired { .. } => "passphrase_required",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
+            Error::WrongRecoveryKey { .. } => "wrong_recovery_key",
+            Error::KeysFileInvalid { .. } => "keys_file_invalid",
+            Error::PassphraseTooShort { .. } => "passphrase_too_short",
+            Error::PassphraseMismatch => "passphrase_mismatch",
+            Error::AlreadyEncrypted { .. } => "already_encrypted",
+            Error::NotEncrypted { .. } => "not_encrypted",
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
                 "disk_full"
             }
@@ -538,6 +571,25 @@ impl Error {
             Error::FileChangedWhileReading { path } => {
                 ("error-file-changed", vec![("path", p(path))])
             }
+            Error::PassphraseRequired { path } => {
+                ("error-passphrase-required", vec![("path", p(path))])
+            }
+            Error::WrongPassphrase { path } => ("error-wrong-passphrase", vec![("path", p(path))]),
+            Error::WrongRecoveryKey { path } => {
+                ("error-wrong-recovery-key", vec![("path", p(path))])
+            }
+            Error::KeysFileInvalid { path, reason } => (
+                "error-keys-file-invalid",
+                vec![("path", p(path)), ("reason", s(reason))],
+            ),
+            Error::PassphraseTooShort { min } => {
+                ("error-passphrase-too-short", vec![("min", (*min).into())])
+            }
+            Error::PassphraseMismatch => ("error-passphrase-mismatch", vec![]),
+            Error::AlreadyEncrypted { path } => {
+                ("error-already-encrypted", vec![("path", p(path))])
+            }
+            Error::NotEncrypted { path } => ("error-not-encrypted", vec![("path", p(path))]),
             Error::Io { path, source } if source.kind() == std::io::ErrorKind::StorageFull => {
                 ("error-disk-full", vec![("path", p(path))])
             }

@@ -16,6 +16,9 @@ const CHUNK: usize = 256 * 1024;
 #[derive(Debug, Clone)]
 pub struct EvidenceFiles {
     root: PathBuf,
+    /// An encrypted store's evidence keys: files are encrypted (`crypto::stream`) and named by
+    /// a keyed hash of the plaintext SHA-256 instead of the SHA-256 itself.
+    keys: Option<std::sync::Arc<crate::crypto::EvidenceKeys>>,
 }
 
 /// What storing a file produced.
@@ -29,7 +32,7 @@ pub struct StoredFile {
 
 /// Streams `reader` through SHA-256, optionally copying into `sink`; returns (digest, size).
 pub fn hash_stream(
-    reader: &mut impl Read,
+    reader: &mut (impl Read + ?Sized),
     mut sink: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(u64),
 ) -> std::io::Result<(String, u64)> {
@@ -63,6 +66,18 @@ impl EvidenceFiles {
     pub fn new(data_dir: &Path) -> Self {
         EvidenceFiles {
             root: data_dir.join("evidence"),
+            keys: None,
+        }
+    }
+
+    /// The evidence folder of an encrypted store (plain when `keys` is None).
+    pub fn with_keys(
+        data_dir: &Path,
+        keys: Option<std::sync::Arc<crate::crypto::EvidenceKeys>>,
+    ) -> Self {
+        EvidenceFiles {
+            root: data_dir.join("evidence"),
+            keys,
         }
     }
 
@@ -70,9 +85,42 @@ impl EvidenceFiles {
         &self.root
     }
 
-    /// Where the file with this digest lives: `evidence/ab/abcdef…`.
+    /// True when files are stored encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.keys.is_some()
+    }
+
+    /// Where the file with this digest lives: `evidence/ab/abcdef…` (an encrypted store: the
+    /// keyed name of the digest).
     pub fn path_of(&self, sha256: &str) -> PathBuf {
-        self.root.join(&sha256[..2.min(sha256.len())]).join(sha256)
+        let name = match &self.keys {
+            Some(k) => k.name_of(sha256),
+            None => sha256.to_string(),
+        };
+        self.root.join(&name[..2.min(name.len())]).join(&name)
+    }
+
+    /// The plaintext of a stored file, streamed (decrypted as it is read in an encrypted
+    /// store; damage is an `InvalidData` error at the damaged chunk).
+    pub fn open(&self, sha256: &str) -> std::io::Result<Box<dyn Read>> {
+        let f = BufReader::with_capacity(CHUNK, File::open(self.path_of(sha256))?);
+        Ok(match &self.keys {
+            Some(k) => Box::new(crate::crypto::stream::DecryptReader::new(f, k)?),
+            None => Box::new(f),
+        })
+    }
+
+    /// Writes the plaintext of a stored file to `sink`, verifying its SHA-256 as it streams.
+    pub fn copy_plain(&self, sha256: &str, sink: &mut dyn Write) -> std::io::Result<u64> {
+        let mut r = self.open(sha256)?;
+        let (actual, n) = hash_stream(&mut r, Some(sink), &mut |_| {})?;
+        if actual != sha256 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("content changed (SHA-256 now {actual})"),
+            ));
+        }
+        Ok(n)
     }
 
     /// Copies `source` into the store, hashing as it streams. Reports bytes copied.
@@ -106,8 +154,9 @@ impl EvidenceFiles {
         crate::private::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
         let tmp = tmp_dir.join(format!("incoming-{}-{}", std::process::id(), unique()));
         let result = (|| {
-            let mut out = private_new_file(&tmp).map_err(|e| Error::io(&tmp, e))?;
-            let (sha, size) = hash_stream(&mut input, Some(&mut out), progress).map_err(|e| {
+            let out = private_new_file(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            let mut sink = self.sink(out).map_err(|e| Error::io(&tmp, e))?;
+            let (sha, size) = hash_stream(&mut input, Some(&mut sink), progress).map_err(|e| {
                 // A read error is the source's fault; a write error is ours.
                 if e.kind() == std::io::ErrorKind::StorageFull {
                     Error::io(&tmp, e)
@@ -115,6 +164,7 @@ impl EvidenceFiles {
                     unreadable(e)
                 }
             })?;
+            let out = sink.finish().map_err(|e| Error::io(&tmp, e))?;
             out.sync_all().map_err(|e| Error::io(&tmp, e))?;
             // A file written to while we copied it would be stored as a mix of versions that
             // never existed: compare what we read with the file before and after.
@@ -165,6 +215,43 @@ impl EvidenceFiles {
         })
     }
 
+    /// Stores the content of `reader` (a file being converted between a plain and an
+    /// encrypted store): to a temporary file, flushed, then renamed to its name.
+    pub(crate) fn store_stream(&self, reader: &mut dyn Read) -> Result<StoredFile> {
+        let tmp_dir = self.root.join("tmp");
+        crate::private::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
+        let tmp = tmp_dir.join(format!("incoming-{}-{}", std::process::id(), unique()));
+        let written = (|| {
+            let mut sink = self.sink(private_new_file(&tmp)?)?;
+            let (sha, size) = hash_stream(reader, Some(&mut sink), &mut |_| {})?;
+            sink.finish()?.sync_all()?;
+            crate::private::make_read_only(&tmp)?;
+            Ok::<_, std::io::Error>((sha, size))
+        })();
+        let (sha256, size) = match written {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                return Err(Error::io(&tmp, e));
+            }
+        };
+        let dest = self.path_of(&sha256);
+        let shard = dest.parent().unwrap_or(&self.root).to_path_buf();
+        let placed = crate::private::create_dir_all(&shard).and_then(|_| fs::rename(&tmp, &dest));
+        if let Err(e) = placed {
+            let _ = fs::remove_file(&tmp);
+            return Err(Error::io(&dest, e));
+        }
+        if let Ok(d) = File::open(&shard) {
+            let _ = d.sync_all();
+        }
+        Ok(StoredFile {
+            sha256,
+            size,
+            newly_stored: true,
+        })
+    }
+
     /// Stores bytes already in memory (an imported policy's original file) the same way.
     pub fn store_bytes(&self, bytes: &[u8]) -> Result<StoredFile> {
         let sha256 = format!("{:x}", Sha256::digest(bytes));
@@ -181,8 +268,9 @@ impl EvidenceFiles {
         crate::private::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
         let tmp = tmp_dir.join(format!("incoming-{}-{}", std::process::id(), unique()));
         let written = (|| {
-            let mut out = private_new_file(&tmp)?;
-            out.write_all(bytes)?;
+            let mut sink = self.sink(private_new_file(&tmp)?)?;
+            sink.write_all(bytes)?;
+            let out = sink.finish()?;
             out.sync_all()?;
             crate::private::make_read_only(&tmp)
         })();
@@ -206,10 +294,23 @@ impl EvidenceFiles {
         })
     }
 
-    /// Re-hashes a stored file: Ok(None) when it matches, Ok(Some(problem)) otherwise.
+    /// What a new stored file is written through: the file itself, or an encrypting writer.
+    fn sink(&self, out: File) -> std::io::Result<Sink> {
+        let out = std::io::BufWriter::with_capacity(CHUNK, out);
+        Ok(match &self.keys {
+            Some(k) => Sink::Sealed(crate::crypto::stream::EncryptWriter::new(out, k)?),
+            None => Sink::Plain(out),
+        })
+    }
+
+    /// Re-hashes a stored file (decrypting it in an encrypted store): None when it matches,
+    /// Some(problem naming the file) otherwise.
     pub fn check(&self, sha256: &str, size: Option<u64>) -> Option<String> {
         let path = self.path_of(sha256);
-        match hash_file(&path) {
+        let hashed = self
+            .open(sha256)
+            .and_then(|mut r| hash_stream(&mut r, None, &mut |_| {}));
+        match hashed {
             Err(e) => Some(format!("{}: {}", path.display(), e)),
             Ok((actual, n)) if actual != sha256 => Some(format!(
                 "{}: content changed (SHA-256 now {actual}, {n} bytes)",
@@ -221,6 +322,36 @@ impl EvidenceFiles {
                 size.unwrap_or(0)
             )),
             Ok(_) => None,
+        }
+    }
+}
+
+enum Sink {
+    Plain(std::io::BufWriter<File>),
+    Sealed(crate::crypto::stream::EncryptWriter<std::io::BufWriter<File>>),
+}
+
+impl Sink {
+    fn finish(self) -> std::io::Result<File> {
+        let w = match self {
+            Sink::Plain(w) => w,
+            Sink::Sealed(e) => e.finish()?,
+        };
+        w.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Plain(w) => w.write(b),
+            Sink::Sealed(w) => w.write(b),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Plain(w) => w.flush(),
+            Sink::Sealed(w) => w.flush(),
         }
     }
 }

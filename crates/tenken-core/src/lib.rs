@@ -9,6 +9,7 @@ pub mod backup;
 pub mod calendar;
 pub mod checklist;
 pub mod clock;
+pub mod crypto;
 pub mod demo;
 pub mod domain;
 pub mod error;

@@ -4,6 +4,7 @@
 //!
 //! The writer is this same test binary re-executed with `TENKEN_CRASH_WRITER` set (the
 //! `writer_child` test below does the writing only then), so no extra binary is needed.
+//! The same runs on an encrypted store (SQLCipher, WAL) with the writer unlocking it.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -54,7 +55,7 @@ fn writer_child() {
         .unwrap()
         .parse()
         .unwrap();
-    let mut store = Store::open(Path::new(&dir)).unwrap();
+    let mut store = Store::open_keyed(Path::new(&dir), key(Path::new(&dir))).unwrap();
     let a = store.list_assessments().unwrap()[0].id;
     let items: Vec<String> = store
         .assessment(a)
@@ -78,11 +79,40 @@ fn writer_child() {
     }
 }
 
+const PASSPHRASE: &str = "crash test passphrase";
+
+/// The data key when the store is encrypted.
+fn key(dir: &Path) -> Option<std::sync::Arc<tenken_core::crypto::DataKey>> {
+    tenken_core::crypto::is_encrypted(dir).then(|| {
+        std::sync::Arc::new(
+            tenken_core::crypto::unlock(
+                dir,
+                &tenken_core::crypto::Secret::Passphrase(PASSPHRASE.to_string().into()),
+            )
+            .unwrap(),
+        )
+    })
+}
+
 #[test]
 fn acknowledged_writes_survive_sigkill() {
+    sigkill_rounds(false);
+}
+
+#[test]
+fn acknowledged_writes_survive_sigkill_on_an_encrypted_store() {
+    sigkill_rounds(true);
+}
+
+fn sigkill_rounds(encrypted: bool) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let a = setup(&dir);
+    if encrypted {
+        std::env::set_var("TENKEN_TEST_WEAK_KDF", "1");
+        tenken_core::crypto::convert::encrypt(&dir, PASSPHRASE).unwrap();
+        assert!(Store::open(&dir).is_err(), "no longer opens without a key");
+    }
     let exe = std::env::current_exe().unwrap();
     let mut next_start = 1u64;
     // Deterministic pseudo-random kill delays between 2 and 60 ms.
@@ -124,7 +154,7 @@ fn acknowledged_writes_survive_sigkill() {
         // Every acknowledged write is there: for each item, the stored note is at least the
         // last value acknowledged for it (a write may have committed just before the kill
         // without its ACK being read, so "later" is allowed; "earlier" is a lost write).
-        let store = Store::open(&dir).unwrap();
+        let store = Store::open_keyed(&dir, key(&dir)).unwrap();
         assert!(
             store.integrity_problems().unwrap().is_empty(),
             "round {round}: integrity_check failed"

@@ -3,6 +3,7 @@
 
 mod assessment;
 mod checklist;
+mod crypto;
 mod evidence;
 mod findings;
 mod interview;
@@ -77,7 +78,16 @@ pub fn run(cli: &Cli, ctx: &Ctx) -> Result<ExitCode> {
         }
         Command::Verify => store::verify(cli, ctx),
         Command::Backup { dir } => store::backup(cli, ctx, dir),
-        Command::Restore { dir } => store::restore(cli, ctx, dir),
+        Command::Restore {
+            dir,
+            recovery_key_file,
+        } => store::restore(cli, ctx, dir, recovery_key_file.as_deref()),
+        Command::Encrypt { recovery_key_out } => {
+            crypto::encrypt(cli, ctx, recovery_key_out.as_deref())
+        }
+        Command::Decrypt => crypto::decrypt(cli, ctx),
+        Command::Passphrase(crate::args::PassphraseCmd::Change) => crypto::change(cli, ctx),
+        Command::Recover { recovery_key_file } => crypto::recover(cli, ctx, recovery_key_file),
         Command::Log { limit } => store::log(cli, ctx, *limit),
     }
 }
@@ -93,14 +103,14 @@ fn data_dir(cli: &Cli) -> std::path::PathBuf {
         .unwrap_or_else(tenken_core::default_data_dir)
 }
 
-/// The store, for a command that changes it.
+/// The store, for a command that changes it (an encrypted one unlocked: `crypto::key`).
 fn open(cli: &Cli) -> Result<Store> {
-    Store::open(&data_dir(cli))
+    Store::open_keyed(&data_dir(cli), crypto::key(cli)?)
 }
 
 /// The store, for a command that only reads it: works on a read-only medium and a full disk.
 fn open_read(cli: &Cli) -> Result<Store> {
-    Store::open_read_only(&data_dir(cli))
+    Store::open_read_only_keyed(&data_dir(cli), crypto::key(cli)?)
 }
 
 /// Where files the user names may be written (never inside the data folder).

@@ -6,13 +6,14 @@ use std::process::ExitCode;
 use tenken_core::i18n::tr;
 use tenken_core::{backup, demo, verify as check, Result};
 
-use super::{data_dir, done, open, open_read, output};
+use super::{data_dir, done, open_read, output};
 use crate::args::{Cli, DemoSize};
 use crate::{human, Ctx};
 
 pub fn demo(cli: &Cli, ctx: &Ctx, size: DemoSize, if_empty: bool) -> Result<ExitCode> {
     let lang = ctx.lang;
-    if if_empty && !open(cli)?.is_empty()? {
+    let key = super::crypto::key(cli)?;
+    if if_empty && !tenken_core::Store::open_keyed(&data_dir(cli), key.clone())?.is_empty()? {
         ctx.out(&serde_json::json!({"skipped": true}), || {
             tr(lang, "cli-demo-skipped", &[])
         })?;
@@ -23,7 +24,7 @@ pub fn demo(cli: &Cli, ctx: &Ctx, size: DemoSize, if_empty: bool) -> Result<Exit
     } else {
         demo::Size::Small
     };
-    let r = demo::install(&data_dir(cli), size)?;
+    let r = demo::install_keyed(&data_dir(cli), size, key)?;
     ctx.out(&r, || human::demo(lang, &r))?;
     done()
 }
@@ -56,10 +57,16 @@ pub fn backup(cli: &Cli, ctx: &Ctx, dir: &Path) -> Result<ExitCode> {
     done()
 }
 
-pub fn restore(cli: &Cli, ctx: &Ctx, dir: &Path) -> Result<ExitCode> {
+pub fn restore(
+    cli: &Cli,
+    ctx: &Ctx,
+    dir: &Path,
+    recovery_key_file: Option<&Path>,
+) -> Result<ExitCode> {
     let lang = ctx.lang;
     let data = data_dir(cli);
-    let kept = backup::restore(dir, &data)?;
+    let key = super::crypto::backup_key(cli, dir, recovery_key_file)?;
+    let kept = backup::restore_with(dir, &data, key)?;
     let kept_text = kept.display().to_string();
     let previous = (!kept_text.is_empty()).then_some(&kept);
     ctx.out(

@@ -14,6 +14,12 @@ use sha2::{Digest, Sha256};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_tenken");
 
+/// The binary under test: `TENKEN_TEST_BIN` when set (a copy of the build, when several
+/// worktrees share one target folder and overwrite `target/debug/tenken`), else cargo's.
+pub fn bin() -> std::ffi::OsString {
+    std::env::var_os("TENKEN_TEST_BIN").unwrap_or_else(|| BIN.into())
+}
+
 /// The public policy text used by the workflow (南幌町 情報セキュリティ基本方針).
 pub fn policy_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,18 +46,66 @@ impl Run {
     }
 }
 
-/// A `tenken` command with a clean environment (no data dir or checklists from the caller).
+/// `TENKEN_TEST_ENCRYPTED=1`: the suites run against encrypted stores. Every fresh data
+/// folder is encrypted (`tenken encrypt`) before its first command, and every command gets
+/// the passphrase in `TENKEN_PASSPHRASE` (keys files use the tests' cheap Argon2id cost).
+pub fn encrypted_mode() -> bool {
+    std::env::var_os("TENKEN_TEST_ENCRYPTED").is_some_and(|v| v == "1")
+}
+
+/// The passphrase of the harness's encrypted stores.
+pub const TEST_PASSPHRASE: &str = "harness passphrase 暗号化";
+
+/// A `tenken` command with a clean environment (no data dir, checklists or passphrases from
+/// the caller; the harness passphrase in encrypted mode).
 pub fn cmd() -> Command {
-    let mut c = Command::new(BIN);
+    let mut c = Command::new(bin());
     c.env_remove("TENKEN_DATA_DIR")
         .env_remove("TENKEN_CHECKLISTS")
+        .env_remove("TENKEN_PASSPHRASE")
+        .env_remove("TENKEN_NEW_PASSPHRASE")
+        .env("TENKEN_TEST_WEAK_KDF", "1")
         .env("TENKEN_ACTOR", "e2e-tester")
         // Logs of test runs stay out of the tester's own log folder.
         .env(
             "TENKEN_LOG_DIR",
             std::env::temp_dir().join("tenken-cli-test-logs"),
         );
+    if encrypted_mode() {
+        c.env("TENKEN_PASSPHRASE", TEST_PASSPHRASE);
+    }
     c
+}
+
+/// Commands that never open the data folder's store, or bring their own (restore).
+fn leaves_store_alone(args: &[&str]) -> bool {
+    let first = args
+        .iter()
+        .find(|a| !a.starts_with("--") && **a != "ja" && **a != "en")
+        .copied()
+        .unwrap_or("");
+    matches!(first, "encrypt" | "restore" | "checklist" | "verify-report")
+        || (first == "policy" && args.contains(&"parse"))
+        || args.contains(&"--from-export")
+}
+
+/// In encrypted mode, a fresh data folder is encrypted before its first command.
+pub fn prepare(data: &Path, args: &[&str]) {
+    if !encrypted_mode()
+        || leaves_store_alone(args)
+        || data.join("tenken-keys.json").exists()
+        || data.join("tenken.db").exists()
+    {
+        return;
+    }
+    let mut c = cmd();
+    c.arg("--data-dir").arg(data).arg("encrypt");
+    let r = run_cmd(c);
+    assert!(
+        r.ok(),
+        "encrypting the fresh store {}: {r:?}",
+        data.display()
+    );
 }
 
 pub fn run_cmd(mut c: Command) -> Run {
@@ -65,6 +119,7 @@ pub fn run_cmd(mut c: Command) -> Run {
 
 /// Runs `tenken --data-dir DATA ARGS…`.
 pub fn run(data: &Path, args: &[&str]) -> Run {
+    prepare(data, args);
     let mut c = cmd();
     c.arg("--data-dir").arg(data).args(args);
     run_cmd(c)
@@ -220,6 +275,75 @@ pub fn populated() -> Populated {
     }
 }
 
+/// The store's database opened read-only (unlocked with the harness passphrase when the
+/// store is encrypted).
+pub fn open_db(data: &Path) -> Connection {
+    let db = data.join("tenken.db");
+    let conn = Connection::open_with_flags(
+        &db,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .expect("open tenken.db read-only");
+    if let Some(key) = harness_key(data) {
+        key.apply(&conn).expect("key the connection");
+    }
+    conn
+}
+
+/// The data key of an encrypted data (or backup) folder, unlocked with the harness passphrase.
+pub fn harness_key(data: &Path) -> Option<tenken_core::crypto::DataKey> {
+    tenken_core::crypto::is_encrypted(data).then(|| {
+        tenken_core::crypto::unlock(
+            data,
+            &tenken_core::crypto::Secret::Passphrase(TEST_PASSPHRASE.to_string().into()),
+        )
+        .expect("unlock with the harness passphrase")
+    })
+}
+
+/// A database file opened read-only, keyed with the data key of the folder `keys_from` when
+/// that folder is encrypted (kept copies, backups).
+pub fn open_path(path: &Path, keys_from: &Path) -> Connection {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if let Some(k) = harness_key(keys_from) {
+        k.apply(&conn).expect("key the connection");
+    }
+    conn
+}
+
+/// The store's database opened for writing (tests that tamper with it), keyed when encrypted.
+pub fn open_db_write(data: &Path) -> Connection {
+    let conn = Connection::open(data.join("tenken.db")).expect("open tenken.db");
+    if let Some(k) = harness_key(data) {
+        k.apply(&conn).expect("key the connection");
+    }
+    conn
+}
+
+/// Where a stored file lives in a data (or backup) folder: `evidence/ab/<sha256>`, or the
+/// keyed name in an encrypted one.
+pub fn evidence_path(data: &Path, sha: &str) -> PathBuf {
+    let name = match harness_key(data) {
+        Some(k) => k.evidence_keys().name_of(sha),
+        None => sha.to_string(),
+    };
+    data.join("evidence").join(&name[..2]).join(&name)
+}
+
+/// The content of a stored file (decrypted in an encrypted folder).
+pub fn stored_plain(data: &Path, sha: &str) -> Vec<u8> {
+    let files = tenken_core::evidence::EvidenceFiles::with_keys(
+        data,
+        harness_key(data).map(|k| std::sync::Arc::new(k.evidence_keys())),
+    );
+    let mut out = vec![];
+    files
+        .copy_plain(sha, &mut out)
+        .expect("read the stored file");
+    out
+}
+
 fn value_text(v: ValueRef) -> String {
     match v {
         ValueRef::Null => "NULL".into(),
@@ -236,11 +360,7 @@ pub fn fingerprint(data: &Path) -> String {
     let mut out = String::new();
     let db = data.join("tenken.db");
     if db.exists() {
-        let conn = Connection::open_with_flags(
-            &db,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .expect("open tenken.db read-only");
+        let conn = open_db(data);
         let v: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();

@@ -170,7 +170,16 @@ pub fn fill(store: &mut Store, size: Size) -> Result<DemoReport> {
 /// killed process leaves the folder as it was — never a half-built store that `demo` then
 /// refuses. Refuses a store that already holds data.
 pub fn install(dir: &Path, size: Size) -> Result<DemoReport> {
-    let store = Store::open(dir)?;
+    install_keyed(dir, size, None)
+}
+
+/// `install` into an encrypted store (`key`: its data key): the demo is built encrypted.
+pub fn install_keyed(
+    dir: &Path,
+    size: Size,
+    key: Option<std::sync::Arc<crate::crypto::DataKey>>,
+) -> Result<DemoReport> {
+    let store = Store::open_keyed(dir, key.clone())?;
     if !store.is_empty()? {
         return Err(Error::StoreNotEmpty {
             path: dir.to_path_buf(),
@@ -180,7 +189,7 @@ pub fn install(dir: &Path, size: Size) -> Result<DemoReport> {
     remove_stale_staging(dir);
     let staging = dir.join(format!("{STAGING}{}", std::process::id()));
     let built = (|| {
-        let mut s = Store::open(&staging)?;
+        let mut s = Store::open_keyed(&staging, key.clone())?;
         let report = fill(&mut s, size)?;
         s.close_as_single_file()?;
         Ok(report)
@@ -192,9 +201,9 @@ pub fn install(dir: &Path, size: Size) -> Result<DemoReport> {
             return Err(e);
         }
     };
-    move_in(&staging, dir)?;
+    move_in(&staging, dir, key.as_deref())?;
     let _ = std::fs::remove_dir_all(&staging);
-    Store::open(dir)?; // back to WAL mode, schema checked
+    Store::open_keyed(dir, key)?; // back to WAL mode, schema checked
     Ok(report)
 }
 
@@ -213,7 +222,7 @@ fn remove_stale_staging(dir: &Path) {
 
 /// Moves the built demo into `dir`: evidence files first (content-addressed: an existing one
 /// is the same file), then the database by one rename over the empty one.
-fn move_in(staging: &Path, dir: &Path) -> Result<()> {
+fn move_in(staging: &Path, dir: &Path, key: Option<&crate::crypto::DataKey>) -> Result<()> {
     let from = EvidenceFiles::new(staging);
     let to = EvidenceFiles::new(dir);
     if let Ok(shards) = std::fs::read_dir(from.root()) {
@@ -222,8 +231,8 @@ fn move_in(staging: &Path, dir: &Path) -> Result<()> {
                 .map_err(|e| Error::io(shard.path(), e))?
                 .flatten()
             {
-                let name = file.file_name().to_string_lossy().to_string();
-                let target = to.path_of(&name);
+                // The same name in the same shard (in an encrypted store, a keyed name).
+                let target = to.root().join(shard.file_name()).join(file.file_name());
                 if target.exists() {
                     continue;
                 }
@@ -237,6 +246,9 @@ fn move_in(staging: &Path, dir: &Path) -> Result<()> {
     let db = dir.join(DB_FILE);
     if db.exists() {
         let c = rusqlite::Connection::open(&db)?;
+        if let Some(k) = key {
+            k.apply(&c)?;
+        }
         let busy: i64 = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
         drop(c);
         if busy != 0 {

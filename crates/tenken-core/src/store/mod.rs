@@ -35,6 +35,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 use crate::clock::{stamp, Clock, SystemClock};
+use crate::crypto::DataKey;
 use crate::error::{Error, Result};
 use crate::evidence::EvidenceFiles;
 
@@ -48,6 +49,8 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     actor: String,
     evidence: EvidenceFiles,
+    /// The data key of an encrypted store (None: a plain store).
+    key: Option<Arc<DataKey>>,
     /// Assessments read once per process: their frozen checklist never changes.
     cache: std::cell::RefCell<std::collections::HashMap<i64, Arc<Assessment>>>,
 }
@@ -164,29 +167,63 @@ impl Store {
 
     /// Opens the store with an explicit clock and actor (tests, imports).
     pub fn open_with(dir: &Path, clock: Arc<dyn Clock>, actor: String) -> Result<Store> {
+        Store::open_with_key(dir, clock, actor, None)
+    }
+
+    /// Opens (creating if needed) the store in `dir`, encrypted with `key` when given (see
+    /// `crypto`). An encrypted store opened without a key is refused (`passphrase_required`).
+    pub fn open_keyed(dir: &Path, key: Option<Arc<DataKey>>) -> Result<Store> {
+        Store::open_with_key(dir, Arc::new(SystemClock), default_actor(), key)
+    }
+
+    /// `open_with` for an encrypted store (`key`) or a plain one (None). Logged: the mode, the
+    /// schema, the duration, or the error's code.
+    pub fn open_with_key(
+        dir: &Path,
+        clock: Arc<dyn Clock>,
+        actor: String,
+        key: Option<Arc<DataKey>>,
+    ) -> Result<Store> {
         let started = std::time::Instant::now();
-        let store = Store::open_writable(dir, clock, actor);
+        let encrypted = key.is_some();
+        let store = Store::open_writable(dir, clock, actor, key);
         match &store {
             Ok(_) => tracing::info!(target: "tenken", event = "store_open", mode = "write",
-                data_dir = %dir.display(), schema = schema::latest(),
+                data_dir = %dir.display(), encrypted, schema = schema::latest(),
                 duration_ms = crate::logging::millis_since(started)),
             Err(e) => {
                 tracing::error!(target: "tenken", event = "store_open_failed", mode = "write",
-                data_dir = %dir.display(), code = e.code())
+                encrypted, code = e.code())
             }
         }
         store
     }
 
-    fn open_writable(dir: &Path, clock: Arc<dyn Clock>, actor: String) -> Result<Store> {
+    fn open_writable(
+        dir: &Path,
+        clock: Arc<dyn Clock>,
+        actor: String,
+        key: Option<Arc<DataKey>>,
+    ) -> Result<Store> {
+        crate::crypto::convert::finish_pending(dir)?;
+        if key.is_none() && crate::crypto::is_encrypted(dir) {
+            return Err(Error::PassphraseRequired {
+                path: dir.to_path_buf(),
+            });
+        }
         ensure_writable_dir(dir)?;
         let path = dir.join(DB_FILE);
-        check_is_sqlite(&path)?;
+        if key.is_none() {
+            check_is_sqlite(&path)?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(&path, flags).map_err(|e| map_open_error(&path, e))?;
+        if let Some(k) = &key {
+            k.apply(&conn).map_err(|e| map_open_error(&path, e))?;
+        }
         crate::private::make_file_private(&path);
         // Refuse a newer schema before changing anything (journal mode included).
         let version: i64 = conn
@@ -205,7 +242,8 @@ impl Store {
             dir: dir.to_path_buf(),
             clock,
             actor,
-            evidence: EvidenceFiles::new(dir),
+            evidence: evidence_files(dir, &key),
+            key,
             cache: Default::default(),
         };
         store.migrate()?;
@@ -218,34 +256,52 @@ impl Store {
     /// medium and on a full disk. A store of an older schema is brought up to date first when
     /// the folder is writable; otherwise it is refused with the reason.
     pub fn open_read_only(dir: &Path) -> Result<Store> {
+        Store::open_read_only_keyed(dir, None)
+    }
+
+    /// `open_read_only` for an encrypted store (`key`) or a plain one (None). Logged like
+    /// `open_with_key`.
+    pub fn open_read_only_keyed(dir: &Path, key: Option<Arc<DataKey>>) -> Result<Store> {
         let started = std::time::Instant::now();
-        let store = Store::open_reading(dir);
+        let encrypted = key.is_some();
+        let store = Store::open_reading(dir, key);
         match &store {
             Ok(_) => tracing::info!(target: "tenken", event = "store_open", mode = "read",
-                data_dir = %dir.display(), duration_ms = crate::logging::millis_since(started)),
+                data_dir = %dir.display(), encrypted, duration_ms = crate::logging::millis_since(started)),
             Err(e) => tracing::error!(target: "tenken", event = "store_open_failed", mode = "read",
-                data_dir = %dir.display(), code = e.code()),
+                encrypted, code = e.code()),
         }
         store
     }
 
-    fn open_reading(dir: &Path) -> Result<Store> {
+    fn open_reading(dir: &Path, key: Option<Arc<DataKey>>) -> Result<Store> {
+        if dir.join(crate::crypto::convert::STAGING).exists() {
+            crate::crypto::convert::finish_pending(dir)?;
+        }
+        if key.is_none() && crate::crypto::is_encrypted(dir) {
+            return Err(Error::PassphraseRequired {
+                path: dir.to_path_buf(),
+            });
+        }
         let path = dir.join(DB_FILE);
         if !path.is_file() {
             // Nothing to read: an empty store behaves as a new one (created only if writable).
-            return Store::open(dir);
+            return Store::open_keyed(dir, key);
         }
-        check_is_sqlite(&path)?;
-        // The schema version from the file header first: a newer database is refused before
-        // SQLite opens it (a read-only connection would leave -wal/-shm files behind).
-        if let Some(found) = header_user_version(&path).filter(|v| *v > schema::latest()) {
-            return Err(Error::SchemaTooNew {
-                path,
-                found,
-                supported: schema::latest(),
-            });
+        if key.is_none() {
+            check_is_sqlite(&path)?;
+            // The schema version from the file header first: a newer database is refused
+            // before SQLite opens it (a read-only connection would leave -wal/-shm files
+            // behind). An encrypted header cannot be read without the key.
+            if let Some(found) = header_user_version(&path).filter(|v| *v > schema::latest()) {
+                return Err(Error::SchemaTooNew {
+                    path,
+                    found,
+                    supported: schema::latest(),
+                });
+            }
         }
-        let conn = open_read_only_connection(&path)?;
+        let conn = open_read_only_connection(&path, key.as_deref())?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| map_open_error(&path, e))?;
@@ -258,7 +314,7 @@ impl Store {
         }
         if version < schema::latest() {
             drop(conn);
-            return Store::open(dir);
+            return Store::open_keyed(dir, key);
         }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| map_open_error(&path, e))?;
@@ -268,7 +324,8 @@ impl Store {
             dir: dir.to_path_buf(),
             clock: Arc::new(SystemClock),
             actor: default_actor(),
-            evidence: EvidenceFiles::new(dir),
+            evidence: evidence_files(dir, &key),
+            key,
             cache: Default::default(),
         })
     }
@@ -368,6 +425,18 @@ impl Store {
         &self.evidence
     }
 
+    /// `PRAGMA synchronous` of the store's connection (2 = FULL; tests).
+    pub fn synchronous_level(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
+    }
+
+    /// The data key of an encrypted store (None: a plain store).
+    pub fn data_key(&self) -> Option<&Arc<DataKey>> {
+        self.key.as_ref()
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
@@ -416,6 +485,11 @@ impl Store {
     /// A consistent copy of the database into `dest` (SQLite online backup API).
     pub fn backup_database_to(&self, dest: &Path) -> Result<()> {
         let mut out = Connection::open(dest).map_err(|e| map_open_error(dest, e))?;
+        // An encrypted store's copy is encrypted with the same key (SQLCipher's backup works
+        // encrypted → encrypted only).
+        if let Some(k) = &self.key {
+            k.apply(&out)?;
+        }
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
         backup.run_to_completion(1024, std::time::Duration::from_millis(0), None)?;
         drop(backup);
@@ -427,9 +501,12 @@ impl Store {
 /// A read-only connection. A WAL database needs its `-shm` file; when the folder is read-only
 /// and that file cannot be created, the database is opened as immutable (nothing else can
 /// change a file on a read-only medium).
-fn open_read_only_connection(path: &Path) -> Result<Connection> {
+fn open_read_only_connection(path: &Path, key: Option<&DataKey>) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let first = Connection::open_with_flags(path, flags).and_then(|c| {
+        if let Some(k) = key {
+            k.apply(&c)?;
+        }
         c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         })?;
@@ -441,6 +518,9 @@ fn open_read_only_connection(path: &Path) -> Result<Connection> {
             let uri = format!("file:{}?immutable=1", uri_path(path));
             let c = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
                 .map_err(|e| map_open_error(path, e))?;
+            if let Some(k) = key {
+                k.apply(&c).map_err(|e| map_open_error(path, e))?;
+            }
             c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
                 r.get::<_, i64>(0)
             })
@@ -467,6 +547,11 @@ fn uri_path(path: &Path) -> String {
         out.insert(0, '/');
     }
     out
+}
+
+/// The evidence folder of `dir`, encrypted with keys derived from `key` when given.
+fn evidence_files(dir: &Path, key: &Option<Arc<DataKey>>) -> EvidenceFiles {
+    EvidenceFiles::with_keys(dir, key.as_ref().map(|k| Arc::new(k.evidence_keys())))
 }
 
 /// Connection settings, chosen for an auditor's laptop:

@@ -219,8 +219,16 @@ fn evidence_parts(
     };
     let mut out = vec![];
     for sha in shas.difference(except) {
-        let path = store.evidence_files().path_of(sha);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        // The plaintext (decrypted in an encrypted store), its SHA-256 checked as it streams.
+        let files = store.evidence_files();
+        let path = files.path_of(sha);
+        let mut bytes = vec![];
+        let read = files.copy_plain(sha, &mut bytes);
+        if let Err(e) = read {
+            if e.kind() != std::io::ErrorKind::InvalidData {
+                return Err(Error::io(&path, e));
+            }
+        }
         if package::sha256_hex(&bytes) != *sha {
             return Err(Error::invalid(
                 "evidence",
