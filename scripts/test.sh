@@ -57,7 +57,7 @@ if $build_ok; then
   # The CLI suites again, every fresh store encrypted first (#13: the harness in tests/common).
   step "CLI suites on encrypted stores (TENKEN_TEST_ENCRYPTED=1)" env TENKEN_TEST_ENCRYPTED=1 \
     cargo test -p tenken-cli --test workflow --test bad_input --test backup --test hardening \
-      --test report --test policy_import --test crash_restore_demo || true
+      --test report --test policy_import --test crash_restore_demo --test team || true
   step "end-to-end: start screen in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/start_screen.py || true
   step "end-to-end: an auditor's year in the real window" \

@@ -481,7 +481,15 @@ fn three_laptops_merge_in_either_order_and_twice() {
         (Value::from("na"), Value::from("未返却の作業"))
     );
     assert_eq!(json(&t.lead, &["verify"])["ok"], true);
-    let _ = &t.m2;
+    // The member's side databases (baseline, state last returned) follow the store: on an
+    // encrypted store none is a plain SQLite file holding the member's answers.
+    for m in [&t.m1, &t.m2] {
+        for f in std::fs::read_dir(m.join("team")).unwrap() {
+            let bytes = std::fs::read(f.unwrap().path()).unwrap();
+            let plain = bytes.starts_with(b"SQLite format 3");
+            assert_eq!(plain, !encrypted_mode(), "{}", m.display());
+        }
+    }
 }
 
 /// Rewrites a zip: `edit(name, bytes)` returns the bytes to store (manifest included).
@@ -617,7 +625,7 @@ fn bad_packages_are_refused_with_the_store_unchanged() {
 }
 
 fn merges(data: &Path) -> i64 {
-    let c = rusqlite::Connection::open(data.join("tenken.db")).unwrap();
+    let c = open_db(data);
     c.query_row("SELECT count(*) FROM team_merges", [], |r| r.get(0))
         .unwrap()
 }
@@ -675,7 +683,7 @@ fn merge_killed_at_random_moments_is_all_or_nothing() {
         std::thread::sleep(after);
         let _ = child.kill();
         let _ = child.wait();
-        let c = rusqlite::Connection::open(d.join("tenken.db")).unwrap();
+        let c = open_db(&d);
         let ic: String = c
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();

@@ -13,6 +13,7 @@ pub mod status;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -107,9 +108,52 @@ fn department_ids(
     }
 }
 
-/// Creates an empty database with the store's schema at `path`.
-fn create_package_db(path: &Path) -> Result<Connection> {
+/// The SQLCipher key of the store's side databases (baseline, state last returned, the
+/// temporary extract): the store's own key, so nothing of an encrypted store is kept plain in
+/// its data folder; empty for a plain store. Packages themselves are plain (see README).
+fn side_key(store: &Store) -> Zeroizing<String> {
+    match store.data_key() {
+        Some(k) => k.sqlcipher_key(),
+        None => Zeroizing::new(String::new()),
+    }
+}
+
+/// Opens a side database, keyed first when `key` is not empty.
+fn open_side(path: &Path, key: &str) -> Result<Connection> {
     let conn = Connection::open(path).map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+    if !key.is_empty() {
+        conn.pragma_update(None, "key", key)?;
+    }
+    Ok(conn)
+}
+
+/// Copies the plain database `from` into `to`, encrypted with `key` (`sqlcipher_export`), or
+/// as a plain file copy when `key` is empty.
+fn copy_side(from: &Path, to: &Path, key: &str) -> Result<()> {
+    if key.is_empty() {
+        std::fs::copy(from, to).map_err(|e| Error::io(to, e))?;
+        return Ok(());
+    }
+    let conn = open_side(from, "")?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS side KEY ?2",
+        rusqlite::params![to.to_string_lossy(), key],
+    )?;
+    let done = (|| -> Result<()> {
+        conn.query_row("SELECT sqlcipher_export('side')", [], |_| Ok(()))?;
+        conn.pragma_update(Some("side"), "user_version", version)?;
+        Ok(())
+    })();
+    let detached = conn.execute("DETACH DATABASE side", []);
+    done?;
+    detached?;
+    Ok(())
+}
+
+/// Creates an empty database with the store's schema at `path` (keyed when `key` is not empty).
+fn create_package_db(path: &Path, key: &str) -> Result<Connection> {
+    let conn = open_side(path, key)?;
     conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = OFF;")?;
     let tx = conn.unchecked_transaction()?;
     for sql in crate::store::schema::MIGRATIONS {
@@ -125,9 +169,18 @@ fn create_package_db(path: &Path) -> Result<Connection> {
 /// Copies the rows of `assessment` for `departments` from the store into the package
 /// database at `dest` (attached to the store's connection as `pkg`). The same selection is the
 /// share package and, on the member's side, the state the member's changes are diffed from.
-fn extract(conn: &Connection, dest: &Path, assessment: i64, departments: &[i64]) -> Result<()> {
-    drop(create_package_db(dest)?);
-    conn.execute("ATTACH DATABASE ?1 AS pkg KEY ''", [dest.to_string_lossy()])?;
+fn extract(
+    conn: &Connection,
+    dest: &Path,
+    key: &str,
+    assessment: i64,
+    departments: &[i64],
+) -> Result<()> {
+    drop(create_package_db(dest, key)?);
+    conn.execute(
+        "ATTACH DATABASE ?1 AS pkg KEY ?2",
+        rusqlite::params![dest.to_string_lossy(), key],
+    )?;
     // The package leaves out what the member does not get (the previous assessment, earlier
     // findings followed up): those references are cleared below.
     conn.execute_batch("PRAGMA foreign_keys = OFF")?;
@@ -293,7 +346,7 @@ impl Store {
         out.check_file(dest)?;
         let tmp = TempFile(temp_db(self.dir(), "share"));
         let ids: Vec<i64> = depts.iter().map(|d| d.0).collect();
-        extract(self.conn(), &tmp.0, assessment, &ids)?;
+        extract(self.conn(), &tmp.0, "", assessment, &ids)?;
         let baseline_id = format!("{:016x}", ids::new_id());
         let lead = self.device_id()?;
         let names: Vec<String> = depts.iter().map(|d| d.1.clone()).collect();
@@ -431,7 +484,7 @@ impl Store {
         };
         let depts_json = serde_json::to_string(&m.departments)?;
         let new_baseline = TempFile(temp_db(&team_dir(self), "baseline"));
-        std::fs::copy(&incoming.0, &new_baseline.0).map_err(|e| Error::io(&new_baseline.0, e))?;
+        copy_side(&incoming.0, &new_baseline.0, &side_key(self))?;
         let incoming_path = incoming.0.to_string_lossy().to_string();
         self.conn()
             .execute("ATTACH DATABASE ?1 AS pkg KEY ''", [&incoming_path])?;
@@ -521,8 +574,9 @@ impl Store {
     /// database `since` (a baseline or the state last returned): `Session::diff` per table.
     fn changes_since(&self, assessment: i64, departments: &[i64], since: &Path) -> Result<Vec<u8>> {
         let current = TempFile(temp_db(&team_dir(self), "current"));
-        extract(self.conn(), &current.0, assessment, departments)?;
-        diff_files(&current.0, since)
+        let key = side_key(self);
+        extract(self.conn(), &current.0, &key, assessment, departments)?;
+        diff_files(&current.0, since, &key)
     }
 
     /// `team return` (member): a package of the member's changes since the baseline — the
@@ -543,16 +597,17 @@ impl Store {
         let depts = self.membership_departments(assessment)?;
         let base = baseline_path(self, assessment);
         let current = TempFile(temp_db(&team_dir(self), "current"));
-        extract(self.conn(), &current.0, assessment, &depts)?;
-        let changes = diff_files(&current.0, &base)?;
+        let key = side_key(self);
+        extract(self.conn(), &current.0, &key, assessment, &depts)?;
+        let changes = diff_files(&current.0, &base, &key)?;
         let baseline_files: BTreeSet<String> = {
-            let c = Connection::open(&base)?;
+            let c = open_side(&base, &key)?;
             let mut stmt = c.prepare(FILES_SQL)?;
             let rows = stmt.query_map([], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         let files = {
-            let c = Connection::open(&current.0)?;
+            let c = open_side(&current.0, &key)?;
             evidence_parts(self, &c, &baseline_files)?
         };
         let own = self.device_id()?;
@@ -624,11 +679,11 @@ fn baseline_path_in(dir: &Path, assessment: i64) -> PathBuf {
 }
 
 /// `Session::diff`: the changeset that turns `since` into `current`, for the field tables.
-fn diff_files(current: &Path, since: &Path) -> Result<Vec<u8>> {
-    let conn = Connection::open(current)?;
+fn diff_files(current: &Path, since: &Path, key: &str) -> Result<Vec<u8>> {
+    let conn = open_side(current, key)?;
     conn.execute(
-        "ATTACH DATABASE ?1 AS since KEY ''",
-        [since.to_string_lossy()],
+        "ATTACH DATABASE ?1 AS since KEY ?2",
+        rusqlite::params![since.to_string_lossy(), key],
     )?;
     let mut out = Vec::new();
     {
