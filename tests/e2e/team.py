@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
@@ -113,7 +114,12 @@ def run(checks: Checks, data_dir: str) -> None:
         click(session, f'[data-testid="open-assessment-{A}"]', timeout=60)
         click(session, '[data-testid="tab-team"]')
         session.wait_for('[data-testid="team-drop-zone"]')
+        # The members table is filled once the team status has arrived (after the drop zone).
+        deadline = time.monotonic() + 15
         rows = session.find_all('[data-testid="team-member-row"]')
+        while len(rows) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            rows = session.find_all('[data-testid="team-member-row"]')
         checks.check("team tab: both shares listed (一郎, 二郎), neither returned yet",
                      len(rows) == 2 and all(ja["team-not-returned"] in session.text(r) for r in rows),
                      str([session.text(r) for r in rows]))

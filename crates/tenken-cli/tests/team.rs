@@ -314,9 +314,12 @@ fn check_merged(data: &Path, t: &Team) {
         .filter(|v| v["sha256"] == same.as_str())
         .count();
     assert_eq!(rows, 2, "each member's evidence record is kept");
+    // Its name on disk: the SHA-256, or the keyed name in an encrypted store.
+    let stored = evidence_path(data, &same);
+    let name = stored.file_name().unwrap().to_string_lossy().to_string();
     let files: Vec<_> = walk(&data.join("evidence"))
         .into_iter()
-        .filter(|p| p.ends_with(&same))
+        .filter(|p| p.ends_with(&name))
         .collect();
     assert_eq!(files.len(), 1, "the file is stored once: {files:?}");
     assert!(e["remarks"]
