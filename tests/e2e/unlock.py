@@ -98,6 +98,9 @@ def run(checks: Checks, data_dir: str) -> None:
         checks.check("passphrase field: type=password, autocomplete=current-password",
                      session.attribute(field, "type") == "password"
                      and session.attribute(field, "autocomplete") == "current-password")
+        folder = session.find('[data-testid="unlock-folder"]')
+        checks.check("the unlock screen names the data folder",
+                     folder is not None and session.text(folder) == data_dir, session.text(folder) if folder else "")
         checks.check("passphrase field has the focus",
                      session.execute("return document.activeElement && document.activeElement.id") == "unlock-passphrase")
         # Caps lock: a key event that reports it (a real one cannot be sent through WebDriver).

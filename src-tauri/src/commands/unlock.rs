@@ -19,6 +19,8 @@ pub struct LockInfo {
     /// Seconds of inactivity before auto-lock (0: never): the chosen minutes, or
     /// `TENKEN_AUTOLOCK_SECONDS` when set (tests).
     pub autolock_seconds: u32,
+    /// The data folder (the unlock screen says which one is locked).
+    pub data_dir: String,
 }
 
 fn info(state: &AppState) -> LockInfo {
@@ -32,6 +34,7 @@ fn info(state: &AppState) -> LockInfo {
         language: state.lang(),
         autolock_minutes: minutes,
         autolock_seconds: seconds,
+        data_dir: state.data_dir().display().to_string(),
     }
 }
 

@@ -431,6 +431,10 @@ autolock_minutes: number,
  * Seconds of inactivity before auto-lock (0: never): the chosen minutes, or
  * `TENKEN_AUTOLOCK_SECONDS` when set (tests).
  */
-autolock_seconds: number, };
+autolock_seconds: number, 
+/**
+ * The data folder (the unlock screen says which one is locked).
+ */
+data_dir: string, };
 
 export type CommandError = { code: string, message: string, };
