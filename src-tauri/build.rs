@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "unlock",
     "lock",
     "set_autolock",
+    "change_passphrase",
     "scope_view",
     "department_scope",
     "set_department_role",

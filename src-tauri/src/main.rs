@@ -101,6 +101,7 @@ fn main() {
             unlock::unlock,
             unlock::lock,
             unlock::set_autolock,
+            unlock::change_passphrase,
             scope::scope_view,
             scope::department_scope,
             scope::set_department_role,

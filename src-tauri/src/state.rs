@@ -140,6 +140,15 @@ impl AppState {
         Ok(())
     }
 
+    /// Re-wraps the data key of the encrypted store under `new` (checked with `old` first;
+    /// nothing else changes, the open store stays open).
+    pub fn change_passphrase(&self, old: &str, new: &str) -> CommandResult<()> {
+        let lang = self.lang();
+        let old = tenken_core::crypto::Secret::Passphrase(zeroize::Zeroizing::new(old.to_string()));
+        tenken_core::crypto::convert::set_passphrase(&self.data_dir(), &old, new)
+            .map_err(|e| CommandError::from_core(&e, lang))
+    }
+
     /// Closes an encrypted store (the key goes with it); a plain store stays open. Drafts are
     /// in `drafts.json`, outside the store, and are not touched.
     pub fn lock_store(&self) {
@@ -287,6 +296,23 @@ mod tests {
         );
         s.unlock("correct horse battery").unwrap();
         assert_eq!(s.with_store(|st| st.list_organisations()).unwrap().len(), 1);
+        // Changing the passphrase: the old one is checked; the new one opens the store next time.
+        assert_eq!(
+            s.change_passphrase("not the one", "a new passphrase 2")
+                .unwrap_err()
+                .code,
+            "wrong_passphrase"
+        );
+        s.change_passphrase("correct horse battery", "a new passphrase 2")
+            .unwrap();
+        assert_eq!(s.with_store(|st| st.list_organisations()).unwrap().len(), 1);
+        drop(s);
+        let s = AppState::open(dir.path());
+        assert_eq!(
+            s.unlock("correct horse battery").unwrap_err().code,
+            "wrong_passphrase"
+        );
+        s.unlock("a new passphrase 2").unwrap();
     }
 
     #[test]

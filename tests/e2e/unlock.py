@@ -7,7 +7,8 @@ TENKEN_TEST_WEAK_KDF=1 for a fast key derivation). The window starts on the unlo
 is said in place, nothing in the data folder changes and it stays locked; the right one opens
 the start screen. A note typed on the interview screen, then no activity: auto-lock
 (TENKEN_AUTOLOCK_SECONDS=5) brings the unlock screen back; after unlocking, the note is still
-there (and reaches the store, checked with the CLI and the passphrase). "Lock now" locks too.
+there (and reaches the store, checked with the CLI and the passphrase). Settings: encrypted,
+auto-lock choices, passphrase change (new one twice); "lock now"; only the new passphrase opens.
 Screenshots: target/e2e-screenshots/unlock-*.png (1366×768).
 
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/unlock.py [--keep-data]
@@ -33,6 +34,7 @@ from harness import (  # noqa: E402
 A = "2"  # the demo's current assessment
 PASSPHRASE = "点検 correct horse 2026"
 NOTE = "施錠の確認中に自動ロック：書きかけのメモ"
+NEW_PASSPHRASE = "新しい passphrase 2027"
 AUTOLOCK_SECONDS = 5
 
 # The app reads it at start (tauri-driver passes the environment on).
@@ -165,10 +167,36 @@ def run(checks: Checks, data_dir: str) -> None:
             for a in cli(data_dir, "answer", "list", A, "--department", dept, env=env)), 15)
         checks.check("the note is in the (encrypted) store", saved, dept)
 
-        # Lock now.
+        # Settings: encryption and auto-lock; change the passphrase (the two new entries must match).
+        click(session, '[data-testid="nav-settings"]')
+        card = session.wait_for('[data-testid="settings-lock"]', timeout=30)
+        checks.check("settings: the store is said to be encrypted", ja["set-lock-encrypted"] in session.text(card))
+        checks.check("settings: auto-lock choices 5/15/30/60 min/never", session.execute(
+            "return [...document.querySelector('[data-testid=\"settings-autolock\"]').options].map(o => o.value).join(',')")
+            == "5,15,30,60,0")
+        session.send_keys(session.find('[data-testid="settings-pass-old"]'), PASSPHRASE)
+        session.send_keys(session.find('[data-testid="settings-pass-new"]'), NEW_PASSPHRASE)
+        session.send_keys(session.find('[data-testid="settings-pass-new2"]'), NEW_PASSPHRASE + "x")
+        click(session, '[data-testid="settings-pass-change"]')
+        checks.check("change passphrase: two different new entries refused",
+                     ja["set-pass-mismatch"] in wait_for_text(session, '[data-testid="settings-passphrase"] .mismatch', ja["set-pass-mismatch"], 5))
+        session.clear(session.find('[data-testid="settings-pass-new2"]'))
+        session.send_keys(session.find('[data-testid="settings-pass-new2"]'), NEW_PASSPHRASE)
+        click(session, '[data-testid="settings-pass-change"]')
+        ok = wait_for_text(session, '[data-testid="settings-passphrase"] .ok', ja["set-pass-changed"], 15)
+        checks.check("change passphrase: done", ja["set-pass-changed"] in ok, ok)
+        screenshot(session, "unlock-04-settings-ja")
+
+        # Lock now; the old passphrase no longer opens it, the new one does.
         click(session, '[data-testid="lock-now"]')
         checks.check("lock now: the unlock screen",
                      wait_until(lambda: session.find('[data-testid="unlock-screen"]') is not None, 10))
+        unlock(session, PASSPHRASE)
+        checks.check("after the change: the old passphrase is wrong",
+                     ja["unlock-wrong"] in wait_for_text(session, '[data-testid="unlock-error"]', ja["unlock-wrong"]))
+        unlock(session, NEW_PASSPHRASE)
+        checks.check("after the change: the new passphrase unlocks",
+                     wait_until(lambda: session.find('[data-testid="unlock-screen"]') is None, 15))
     finally:
         close_app(session)
 

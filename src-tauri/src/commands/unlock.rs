@@ -64,3 +64,15 @@ pub fn set_autolock(state: State<'_, AppState>, minutes: u32) -> CommandResult<L
     state.set_autolock_minutes(minutes)?;
     Ok(info(&state))
 }
+
+/// Changes the passphrase (the current one first); the data key is re-wrapped, nothing else.
+#[tauri::command(async)]
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    old_passphrase: String,
+    new_passphrase: String,
+) -> CommandResult<()> {
+    let old = zeroize::Zeroizing::new(old_passphrase);
+    let new = zeroize::Zeroizing::new(new_passphrase);
+    state.change_passphrase(&old, &new)
+}

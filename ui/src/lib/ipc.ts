@@ -200,4 +200,6 @@ export const teamResolve = (assessmentId: number, choices: B.ConflictChoice[]) =
 export const lockState = () => call<B.LockInfo>("lock_state");
 export const unlockStore = (passphrase: string) => call<B.LockInfo>("unlock", { passphrase });
 export const lockStore = () => call<B.LockInfo>("lock");
+export const changePassphrase = (oldPassphrase: string, newPassphrase: string) =>
+  call<void>("change_passphrase", { oldPassphrase, newPassphrase });
 export const setAutolock = (minutes: number) => call<B.LockInfo>("set_autolock", { minutes });
