@@ -300,12 +300,12 @@ yoy-findings = 指摘事項の区分
 ## Unlock (encrypted store)
 lock-now = 今すぐロック
 unlock-heading = 点検データはロックされています
-unlock-intro = このデータフォルダーの点検データは暗号化されています。パスフレーズを入力するとロックが解除されます。
+unlock-intro = このデータフォルダの点検データは暗号化されています。パスフレーズを入力するとロックが解除されます。
 unlock-passphrase = パスフレーズ
 unlock-submit = ロックを解除
 unlock-busy = 確認中…
 unlock-caps-on = Caps Lock がオンになっています。
-unlock-folder = データフォルダー：
+unlock-folder = データフォルダ：
 unlock-wrong = パスフレーズが違います。もう一度入力してください（データは変更していません）。
 unlock-auto-locked = しばらく操作がなかったため、自動でロックしました。書きかけの内容は残っています。
 unlock-hint = パスフレーズを忘れた場合は、暗号化したときの回復キーで新しいパスフレーズを設定できます（tenken recover）。
