@@ -70,6 +70,8 @@ if $build_ok; then
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/team.py || true
   step "end-to-end: About panel and the window's log" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/about.py || true
+  step "end-to-end: unlock screen and auto-lock of an encrypted store" \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/unlock.py || true
   # The installers: one release build of tenken-app + tenken, bundled by Tauri (.deb, .rpm),
   # then the .deb installed into a clean folder and its window started.
   if step "package: .deb and .rpm (scripts/package.sh)" bash scripts/package.sh --no-setup; then
@@ -88,6 +90,7 @@ else
   skip "end-to-end: issuing reports and notices in the real window" "the build failed"
   skip "end-to-end: the audit team's merge and conflict screen in the real window" "the build failed"
   skip "end-to-end: About panel and the window's log" "the build failed"
+  skip "end-to-end: unlock screen and auto-lock of an encrypted store" "the build failed"
   skip "package: .deb and .rpm (scripts/package.sh)" "the build failed"
   skip "install test: the .deb's files, versions and window" "the build failed"
 fi

@@ -305,3 +305,19 @@ about-licences = Licences
 about-ipa-licence = IPAex Gothic (the report font): IPA Font License Agreement v1.0
 about-third-party = Third-party software used
 about-third-party-missing = The list comes with the installed app (not with a development build).
+
+## Settings: lock
+set-lock-heading = Encryption and auto-lock
+set-lock-encrypted = This audit data is encrypted.
+set-autolock = Lock automatically after this long without activity
+set-autolock-never = Never
+set-autolock-minutes = { $n } min
+set-autolock-saved = Saved.
+set-lock-hint = Locking closes the audit data; nothing is shown until the passphrase is entered again. Text you were typing is kept.
+set-pass-heading = Change the passphrase
+set-pass-old = Current passphrase
+set-pass-new = New passphrase
+set-pass-new2 = New passphrase (again, to confirm)
+set-pass-mismatch = The two entries of the new passphrase differ.
+set-pass-change = Change passphrase
+set-pass-changed = Passphrase changed. Use the new one to unlock from now on.

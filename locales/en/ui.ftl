@@ -323,3 +323,16 @@ yoy-now = This year
 yoy-delta = Change
 yoy-chart = Bars: previous year (grey), this year (blue)
 yoy-findings = Findings by class
+
+## Unlock (encrypted store)
+lock-now = Lock now
+unlock-heading = The audit data is locked
+unlock-intro = The audit data in this data folder is encrypted. Enter the passphrase to unlock it.
+unlock-passphrase = Passphrase
+unlock-submit = Unlock
+unlock-busy = Checking…
+unlock-caps-on = Caps Lock is on.
+unlock-folder = Data folder:
+unlock-wrong = That passphrase is not right. Try again (nothing was changed).
+unlock-auto-locked = Locked automatically after a period without activity. Text you were typing is kept.
+unlock-hint = If you forgot the passphrase, set a new one with the recovery key you got when encryption was turned on (tenken recover).

@@ -290,3 +290,19 @@ about-licences = ライセンス
 about-ipa-licence = IPAexゴシック（報告書のフォント）: IPAフォントライセンスv1.0
 about-third-party = 使用している第三者ソフトウェアの一覧
 about-third-party-missing = 一覧はインストール版に含まれています（開発用のビルドにはありません）。
+
+## Settings: lock
+set-lock-heading = 暗号化と自動ロック
+set-lock-encrypted = この点検データは暗号化されています。
+set-autolock = 操作がないときに自動でロックするまでの時間
+set-autolock-never = ロックしない
+set-autolock-minutes = { $n } 分
+set-autolock-saved = 保存しました。
+set-lock-hint = ロックすると点検データが閉じられ、パスフレーズを入力するまで表示されません。書きかけの内容は残ります。
+set-pass-heading = パスフレーズの変更
+set-pass-old = 現在のパスフレーズ
+set-pass-new = 新しいパスフレーズ
+set-pass-new2 = 新しいパスフレーズ（確認のためもう一度）
+set-pass-mismatch = 新しいパスフレーズが2回の入力で一致しません。
+set-pass-change = パスフレーズを変更
+set-pass-changed = パスフレーズを変更しました。次回からは新しいパスフレーズでロックを解除します。

@@ -296,3 +296,16 @@ yoy-now = 今年度
 yoy-delta = 差
 yoy-chart = 前年度（灰）と今年度（青）の棒グラフ
 yoy-findings = 指摘事項の区分
+
+## Unlock (encrypted store)
+lock-now = 今すぐロック
+unlock-heading = 点検データはロックされています
+unlock-intro = このデータフォルダの点検データは暗号化されています。パスフレーズを入力するとロックが解除されます。
+unlock-passphrase = パスフレーズ
+unlock-submit = ロックを解除
+unlock-busy = 確認中…
+unlock-caps-on = Caps Lock がオンになっています。
+unlock-folder = データフォルダ：
+unlock-wrong = パスフレーズが違います。もう一度入力してください（データは変更していません）。
+unlock-auto-locked = しばらく操作がなかったため、自動でロックしました。書きかけの内容は残っています。
+unlock-hint = パスフレーズを忘れた場合は、暗号化したときの回復キーで新しいパスフレーズを設定できます（tenken recover）。

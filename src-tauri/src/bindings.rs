@@ -6,7 +6,7 @@
 use ts_rs::TS;
 
 use crate::commands::{
-    about, checklist, edits, evidence, findings, policy, report, settings, sheets, team,
+    about, checklist, edits, evidence, findings, policy, report, settings, sheets, team, unlock,
 };
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
@@ -96,6 +96,8 @@ pub fn typescript() -> String {
         tenken_core::team::TeamMember,
         tenken_core::team::TeamStatus,
         team::ConflictChoice,
+        crate::state::LockState,
+        unlock::LockInfo,
         crate::command_error::CommandError,
     ];
     let mut out = String::from(

@@ -22,6 +22,9 @@ pub struct AppState {
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct SavedSettings {
     pub language: Option<Lang>,
+    /// Minutes of inactivity before an encrypted store is locked (0: never; none: 15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autolock_minutes: Option<u32>,
 }
 
 pub fn read_settings(data_dir: &Path) -> SavedSettings {
@@ -89,6 +92,72 @@ impl AppState {
         })
     }
 
+    /// Minutes of inactivity before the window locks an encrypted store (0: never).
+    pub fn autolock_minutes(&self) -> u32 {
+        read_settings(&self.data_dir())
+            .autolock_minutes
+            .unwrap_or(DEFAULT_AUTOLOCK_MINUTES)
+    }
+
+    /// Remembers the auto-lock time.
+    pub fn set_autolock_minutes(&self, minutes: u32) -> CommandResult<()> {
+        let lang = self.lang();
+        let dir = self.data_dir();
+        let mut s = read_settings(&dir);
+        s.autolock_minutes = Some(minutes);
+        write_settings(&dir, &s).map_err(|e| {
+            CommandError::from_core(&tenken_core::Error::io(dir.join("settings.json"), e), lang)
+        })
+    }
+
+    /// Whether the data folder holds an encrypted store, and whether it is open.
+    pub fn lock_state(&self) -> LockState {
+        if !tenken_core::crypto::is_encrypted(&self.data_dir()) {
+            LockState::Plain
+        } else if lock(&self.store).is_ok() {
+            LockState::Unlocked
+        } else {
+            LockState::Locked
+        }
+    }
+
+    /// Unwraps the data key with `passphrase` and opens the encrypted store with it. A wrong
+    /// passphrase changes nothing (the store stays locked). Already open: nothing to do.
+    pub fn unlock(&self, passphrase: &str) -> CommandResult<()> {
+        let lang = self.lang();
+        let dir = self.data_dir();
+        let mut guard = lock(&self.store);
+        if guard.is_ok() {
+            return Ok(());
+        }
+        let secret = tenken_core::crypto::Secret::Passphrase(zeroize::Zeroizing::new(
+            passphrase.to_string(),
+        ));
+        let store = tenken_core::crypto::unlock(&dir, &secret)
+            .and_then(|key| Store::open_keyed(&dir, Some(std::sync::Arc::new(key))))
+            .map_err(|e| CommandError::from_core(&e, lang))?;
+        *guard = Ok(store);
+        Ok(())
+    }
+
+    /// Re-wraps the data key of the encrypted store under `new` (checked with `old` first;
+    /// nothing else changes, the open store stays open).
+    pub fn change_passphrase(&self, old: &str, new: &str) -> CommandResult<()> {
+        let lang = self.lang();
+        let old = tenken_core::crypto::Secret::Passphrase(zeroize::Zeroizing::new(old.to_string()));
+        tenken_core::crypto::convert::set_passphrase(&self.data_dir(), &old, new)
+            .map_err(|e| CommandError::from_core(&e, lang))
+    }
+
+    /// Closes an encrypted store (the key goes with it); a plain store stays open. Drafts are
+    /// in `drafts.json`, outside the store, and are not touched.
+    pub fn lock_store(&self) {
+        let dir = self.data_dir();
+        if tenken_core::crypto::is_encrypted(&dir) {
+            *lock(&self.store) = Err(tenken_core::Error::PassphraseRequired { path: dir });
+        }
+    }
+
     /// Runs `f` on the store; a core error becomes `{code, message}` in the UI's language.
     pub fn with_store<T>(
         &self,
@@ -142,6 +211,21 @@ impl AppState {
     }
 }
 
+/// Auto-lock after this many idle minutes unless the user chose otherwise.
+pub const DEFAULT_AUTOLOCK_MINUTES: u32 = 15;
+
+/// Whether the window's store is encrypted and open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LockState {
+    /// A plain (unencrypted) store, or none yet.
+    Plain,
+    /// An encrypted store, not open: the unlock screen is shown.
+    Locked,
+    /// An encrypted store, open.
+    Unlocked,
+}
+
 fn open_store(data_dir: &Path) -> Result<Store, tenken_core::Error> {
     let store = Store::open(data_dir);
     if let Err(e) = &store {
@@ -172,6 +256,73 @@ mod tests {
         s.set_lang(Lang::En).unwrap();
         drop(s);
         assert_eq!(AppState::open(dir.path()).lang(), Lang::En);
+    }
+
+    #[test]
+    fn an_encrypted_store_starts_locked_and_unlocks_only_with_its_passphrase() {
+        std::env::set_var("TENKEN_TEST_WEAK_KDF", "1");
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let s = AppState::open(dir.path());
+            assert_eq!(s.lock_state(), LockState::Plain);
+            s.with_store_mut(|st| st.add_organisation("東雲市", None))
+                .unwrap();
+        }
+        tenken_core::crypto::convert::encrypt(dir.path(), "correct horse battery").unwrap();
+        crate::commands::drafts::put(dir.path(), "note:1:2:3", "書きかけ", 1).unwrap();
+        let s = AppState::open(dir.path());
+        assert_eq!(s.lock_state(), LockState::Locked);
+        assert_eq!(
+            s.with_store(|st| st.list_organisations()).unwrap_err().code,
+            "passphrase_required"
+        );
+        assert_eq!(
+            s.unlock("wrong one here").unwrap_err().code,
+            "wrong_passphrase"
+        );
+        assert_eq!(s.lock_state(), LockState::Locked);
+        s.unlock("correct horse battery").unwrap();
+        assert_eq!(s.lock_state(), LockState::Unlocked);
+        assert_eq!(s.with_store(|st| st.list_organisations()).unwrap().len(), 1);
+        s.lock_store();
+        assert_eq!(s.lock_state(), LockState::Locked);
+        assert!(s.with_store(|st| st.list_organisations()).is_err());
+        // Locking never touches the drafts.
+        assert_eq!(
+            crate::commands::drafts::read(dir.path())
+                .get("note:1:2:3")
+                .map(String::as_str),
+            Some("書きかけ")
+        );
+        s.unlock("correct horse battery").unwrap();
+        assert_eq!(s.with_store(|st| st.list_organisations()).unwrap().len(), 1);
+        // Changing the passphrase: the old one is checked; the new one opens the store next time.
+        assert_eq!(
+            s.change_passphrase("not the one", "a new passphrase 2")
+                .unwrap_err()
+                .code,
+            "wrong_passphrase"
+        );
+        s.change_passphrase("correct horse battery", "a new passphrase 2")
+            .unwrap();
+        assert_eq!(s.with_store(|st| st.list_organisations()).unwrap().len(), 1);
+        drop(s);
+        let s = AppState::open(dir.path());
+        assert_eq!(
+            s.unlock("correct horse battery").unwrap_err().code,
+            "wrong_passphrase"
+        );
+        s.unlock("a new passphrase 2").unwrap();
+    }
+
+    #[test]
+    fn autolock_minutes_default_and_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = AppState::open(dir.path());
+        assert_eq!(s.autolock_minutes(), DEFAULT_AUTOLOCK_MINUTES);
+        s.set_autolock_minutes(0).unwrap();
+        drop(s);
+        assert_eq!(AppState::open(dir.path()).autolock_minutes(), 0);
     }
 
     #[test]

@@ -19,3 +19,4 @@ pub mod settings;
 pub mod sheets;
 pub mod start;
 pub mod team;
+pub mod unlock;

@@ -416,4 +416,25 @@ export type ConflictChoice = { id: number,
  */
 keep_member: boolean, };
 
+export type LockState = "plain" | "locked" | "unlocked";
+
+export type LockInfo = { state: LockState, 
+/**
+ * The UI's language (known even while the store is locked).
+ */
+language: Lang, 
+/**
+ * The chosen auto-lock time in minutes (0: never).
+ */
+autolock_minutes: number, 
+/**
+ * Seconds of inactivity before auto-lock (0: never): the chosen minutes, or
+ * `TENKEN_AUTOLOCK_SECONDS` when set (tests).
+ */
+autolock_seconds: number, 
+/**
+ * The data folder (the unlock screen says which one is locked).
+ */
+data_dir: string, };
+
 export type CommandError = { code: string, message: string, };

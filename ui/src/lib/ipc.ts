@@ -195,3 +195,11 @@ export const teamMerge = (paths: string[]) => call<B.MergeReport>("team_merge", 
 export const teamConflicts = (assessmentId: number) => call<B.ConflictView[]>("team_conflicts", { assessmentId });
 export const teamResolve = (assessmentId: number, choices: B.ConflictChoice[]) =>
   call<B.Conflict[]>("team_resolve", { assessmentId, choices });
+
+// Unlock (an encrypted store is opened with its passphrase; auto-lock closes it again)
+export const lockState = () => call<B.LockInfo>("lock_state");
+export const unlockStore = (passphrase: string) => call<B.LockInfo>("unlock", { passphrase });
+export const lockStore = () => call<B.LockInfo>("lock");
+export const changePassphrase = (oldPassphrase: string, newPassphrase: string) =>
+  call<void>("change_passphrase", { oldPassphrase, newPassphrase });
+export const setAutolock = (minutes: number) => call<B.LockInfo>("set_autolock", { minutes });
