@@ -58,6 +58,20 @@ pub fn set_device(device_id: &str) {
     TAG.store(tag & ((1 << TAG_BITS) - 1), Ordering::Relaxed);
 }
 
+/// Makes the ids of this process continue above `id` (the largest id already stored): a burst
+/// of inserts in an earlier process (demo data, an Excel import) may have run ahead of the clock,
+/// and a process started right after it must not hand out the same time slots again.
+pub fn continue_above(id: i64) {
+    if id <= 0 {
+        return;
+    }
+    let slot = (id as u64) >> TAG_BITS;
+    let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
+    if slot > *last {
+        *last = slot;
+    }
+}
+
 /// A new globally unique, time-ordered, positive id of at most 53 bits (see the module
 /// documentation).
 pub fn new_id() -> i64 {
@@ -94,6 +108,14 @@ mod tests {
         // Time-ordered: the high bits are milliseconds since 2024 (after 2026-01-01 here).
         let ms = (ids[0] as u64) >> (SUB_MS_BITS + TAG_BITS);
         assert!(ms > 63_158_400_000, "{ms}");
+    }
+
+    #[test]
+    fn ids_continue_above_what_is_stored() {
+        // An earlier process ran 10 s ahead of the clock.
+        let ahead = new_id() + (10_000 << (SUB_MS_BITS + TAG_BITS));
+        continue_above(ahead);
+        assert!(new_id() > ahead);
     }
 
     #[test]

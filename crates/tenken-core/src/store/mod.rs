@@ -248,6 +248,7 @@ impl Store {
         };
         store.migrate()?;
         ids::set_device(&audit_log::device_id(&store.conn)?);
+        ids::continue_above(store.largest_id()?);
         Ok(store)
     }
 
@@ -383,6 +384,28 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         self.conn.close().map_err(|(_, e)| Error::Database(e))
+    }
+
+    /// The largest id of the tables whose ids come from `ids::new_id` (each a primary-key
+    /// lookup).
+    fn largest_id(&self) -> Result<i64> {
+        let mut largest = 0;
+        for (table, key) in [
+            ("interviews", "id"),
+            ("responses", "id"),
+            ("findings", "id"),
+            ("remarks", "id"),
+            ("evidence", "id"),
+            ("evidence_links", "id"),
+            ("audit_log", "seq"),
+            ("team_merges", "id"),
+        ] {
+            let max: Option<i64> =
+                self.conn
+                    .query_row(&format!("SELECT max({key}) FROM {table}"), [], |r| r.get(0))?;
+            largest = largest.max(max.unwrap_or(0));
+        }
+        Ok(largest)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
