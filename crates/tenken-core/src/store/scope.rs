@@ -308,15 +308,14 @@ impl Store {
             return Ok(None);
         }
         let a = self.frozen(assessment)?;
-        let mut rated = std::collections::HashSet::new();
-        let mut s = self.conn().prepare_cached(
-            "SELECT department_id, item_id FROM responses WHERE assessment_id = ?1 AND rating IS NOT NULL",
-        )?;
-        for r in s.query_map([assessment], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })? {
-            rated.insert(r?);
-        }
+        let rated: std::collections::HashSet<(i64, String)> = self
+            .rows(
+                "SELECT department_id, item_id FROM responses WHERE assessment_id = ?1 AND rating IS NOT NULL",
+                [assessment],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .into_iter()
+            .collect();
         let (mut items, mut answered) = (0, 0);
         for d in self.departments(assessment)? {
             for i in &a.checklist.items {
@@ -332,11 +331,14 @@ impl Store {
     }
 
     fn answered_pairs(&self, assessment: i64) -> Result<std::collections::HashSet<(i64, String)>> {
-        let mut s = self.conn().prepare_cached(
-            "SELECT department_id, item_id FROM responses WHERE assessment_id = ?1 AND (rating IS NOT NULL OR note <> '')",
-        )?;
-        let rows = s.query_map([assessment], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self
+            .rows(
+                "SELECT department_id, item_id FROM responses WHERE assessment_id = ?1 AND (rating IS NOT NULL OR note <> '')",
+                [assessment],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .into_iter()
+            .collect())
     }
 
     /// Sets (or with `None` clears) a department's role in an assessment.

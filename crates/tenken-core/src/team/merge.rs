@@ -810,11 +810,11 @@ impl Store {
     /// `team conflicts`: the conflicts of an assessment, open ones first.
     pub fn team_conflicts(&self, assessment: i64) -> Result<Vec<Conflict>> {
         super::identity(self, assessment)?;
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT {CONFLICT_COLUMNS} FROM team_conflicts WHERE assessment_id = ?1 ORDER BY status != 'open', id"
-        ))?;
-        let rows = stmt.query_map([assessment], |r| conflict_row(self.conn(), r))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.rows(
+            &format!("SELECT {CONFLICT_COLUMNS} FROM team_conflicts WHERE assessment_id = ?1 ORDER BY status != 'open', id"),
+            [assessment],
+            |r| conflict_row(self.conn(), r),
+        )
     }
 
     /// `team resolve`: keeps the lead's or the member's values; an ordinary edit with its

@@ -78,14 +78,11 @@ fn department_ids(
     assessment: i64,
     names: Option<&[String]>,
 ) -> Result<Vec<(i64, String)>> {
-    let all: Vec<(i64, String)> = {
-        let mut stmt = store.conn().prepare(
-            "SELECT d.id, d.name FROM assessment_departments ad JOIN departments d ON d.id = ad.department_id
-             WHERE ad.assessment_id = ?1 ORDER BY ad.position, d.id",
-        )?;
-        let rows = stmt.query_map([assessment], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+    let all: Vec<(i64, String)> = store
+        .departments(assessment)?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
     match names {
         None => Ok(all),
         Some(names) => {
