@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what tenken needs to build, run and test on Debian 12, only what is missing:
-#   - Debian packages (build tools, WebKitGTK, Xvfb, WebKitWebDriver, Japanese fonts, poppler)
+#   - Debian packages (build tools, WebKitGTK, Xvfb, WebKitWebDriver, Japanese fonts, poppler,
+#     libdbus for the OS keychain, gnome-keyring + dbus-run-session to test it against a real one)
 #   - tauri-driver (cargo install, ≈ 100 s the first time)
 #   - the UI's npm packages (npm ci, when node_modules is missing or package-lock.json changed;
 #     they include the Tauri CLI that scripts/package.sh bundles with, and ESLint/Prettier)
@@ -17,6 +18,7 @@ APT_PACKAGES=(
   fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   poppler-utils python3-venv sqlite3
   libreoffice-calc libreoffice-writer-nogui
+  libdbus-1-dev dbus-daemon gnome-keyring
 )
 
 command -v cargo >/dev/null || die "cargo not found: install Rust (https://rustup.rs) first"

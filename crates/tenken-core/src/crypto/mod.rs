@@ -83,6 +83,18 @@ impl DataKey {
     fn bytes(&self) -> &[u8; 32] {
         &self.0
     }
+
+    /// The key as 64 hex characters, for the OS keychain ("remember on this computer").
+    pub fn to_hex(&self) -> Zeroizing<String> {
+        Zeroizing::new(hex(&self.0[..]))
+    }
+
+    /// A key given as 64 hex characters (from the OS keychain); None when it is not one.
+    pub fn from_hex(s: &str) -> Option<DataKey> {
+        let b = Zeroizing::new(unhex(s.trim())?);
+        let arr: [u8; 32] = b.as_slice().try_into().ok()?;
+        Some(DataKey::from_bytes(arr))
+    }
 }
 
 /// The keys evidence files are named and encrypted with (derived from the data key).
@@ -541,6 +553,17 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_data_key_survives_the_keychain_text_form_and_nothing_else_passes() {
+        let k = DataKey::random().unwrap();
+        let back = DataKey::from_hex(&k.to_hex()).unwrap();
+        assert_eq!(back.bytes(), k.bytes());
+        assert!(DataKey::from_hex("").is_none());
+        assert!(DataKey::from_hex(&k.to_hex()[..62]).is_none());
+        assert!(DataKey::from_hex(&format!("{}00", &*k.to_hex())).is_none());
+        assert!(DataKey::from_hex(&"zz".repeat(32)).is_none());
+    }
 
     fn weak() {
         std::env::set_var("TENKEN_TEST_WEAK_KDF", "1");
