@@ -72,6 +72,13 @@ if $build_ok; then
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/about.py || true
   step "end-to-end: unlock screen and auto-lock of an encrypted store" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/unlock.py || true
+  # "Remember on this computer" against a real Secret Service (gnome-keyring on a private bus).
+  step "keychain: the OS keychain keeps, recalls and forgets a store's key" \
+    dbus-run-session -- tests/e2e/with-keychain.sh env TENKEN_TEST_REAL_KEYCHAIN=1 \
+    cargo test -q -p tenken-app keychain || true
+  step "end-to-end: encryption on/off, recovery key, recovery, remember on this computer" \
+    dbus-run-session -- tests/e2e/with-keychain.sh \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/encryption.py || true
   # The installers: one release build of tenken-app + tenken, bundled by Tauri (.deb, .rpm),
   # then the .deb installed into a clean folder and its window started.
   if step "package: .deb and .rpm (scripts/package.sh)" bash scripts/package.sh --no-setup; then

@@ -183,3 +183,16 @@ error-passphrase-too-short = The new passphrase is too short (at least { $min } 
 error-passphrase-mismatch = The new passphrase typed twice does not match. Nothing was changed.
 error-already-encrypted = The data in { $path } is already encrypted. Nothing was changed.
 error-not-encrypted = The data in { $path } is not encrypted. Nothing was changed.
+
+# The text file the window saves the recovery key in (Settings → encryption on).
+recovery-key-file =
+    tenken — recovery key
+
+    Recovery key: { $key }
+
+    Data folder: { $folder }
+    Created: { $date }
+
+    If the passphrase is forgotten, this recovery key sets a new one.
+    Whoever holds the recovery key can open the audit data. Keep this sheet locked away,
+    and never carry it with the laptop.

@@ -183,3 +183,16 @@ error-passphrase-too-short = 新しいパスフレーズが短すぎます（{ $
 error-passphrase-mismatch = 2 回入力した新しいパスフレーズが一致しません。何も変更していません。
 error-already-encrypted = { $path } のデータはすでに暗号化されています。何も変更していません。
 error-not-encrypted = { $path } のデータは暗号化されていません。何も変更していません。
+
+# The text file the window saves the recovery key in (Settings → encryption on).
+recovery-key-file =
+    tenken 点検 — 回復キー
+
+    回復キー: { $key }
+
+    対象のデータフォルダ: { $folder }
+    作成日: { $date }
+
+    パスフレーズを忘れたときに、この回復キーで新しいパスフレーズを設定できます。
+    回復キーを持つ人は点検データを開くことができます。この用紙は施錠できる場所に保管し、
+    ノートパソコンと一緒に持ち歩かないでください。

@@ -6,7 +6,8 @@
 use ts_rs::TS;
 
 use crate::commands::{
-    about, checklist, edits, evidence, findings, policy, report, settings, sheets, team, unlock,
+    about, checklist, edits, encryption, evidence, findings, policy, report, settings, sheets,
+    team, unlock,
 };
 use tenken_core::checklist::derive as d;
 use tenken_core::{store as s, views as v};
@@ -98,6 +99,9 @@ pub fn typescript() -> String {
         team::ConflictChoice,
         crate::state::LockState,
         unlock::LockInfo,
+        encryption::EncryptionOn,
+        encryption::EncryptionOff,
+        settings::BackupInfo,
         crate::command_error::CommandError,
     ];
     let mut out = String::from(

@@ -8,6 +8,7 @@ mod bindings;
 mod command_error;
 mod commands;
 mod data_dir;
+mod keychain;
 mod paths;
 mod state;
 
@@ -102,6 +103,12 @@ fn main() {
             unlock::lock,
             unlock::set_autolock,
             unlock::change_passphrase,
+            unlock::recover,
+            unlock::set_remember,
+            encryption::encrypt_store,
+            encryption::decrypt_store,
+            encryption::save_recovery_key,
+            settings::backup_info,
             scope::scope_view,
             scope::department_scope,
             scope::set_department_role,

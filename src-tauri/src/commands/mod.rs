@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod checklist;
 pub mod drafts;
 pub mod edits;
+pub mod encryption;
 pub mod evidence;
 pub mod findings;
 pub mod interview;

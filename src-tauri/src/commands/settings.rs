@@ -56,14 +56,50 @@ pub fn backup_data(state: State<'_, AppState>, parent: String) -> CommandResult<
     })
 }
 
-/// Restores a verified backup into the current data folder (the database in use is kept
-/// beside it as `tenken.db.before-restore-<time>`), then reopens the store.
+/// What the window needs to know of a backup folder before restoring it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct BackupInfo {
+    /// A backup of an encrypted store: its passphrase is asked for.
+    pub encrypted: bool,
+}
+
 #[tauri::command(async)]
-pub fn restore_data(state: State<'_, AppState>, backup_dir: String) -> CommandResult<String> {
-    state.with_store_closed(|data_dir| {
+pub fn backup_info(state: State<'_, AppState>, backup_dir: String) -> CommandResult<BackupInfo> {
+    let lang = state.lang();
+    let src = paths::existing_dir(&backup_dir)
+        .map_err(|e| crate::command_error::CommandError::from_core(&e, lang))?;
+    Ok(BackupInfo {
+        encrypted: backup::is_encrypted_backup(&src),
+    })
+}
+
+/// Restores a verified backup into the current data folder (the database in use is kept
+/// beside it as `tenken.db.before-restore-<time>`), then reopens the store. A backup of an
+/// encrypted store needs the passphrase it had (`passphrase`); the store is then reopened with
+/// that backup's key.
+#[tauri::command(async)]
+pub fn restore_data(
+    state: State<'_, AppState>,
+    backup_dir: String,
+    passphrase: Option<String>,
+) -> CommandResult<String> {
+    let passphrase = passphrase.map(zeroize::Zeroizing::new);
+    state.with_store_closed(|data_dir, reopen_key| {
         let src = paths::existing_dir(&backup_dir)?;
-        backup::check_backup(&src)?;
-        let kept = backup::restore(&src, data_dir)?;
+        if !backup::is_encrypted_backup(&src) {
+            backup::check_backup(&src)?;
+            let kept = backup::restore(&src, data_dir)?;
+            return Ok(kept.display().to_string());
+        }
+        let Some(p) = passphrase else {
+            return Err(tenken_core::Error::PassphraseRequired { path: src });
+        };
+        let key = std::sync::Arc::new(tenken_core::crypto::unlock_file(
+            &src.join(tenken_core::crypto::KEYS_FILE),
+            &tenken_core::crypto::Secret::Passphrase(p),
+        )?);
+        let kept = backup::restore_with(&src, data_dir, Some(key.clone()))?;
+        *reopen_key = Some(key);
         Ok(kept.display().to_string())
     })
 }

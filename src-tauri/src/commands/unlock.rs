@@ -21,6 +21,11 @@ pub struct LockInfo {
     pub autolock_seconds: u32,
     /// The data folder (the unlock screen says which one is locked).
     pub data_dir: String,
+    /// The data key is remembered in the OS keychain for this folder.
+    pub remembered: bool,
+    /// Why the keychain could not help at the last start, unlock or change (None: it did, or
+    /// it was not asked). The window then asks for the passphrase as usual.
+    pub keychain_notice: Option<String>,
 }
 
 fn info(state: &AppState) -> LockInfo {
@@ -35,6 +40,8 @@ fn info(state: &AppState) -> LockInfo {
         autolock_minutes: minutes,
         autolock_seconds: seconds,
         data_dir: state.data_dir().display().to_string(),
+        remembered: state.remembers_key(),
+        keychain_notice: state.keychain_notice(),
     }
 }
 
@@ -43,11 +50,40 @@ pub fn lock_state(state: State<'_, AppState>) -> CommandResult<LockInfo> {
     Ok(info(&state))
 }
 
-/// Opens the encrypted store with `passphrase`; `wrong_passphrase` leaves it locked.
+/// Opens the encrypted store with `passphrase`; `wrong_passphrase` leaves it locked. With
+/// `remember`, the data key is then kept in the OS keychain (when there is none, the store is
+/// open all the same and `keychain_notice` says why it is not remembered).
 #[tauri::command(async)]
-pub fn unlock(state: State<'_, AppState>, passphrase: String) -> CommandResult<LockInfo> {
+pub fn unlock(
+    state: State<'_, AppState>,
+    passphrase: String,
+    remember: bool,
+) -> CommandResult<LockInfo> {
     let passphrase = zeroize::Zeroizing::new(passphrase);
     state.unlock(&passphrase)?;
+    if remember {
+        state.set_remember(true)?;
+    }
+    Ok(info(&state))
+}
+
+/// The passphrase is forgotten: the recovery key sets a new one and opens the store.
+#[tauri::command(async)]
+pub fn recover(
+    state: State<'_, AppState>,
+    recovery_key: String,
+    new_passphrase: String,
+) -> CommandResult<LockInfo> {
+    let recovery_key = zeroize::Zeroizing::new(recovery_key);
+    let new_passphrase = zeroize::Zeroizing::new(new_passphrase);
+    state.recover(&recovery_key, &new_passphrase)?;
+    Ok(info(&state))
+}
+
+/// "Remember on this computer" on or off for the open encrypted store.
+#[tauri::command(async)]
+pub fn set_remember(state: State<'_, AppState>, on: bool) -> CommandResult<LockInfo> {
+    state.set_remember(on)?;
     Ok(info(&state))
 }
 

@@ -435,6 +435,29 @@ autolock_seconds: number,
 /**
  * The data folder (the unlock screen says which one is locked).
  */
-data_dir: string, };
+data_dir: string, 
+/**
+ * The data key is remembered in the OS keychain for this folder.
+ */
+remembered: boolean, 
+/**
+ * Why the keychain could not help at the last start, unlock or change (None: it did, or
+ * it was not asked). The window then asks for the passphrase as usual.
+ */
+keychain_notice: string | null, };
+
+export type EncryptionOn = { 
+/**
+ * The recovery key: shown once, never stored by tenken.
+ */
+recovery_key: string, evidence_files: number, };
+
+export type EncryptionOff = { evidence_files: number, };
+
+export type BackupInfo = { 
+/**
+ * A backup of an encrypted store: its passphrase is asked for.
+ */
+encrypted: boolean, };
 
 export type CommandError = { code: string, message: string, };

@@ -48,6 +48,11 @@ export async function onFileDrop(
   });
 }
 
+/** The native save dialog for a text file; the chosen path, or null when cancelled. */
+export async function pickSaveText(title: string, defaultPath: string): Promise<string | null> {
+  return save({ title, defaultPath, filters: [{ name: "Text", extensions: ["txt"] }] });
+}
+
 /** The native save dialog for a team package (.zip); the chosen path, or null when cancelled. */
 export async function pickSaveZip(title: string, defaultPath: string): Promise<string | null> {
   return save({ title, defaultPath, filters: [{ name: "ZIP", extensions: ["zip"] }] });

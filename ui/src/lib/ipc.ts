@@ -142,7 +142,9 @@ export const openReportsFolder = () => call<void>("open_reports_folder");
 // Settings
 export const settings = () => call<B.Settings>("settings");
 export const backupData = (parent: string) => call<B.BackupDone>("backup_data", { parent });
-export const restoreData = (backupDir: string) => call<string>("restore_data", { backupDir });
+export const backupInfo = (backupDir: string) => call<B.BackupInfo>("backup_info", { backupDir });
+export const restoreData = (backupDir: string, passphrase: string | null = null) =>
+  call<string>("restore_data", { backupDir, passphrase });
 export const switchDataDir = (path: string) => call<B.Settings>("switch_data_dir", { path });
 export const about = () => call<B.About>("about");
 
@@ -198,7 +200,15 @@ export const teamResolve = (assessmentId: number, choices: B.ConflictChoice[]) =
 
 // Unlock (an encrypted store is opened with its passphrase; auto-lock closes it again)
 export const lockState = () => call<B.LockInfo>("lock_state");
-export const unlockStore = (passphrase: string) => call<B.LockInfo>("unlock", { passphrase });
+export const unlockStore = (passphrase: string, remember: boolean) =>
+  call<B.LockInfo>("unlock", { passphrase, remember });
+export const recoverStore = (recoveryKey: string, newPassphrase: string) =>
+  call<B.LockInfo>("recover", { recoveryKey, newPassphrase });
+export const setRemember = (on: boolean) => call<B.LockInfo>("set_remember", { on });
+export const encryptStore = (passphrase: string) => call<B.EncryptionOn>("encrypt_store", { passphrase });
+export const decryptStore = (passphrase: string) => call<B.EncryptionOff>("decrypt_store", { passphrase });
+export const saveRecoveryKey = (path: string, recoveryKey: string) =>
+  call<string>("save_recovery_key", { path, recoveryKey });
 export const lockStore = () => call<B.LockInfo>("lock");
 export const changePassphrase = (oldPassphrase: string, newPassphrase: string) =>
   call<void>("change_passphrase", { oldPassphrase, newPassphrase });

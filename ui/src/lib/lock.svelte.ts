@@ -4,7 +4,7 @@
 // is flushed to the drafts file (blur, then a short wait for the draft IPC calls), the store
 // is closed and the unlock screen comes back. Drafts are restored after unlocking.
 import type { LockInfo } from "./bindings";
-import { lockState, lockStore, setAutolock, unlockStore } from "./ipc";
+import { lockState, lockStore, recoverStore, setAutolock, setRemember, unlockStore } from "./ipc";
 
 class Lock {
   info = $state<LockInfo | null>(null);
@@ -28,8 +28,22 @@ class Lock {
     return this.info;
   }
 
-  async unlock(passphrase: string): Promise<void> {
-    this.info = await unlockStore(passphrase);
+  async unlock(passphrase: string, remember = false): Promise<void> {
+    this.#opened(await unlockStore(passphrase, remember));
+  }
+
+  /** The passphrase was forgotten: the recovery key sets a new one and opens the store. */
+  async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+    this.#opened(await recoverStore(recoveryKey, newPassphrase));
+  }
+
+  /** "Remember on this computer" on or off (the OS keychain). */
+  async setRemember(on: boolean): Promise<void> {
+    this.info = await setRemember(on);
+  }
+
+  #opened(info: LockInfo): void {
+    this.info = info;
     this.auto = false;
     this.generation += 1;
     this.#last = Date.now();
