@@ -220,6 +220,28 @@ def run(checks: Checks, data_dir: str) -> None:
         checks.check("recovered: the old passphrase no longer does", old.returncode == 1 and "wrong_passphrase" in
                      (old.stdout + old.stderr))
 
+        # Restore of an encrypted backup from the window: its passphrase is asked for; the store
+        # is reopened with the backup's key (still unlocked), with the backup's records.
+        env = {"TENKEN_PASSPHRASE": NEW_PASSPHRASE}
+        backup_dir = os.path.join(harness.output_dir(data_dir), "backup")
+        cli(data_dir, "backup", backup_dir, env=env)
+        cli(data_dir, "org", "add", "バックアップ後に足した市", env=env)
+        info = invoke(session, "backup_info", {"backupDir": backup_dir})
+        checks.check("backup_info: an encrypted backup", info.get("ok", {}).get("encrypted") is True, json.dumps(info))
+        none = invoke(session, "restore_data", {"backupDir": backup_dir, "passphrase": None})
+        wrong = invoke(session, "restore_data", {"backupDir": backup_dir, "passphrase": "not the one at all"})
+        checks.check("restore of an encrypted backup: no passphrase / a wrong one refused, nothing restored",
+                     none.get("err", {}).get("code") == "passphrase_required"
+                     and wrong.get("err", {}).get("code") == "wrong_passphrase"
+                     and len(cli(data_dir, "org", "list", env=env)) == len(orgs_before) + 1,
+                     json.dumps([none, wrong], ensure_ascii=False))
+        done = invoke(session, "restore_data", {"backupDir": backup_dir, "passphrase": NEW_PASSPHRASE})
+        state = invoke(session, "lock_state", {})
+        checks.check("restore with the passphrase: done, the store still unlocked, the backup's records",
+                     "ok" in done and state.get("ok", {}).get("state") == "unlocked"
+                     and cli(data_dir, "org", "list", env=env) == orgs_before,
+                     json.dumps([done, state], ensure_ascii=False))
+
         # Turn encryption off.
         click(session, '[data-testid="nav-settings"]')
         fill(session, '[data-testid="settings-decrypt-pass"]', PASSPHRASE)
