@@ -51,16 +51,14 @@ pub fn matrix(c: &Ctx) -> Vec<Block> {
         .ratings()
         .iter()
         .map(|r| {
-            format!(
-                "{} {}",
-                symbol(c, Some(r.key)),
-                c.scale().rating_label(r.key, c.lang)
+            legend_entry(
+                &symbol(c, Some(r.key)),
+                &c.scale().rating_label(r.key, c.lang),
             )
         })
-        .chain(std::iter::once(format!(
-            "{} {}",
-            symbol(c, None),
-            c.t("report-col-unrated", &[])
+        .chain(std::iter::once(legend_entry(
+            &symbol(c, None),
+            &c.t("report-col-unrated", &[]),
         )))
         .chain((!e.out_of_scope.is_empty()).then(|| {
             format!(
@@ -191,9 +189,26 @@ pub fn full(c: &Ctx) -> Vec<Block> {
     b
 }
 
+/// One legend entry: the symbol, then the label — once, when the label already starts with
+/// the symbol (the audit scale's labels are "○ 適合", "× 不適合", …).
+fn legend_entry(symbol: &str, label: &str) -> String {
+    if label.starts_with(symbol) {
+        label.to_string()
+    } else {
+        format!("{symbol} {label}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::groups;
+    use super::{groups, legend_entry};
+
+    #[test]
+    fn a_legend_entry_names_its_symbol_once() {
+        assert_eq!(legend_entry("○", "○ 適合"), "○ 適合");
+        assert_eq!(legend_entry("○", "実施している"), "○ 実施している");
+        assert_eq!(legend_entry("未", "未評価"), "未評価");
+    }
 
     #[test]
     fn groups_cover_every_department_once_and_are_balanced() {
