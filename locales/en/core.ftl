@@ -119,6 +119,7 @@ entity-finding = finding
 entity-evidence = evidence
 entity-evidence-link = evidence link
 entity-issued-report = issued report
+entity-team-record = team record (share, join, merge)
 entity-answer = recorded rating or note
 entity-interview = interview
 entity-remark = remark

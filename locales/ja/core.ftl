@@ -119,6 +119,7 @@ entity-finding = 指摘事項
 entity-evidence = 証跡
 entity-evidence-link = 証跡の紐付け
 entity-issued-report = 発行済みの報告書
+entity-team-record = チーム作業の記録（配布・参加・統合）
 entity-answer = 記録済みの評価・メモ
 entity-interview = ヒアリング記録
 entity-remark = 良好事項・特記事項

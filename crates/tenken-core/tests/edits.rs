@@ -592,3 +592,26 @@ fn evidence_removal_takes_links_along_unless_an_issued_report_cites_it() {
     later.remove_evidence(fresh.id).unwrap();
     assert!(later.evidence(shimin.id).is_ok() && later.evidence(somu.id).is_ok());
 }
+
+#[test]
+fn an_assessment_with_an_issued_report_is_not_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _, a) = setup(dir.path());
+    s.record_report(&tenken_core::store::NewReportIssue {
+        assessment_id: a,
+        department: None,
+        version: 1,
+        format: "pdf".into(),
+        language: "ja".into(),
+        fingerprint: "a".repeat(64),
+        document_sha256: "b".repeat(64),
+    })
+    .unwrap();
+    let n = log_len(&s);
+    let err = s.remove_assessment(a).unwrap_err();
+    assert!(err.localized(Lang::Ja).contains("発行済み"), "{err:?}");
+    assert_eq!(in_use(err), ("assessment".into(), "issued-report".into()));
+    assert_eq!(log_len(&s), n);
+    assert!(s.assessment(a).is_ok());
+    assert_eq!(s.report_issues(a).unwrap().len(), 1);
+}

@@ -312,6 +312,11 @@ impl Store {
             ("evidence", "SELECT count(*) FROM evidence WHERE assessment_id = ?1"),
             ("answer", "SELECT count(*) FROM responses WHERE assessment_id = ?1 AND (rating IS NOT NULL OR note <> '')"),
             ("assessment", "SELECT count(*) FROM assessments WHERE previous_assessment_id = ?1"),
+            // What went to the committee, and what the team exchanged, stays with its assessment.
+            ("issued-report", "SELECT count(*) FROM report_issues WHERE assessment_id = ?1"),
+            ("team-record", "SELECT (SELECT count(*) FROM team_shares WHERE assessment_id = ?1)
+                + (SELECT count(*) FROM team_memberships WHERE assessment_id = ?1)
+                + (SELECT count(*) FROM team_merges WHERE assessment_id = ?1)"),
         ] {
             let n = self.count(sql, id)?;
             if n > 0 {
