@@ -10,7 +10,10 @@ file named directly: the native save dialog cannot be driven) and is an encrypte
 (magic bytes; the CLI refuses it without the package passphrase). Then a member's new plain
 store: Settings → open a share names the encrypted file, the window asks for the package
 passphrase; a wrong one is refused visibly (the message and the field emptied) with nothing in
-the member's data folder changed; the right one joins (checked with the CLI). Screenshots:
+the member's data folder changed; the right one joins (checked with the CLI). Last, a second member
+with an encrypted store (CLI) returns an encrypted package; dropped on the lead's window, the merge
+asks for the package passphrase, refuses a wrong one visibly (nothing merged) and merges with the
+right one. Screenshots:
 target/e2e-screenshots/team-enc-*.png (1366×768).
 
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/team_encrypted.py [--keep-data]
@@ -101,6 +104,22 @@ def field_is_for_passphrases(session, css: str) -> bool:
     return (el is not None and session.attribute(el, "type") == "password" and session.attribute(el, "lang") == "en"
             and session.attribute(el, "autocomplete") == "off"
             and "ime-mode: disabled" in (session.attribute(el, "style") or ""))
+
+
+def drop_files(session, paths: list[str]) -> str:
+    """Emits the event the webview sends when files are dropped on the window."""
+    return session.execute_async(
+        """const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke('plugin:event|emit',
+            {event: 'tauri://drag-drop', payload: {paths: arguments[0], position: {x: 400, y: 300}}})
+          .then(() => done('ok'), (e) => done('error: ' + JSON.stringify(e)));""",
+        paths,
+    )
+
+
+def merges(data_dir: str) -> int:
+    return len([e for e in cli(data_dir, "log", env={"TENKEN_PASSPHRASE": PASSPHRASE}) or []
+                if e.get("action") == "team.merge"])
 
 
 def run(checks: Checks, data_dir: str) -> None:
@@ -202,6 +221,55 @@ def run(checks: Checks, data_dir: str) -> None:
                      status is not None and len(status.get("answers", [])) > 0)
     finally:
         close_app(member)
+
+    # A second member with an encrypted store returns an encrypted package (CLI); the lead merges
+    # it in the window.
+    m2 = os.path.join(work, "member2")
+    ret = os.path.join(work, "返却-二郎.zip")
+    pkg_env = {"TENKEN_PASSPHRASE": "member two store pass", "TENKEN_PACKAGE_PASSPHRASE": PACKAGE_PASSPHRASE}
+    cli(m2, "org", "list")
+    cli(m2, "encrypt", env={"TENKEN_NEW_PASSPHRASE": "member two store pass"})
+    cli(m2, "team", "join", share, env=pkg_env)
+    cli(m2, "answer", "set", A, "--department", "総務課", "--item", "AU-01-00-003", "--rating", "nonconform",
+        "--note", "二郎が暗号化したPCで確認", env=pkg_env)
+    cli(m2, "team", "return", A, "--out", ret, env=pkg_env)
+    with open(ret, "rb") as f:
+        checks.check("the encrypted member's return is an encrypted package", f.read(8) == b"TNKPKG\x00\x01")
+    merged_before = merges(data_dir)
+    lead = open_app(data_dir)
+    try:
+        field = lead.wait_for('[data-testid="unlock-passphrase"]', timeout=60)
+        lead.send_keys(field, PASSPHRASE)
+        click(lead, '[data-testid="unlock-submit"]')
+        click(lead, f'[data-testid="open-assessment-{A}"]', timeout=60)
+        click(lead, '[data-testid="tab-team"]')
+        lead.wait_for('[data-testid="team-drop-zone"]', timeout=20)
+        checks.check("encrypted return dropped on the window", drop_files(lead, [ret]) == "ok")
+        lead.wait_for('[data-testid="team-merge-pp"]', timeout=20)
+        checks.check("merge: the window asks for the package passphrase before merging",
+                     lead.find('[data-testid="team-merged"]') is None
+                     and field_is_for_passphrases(lead, '[data-testid="team-merge-pp-input"]'))
+        clear_and_type(lead, '[data-testid="team-merge-pp-input"]', "not the team passphrase")
+        click(lead, '[data-testid="team-merge-encrypted"]')
+        wrong = wait_for_text(lead, '[data-testid="team-merge-pp-wrong"]', ja["team-pp-wrong"][:6], 30)
+        checks.check("merge, wrong package passphrase: said in place, nothing merged",
+                     ja["team-pp-wrong"] in wrong and merges(data_dir) == merged_before, wrong)
+        checks.check("merge, wrong package passphrase: the merge field (not the share's) is emptied and focused",
+                     wait_until(lambda: lead.execute(
+                         "const a = document.activeElement; return !!a && a.dataset.testid === 'team-merge-pp-input'"
+                         " && a.value === ''"), 5))
+        screenshot(lead, "team-enc-04-merge-wrong-ja")
+        clear_and_type(lead, '[data-testid="team-merge-pp-input"]', PACKAGE_PASSPHRASE)
+        click(lead, '[data-testid="team-merge-encrypted"]')
+        summary = wait_for_text(lead, '[data-testid="team-merged"]', "反映", 60)
+        checks.check("merge, right package passphrase: merged", "反映" in summary, summary)
+        got = None
+        for a in cli(data_dir, "export", A, env={"TENKEN_PASSPHRASE": PASSPHRASE})["answers"]:
+            if a["department"] == "総務課" and a["item_id"] == "AU-01-00-003":
+                got = a["note"]
+        checks.check("the member's answer reached the lead's store", got == "二郎が暗号化したPCで確認", str(got))
+    finally:
+        close_app(lead)
         if "--keep-data" not in sys.argv[1:]:
             shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(_PRIVATE, ignore_errors=True)
