@@ -138,7 +138,7 @@ pub fn open(sealed: &[u8], passphrase: &str) -> std::result::Result<Vec<u8>, Ope
     Ok(plain)
 }
 
-/// A key derived for tests of a known cost (not tuned).
+/// Argon2id parameters of a tiny, fixed cost for the unit tests (not tuned).
 #[cfg(test)]
 fn test_kdf() -> Kdf {
     Kdf {
