@@ -68,6 +68,8 @@ if $build_ok; then
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/reports.py || true
   step "end-to-end: the audit team's merge and conflict screen in the real window" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/team.py || true
+  step "end-to-end: encrypted team packages (package passphrase) in the real window" \
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/team_encrypted.py || true
   step "end-to-end: About panel and the window's log" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/about.py || true
   step "end-to-end: unlock screen and auto-lock of an encrypted store" \
@@ -96,6 +98,7 @@ else
   skip "end-to-end: scope per department in the real window" "the build failed"
   skip "end-to-end: issuing reports and notices in the real window" "the build failed"
   skip "end-to-end: the audit team's merge and conflict screen in the real window" "the build failed"
+  skip "end-to-end: encrypted team packages (package passphrase) in the real window" "the build failed"
   skip "end-to-end: About panel and the window's log" "the build failed"
   skip "end-to-end: unlock screen and auto-lock of an encrypted store" "the build failed"
   skip "package: .deb and .rpm (scripts/package.sh)" "the build failed"

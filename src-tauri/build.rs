@@ -79,6 +79,7 @@ const COMMANDS: &[&str] = &[
     "team_join",
     "team_return",
     "team_merge",
+    "team_package_encrypted",
     "team_conflicts",
     "team_resolve",
     "about",

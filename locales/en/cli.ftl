@@ -47,6 +47,9 @@ cli-scope-hidden-answer = out of scope but an answer is stored (not counted)
 cli-passphrase-prompt = Passphrase: 
 cli-new-passphrase-prompt = New passphrase: 
 cli-new-passphrase-again = New passphrase (again): 
+cli-package-passphrase-prompt = Package passphrase (agreed in the team): 
+cli-new-package-passphrase-prompt = Package passphrase for this package (agreed in the team): 
+cli-new-package-passphrase-again = Package passphrase (again): 
 cli-encrypt-done = The data in { $path } is now encrypted.
     Recovery key (shown this once only: print it or write it down and keep it somewhere safe, away from this computer):
     { $key }

@@ -100,3 +100,15 @@ team-field-auditor = Auditor
 team-field-notes = Notes
 team-field-text = Text
 team-field-kind = Kind
+
+# The team's package passphrase (an encrypted store writes encrypted packages).
+team-pp-label = Package passphrase
+team-pp-again = Package passphrase (again)
+team-pp-write-help = This data is encrypted, so the file is encrypted too. Type the package passphrase your team agreed on (at least 8 characters, not this computer's passphrase) and tell it to the other person in person.
+team-pp-read-help = This file is encrypted. Type the package passphrase your team agreed on.
+team-pp-short = Use at least { $count } characters.
+team-pp-mismatch = The two entries differ.
+team-pp-wrong = Wrong package passphrase. Nothing was changed.
+team-merge-encrypted = Merge the encrypted files
+team-join-encrypted = Open the encrypted share
+team-pp-cancel = Cancel

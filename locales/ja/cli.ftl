@@ -47,6 +47,9 @@ cli-scope-hidden-answer = 範囲外だが回答が保存されています（集
 cli-passphrase-prompt = パスフレーズ: 
 cli-new-passphrase-prompt = 新しいパスフレーズ: 
 cli-new-passphrase-again = 新しいパスフレーズ（確認のためもう一度）: 
+cli-package-passphrase-prompt = パッケージのパスフレーズ（チームで決めたもの）: 
+cli-new-package-passphrase-prompt = このパッケージのパスフレーズ（チームで決めたもの）: 
+cli-new-package-passphrase-again = パッケージのパスフレーズ（確認のためもう一度）: 
 cli-encrypt-done = { $path } のデータを暗号化しました。
     回復キー（この一度だけ表示します。印刷するか書き留めて、パソコンとは別の安全な場所に保管してください）:
     { $key }

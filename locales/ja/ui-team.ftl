@@ -88,3 +88,15 @@ team-field-auditor = 監査人
 team-field-notes = 記録
 team-field-text = 本文
 team-field-kind = 種類
+
+# The team's package passphrase (an encrypted store writes encrypted packages).
+team-pp-label = パッケージのパスフレーズ
+team-pp-again = パッケージのパスフレーズ（確認のためもう一度）
+team-pp-write-help = このデータは暗号化されているため、ファイルも暗号化します。チームで決めたパッケージのパスフレーズ（8 文字以上、このPCのパスフレーズとは別のもの）を入力してください。相手には対面で伝えてください。
+team-pp-read-help = このファイルは暗号化されています。チームで決めたパッケージのパスフレーズを入力してください。
+team-pp-short = { $count } 文字以上にしてください。
+team-pp-mismatch = 2 回の入力が一致しません。
+team-pp-wrong = パッケージのパスフレーズが違います。何も変更していません。
+team-merge-encrypted = 暗号化されたファイルを取り込む
+team-join-encrypted = 暗号化された配布を開く
+team-pp-cancel = やめる

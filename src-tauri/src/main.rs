@@ -119,6 +119,7 @@ fn main() {
             team::team_join,
             team::team_return,
             team::team_merge,
+            team::team_package_encrypted,
             team::team_conflicts,
             team::team_resolve,
             about::about,

@@ -34,6 +34,12 @@ pub struct Cli {
     /// `TENKEN_NEW_PASSPHRASE`, else a prompt asked twice).
     #[arg(long, global = true, value_name = "FILE")]
     pub new_passphrase_file: Option<PathBuf>,
+    /// The team's package passphrase (`team share`/`return` on an encrypted store write
+    /// encrypted packages; `team join`/`merge` of an encrypted package), read from this file
+    /// (else `TENKEN_PACKAGE_PASSPHRASE`, else a prompt on a terminal, asked twice when
+    /// writing). Not a store passphrase: agreed in the team and told in person.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub package_passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -602,7 +608,9 @@ pub enum XlsxCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum TeamCmd {
-    /// (lead) A package of the assessment for a member to work on offline.
+    /// (lead) A package of the assessment for a member to work on offline. An encrypted store
+    /// writes it encrypted with the team's package passphrase (--package-passphrase-file,
+    /// TENKEN_PACKAGE_PASSPHRASE, or a prompt).
     Share {
         assessment: String,
         #[arg(long)]
@@ -615,9 +623,11 @@ pub enum TeamCmd {
         #[arg(long)]
         force: bool,
     },
-    /// (member) Open a share package into this store.
+    /// (member) Open a share package into this store (an encrypted package needs the package
+    /// passphrase).
     Join { file: PathBuf },
-    /// (member) A package of your changes since the share, for the lead.
+    /// (member) A package of your changes since the share, for the lead (encrypted with the
+    /// package passphrase when this store is encrypted).
     Return {
         assessment: String,
         #[arg(long)]
@@ -625,7 +635,8 @@ pub enum TeamCmd {
         #[arg(long)]
         force: bool,
     },
-    /// (lead) Merge members' return packages, all in one transaction.
+    /// (lead) Merge members' return packages, all in one transaction (encrypted packages
+    /// need the package passphrase).
     Merge {
         #[arg(required = true)]
         files: Vec<PathBuf>,

@@ -260,6 +260,10 @@ fn team() -> Team {
     let rr = json(&m1, &["team", "return", A, "--out", r1.to_str().unwrap()]);
     assert!(rr["changes"].as_u64().unwrap() >= 6, "{rr}");
     ok(&m2, &["team", "return", A, "--out", r2.to_str().unwrap()]);
+    // On encrypted stores (TENKEN_TEST_ENCRYPTED=1) every package is an encrypted one.
+    for p in [&s1, &s2, &r1, &r2] {
+        assert_eq!(is_sealed_file(p), encrypted_mode(), "{}", p.display());
+    }
     Team {
         env,
         lead,
@@ -495,21 +499,64 @@ fn three_laptops_merge_in_either_order_and_twice() {
     }
 }
 
-/// Rewrites a zip: `edit(name, bytes)` returns the bytes to store (manifest included).
-fn rewrite(src: &Path, dest: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) {
-    use std::io::{Read, Write};
-    let mut z = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
-    let mut w = zip::ZipWriter::new(std::fs::File::create(dest).unwrap());
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut b = vec![];
-        f.read_to_end(&mut b).unwrap();
-        w.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(&edit(&name, b)).unwrap();
+/// The zip of a package file: the file itself, or opened with the harness's package
+/// passphrase when it is an encrypted package (in encrypted mode every package is).
+fn package_zip(src: &Path) -> (Vec<u8>, bool) {
+    let raw = std::fs::read(src).unwrap();
+    if tenken_core::crypto::sealed::is_sealed(&raw) {
+        let zip = tenken_core::crypto::sealed::open(&raw, TEST_PACKAGE_PASSPHRASE).unwrap();
+        (zip, true)
+    } else {
+        (raw, false)
     }
-    w.finish().unwrap();
+}
+
+/// Writes `zip` to `dest`, sealed with the harness's package passphrase when `sealed`.
+fn write_package(dest: &Path, zip: Vec<u8>, sealed: bool) {
+    let bytes = if sealed {
+        std::env::set_var("TENKEN_TEST_WEAK_KDF", "1");
+        tenken_core::crypto::sealed::seal(&zip, TEST_PACKAGE_PASSPHRASE).unwrap()
+    } else {
+        zip
+    };
+    std::fs::write(dest, bytes).unwrap();
+}
+
+/// Rewrites a package's zip (sealed again when it was): `edit(name, bytes)` returns the bytes
+/// to store (manifest included); `extra` parts are appended, not listed in the manifest.
+fn rewrite_with(
+    src: &Path,
+    dest: &Path,
+    edit: impl Fn(&str, Vec<u8>) -> Vec<u8>,
+    extra: &[(&str, &[u8])],
+) {
+    use std::io::{Read, Write};
+    let (zip, sealed) = package_zip(src);
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut out);
+        for i in 0..z.len() {
+            let mut f = z.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            let mut b = vec![];
+            f.read_to_end(&mut b).unwrap();
+            w.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(&edit(&name, b)).unwrap();
+        }
+        for (name, b) in extra {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(b).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    write_package(dest, out.into_inner(), sealed);
+}
+
+fn rewrite(src: &Path, dest: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) {
+    rewrite_with(src, dest, edit, &[]);
 }
 
 #[test]
@@ -543,20 +590,7 @@ fn bad_packages_are_refused_with_the_store_unchanged() {
     );
     // A part added that the manifest does not list.
     let added = env.path("added.zip");
-    rewrite(&t.r1, &added, |_, b| b);
-    {
-        use std::io::Write;
-        let f = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(&added)
-            .unwrap();
-        let mut w = zip::ZipWriter::new_append(f).unwrap();
-        w.start_file("extra.bin", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(b"x").unwrap();
-        w.finish().unwrap();
-    }
+    rewrite_with(&t.r1, &added, |_, b| b, &[("extra.bin", b"x")]);
     assert_refused(
         &t.lead,
         &["team", "merge", added.to_str().unwrap()],
@@ -715,4 +749,488 @@ fn merge_killed_at_random_moments_is_all_or_nothing() {
         let _ = std::fs::remove_dir_all(&d);
     }
     eprintln!("killed merges: {before_count} before, {after_count} complete (full merge {full:?})");
+}
+
+// ---- Encrypted team packages (#13) and a member's side databases through encrypt/decrypt ----
+
+/// The team's package passphrase in these tests (not any store's passphrase).
+const PKG: &str = "チームで決めた package passphrase";
+/// Known plaintexts, each longer than 16 bytes.
+const LEAD_NOTE: &str = "配布前に監査責任者が書いた所見：持出し端末の台帳が未整備";
+const MEMBER_NOTE: &str = "メンバーが現地で書いた所見：サーバ室の入退室記録が欠落";
+const MEMBER_NOTE2: &str = "暗号化の後にメンバーが書いた所見：USBメモリの管理簿なし";
+const MEMBER_NOTE3: &str = "復号の後にメンバーが書いた所見：パスワードの定期変更なし";
+
+/// Runs tenken on `data` without the harness's preparation (no store is encrypted behind the
+/// test's back): the store passphrase always (a plain store ignores it), stdin closed, and
+/// `env` on top (e.g. the package passphrase).
+fn tk(data: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
+    let mut c = cmd();
+    c.env("TENKEN_PASSPHRASE", TEST_PASSPHRASE)
+        .env_remove("TENKEN_PACKAGE_PASSPHRASE")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.arg("--data-dir").arg(data).args(args);
+    run_cmd(c)
+}
+
+#[track_caller]
+fn tk_json(data: &Path, env: &[(&str, &str)], args: &[&str]) -> Value {
+    let mut a = vec!["--json"];
+    a.extend_from_slice(args);
+    let r = tk(data, env, &a);
+    assert!(r.ok(), "tenken {a:?}: {r:?}");
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
+const WITH_PKG: &[(&str, &str)] = &[("TENKEN_PACKAGE_PASSPHRASE", PKG)];
+
+fn encrypt_store(data: &Path) {
+    tk_json(
+        data,
+        &[("TENKEN_NEW_PASSPHRASE", TEST_PASSPHRASE)],
+        &["encrypt"],
+    );
+    assert!(data.join("tenken-keys.json").exists());
+}
+
+fn set_note(data: &Path, env: &[(&str, &str)], dept: &str, item: &str, note: &str) {
+    tk_json(
+        data,
+        env,
+        &[
+            "answer",
+            "set",
+            A,
+            "--department",
+            dept,
+            "--item",
+            item,
+            "--rating",
+            "partial",
+            "--note",
+            note,
+        ],
+    );
+}
+
+fn note_at(data: &Path, dept: &str, item: &str) -> Value {
+    let e = tk_json(data, &[], &["export", A]);
+    e["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["department"] == dept && a["item_id"] == item)
+        .map(|a| a["note"].clone())
+        .unwrap_or(Value::Null)
+}
+
+fn shares_16_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    needle.len() >= 16 && needle.windows(16).any(|w| hay.windows(16).any(|h| h == w))
+}
+
+fn is_sealed_file(p: &Path) -> bool {
+    tenken_core::crypto::sealed::is_sealed(&std::fs::read(p).unwrap())
+}
+
+/// Refused with `code` naming `needles`, the store `data` unchanged (human and JSON output).
+#[track_caller]
+fn refused(data: &Path, env: &[(&str, &str)], args: &[&str], code: &str, needles: &[&str]) {
+    assert_refused_with(
+        args,
+        code,
+        needles,
+        || fingerprint(data),
+        |a| tk(data, env, a),
+    );
+}
+
+#[test]
+fn encrypted_stores_write_encrypted_packages_that_need_the_package_passphrase() {
+    let env = Env::new();
+    let (lead, m1, m2) = (env.path("lead"), env.path("m1"), env.path("m2"));
+    tk_json(&lead, &[], &["demo"]);
+    set_note(&lead, &[], "総務課", "AU-01-00-002", LEAD_NOTE);
+    encrypt_store(&lead);
+    let share = env.path("share.zip");
+    let s = share.to_str().unwrap();
+    let share_args = [
+        "team",
+        "share",
+        A,
+        "--out",
+        s,
+        "--departments",
+        "総務課,市民課",
+        "--member",
+        "一郎",
+    ];
+    // No package passphrase (no terminal): refused, nothing written.
+    refused(
+        &lead,
+        &[],
+        &share_args,
+        "package_passphrase_required",
+        &["share.zip", "TENKEN_PACKAGE_PASSPHRASE"],
+    );
+    assert!(!share.exists());
+    refused(
+        &lead,
+        &[("TENKEN_PACKAGE_PASSPHRASE", "short")],
+        &share_args,
+        "passphrase_too_short",
+        &["8"],
+    );
+    assert!(!share.exists());
+    // From a file (one final line break is not part of it).
+    let pfile = env.file("pkg-pass.txt", format!("{PKG}\n").as_bytes());
+    let mut with_file = vec!["--package-passphrase-file", pfile.to_str().unwrap()];
+    with_file.extend_from_slice(&share_args);
+    let r = tk_json(&lead, &[], &with_file);
+    let raw = std::fs::read(&share).unwrap();
+    assert!(raw.starts_with(b"TNKPKG\0\x01"), "an encrypted package");
+    assert_eq!(r["bytes"].as_u64().unwrap(), raw.len() as u64);
+    // The sealed file shares no 16-byte run with the zip inside (nor with the note, which
+    // is in the zip's database).
+    let zip = tenken_core::crypto::sealed::open(&raw, PKG).unwrap();
+    assert!(zip.starts_with(b"PK"));
+    let windows: std::collections::HashSet<&[u8]> = zip.windows(16).collect();
+    assert!(
+        !raw.windows(16).any(|w| windows.contains(w)),
+        "a 16-byte run of the plaintext zip in the encrypted package"
+    );
+    assert!(!shares_16_bytes(&raw, LEAD_NOTE.as_bytes()));
+
+    // A plain member's store: no passphrase, a wrong one, the store passphrase: refused,
+    // nothing changed; the right one joins.
+    tk_json(&m1, &[], &["org", "list"]);
+    refused(
+        &m1,
+        &[],
+        &["team", "join", s],
+        "package_passphrase_required",
+        &["share.zip"],
+    );
+    for wrong in ["チームで決めた package passphrasE", TEST_PASSPHRASE] {
+        refused(
+            &m1,
+            &[("TENKEN_PACKAGE_PASSPHRASE", wrong)],
+            &["team", "join", s],
+            "wrong_package_passphrase",
+            &["share.zip"],
+        );
+    }
+    let j = tk_json(&m1, WITH_PKG, &["team", "join", s]);
+    assert_eq!(j["departments"], serde_json::json!(["総務課", "市民課"]));
+    assert_eq!(
+        j["package_sha256"],
+        sha256_hex(&zip),
+        "a package's SHA-256 is its zip's"
+    );
+    assert_eq!(note_at(&m1, "総務課", "AU-01-00-002"), LEAD_NOTE);
+    // A plain store returns a plain package (a passphrase given is not used).
+    set_note(&m1, &[], "総務課", "AU-01-00-003", MEMBER_NOTE);
+    let r1 = env.path("r1.zip");
+    tk_json(
+        &m1,
+        WITH_PKG,
+        &["team", "return", A, "--out", r1.to_str().unwrap()],
+    );
+    assert!(std::fs::read(&r1).unwrap().starts_with(b"PK"), "plain");
+    // The encrypted lead merges it without a package passphrase.
+    let m = tk_json(&lead, &[], &["team", "merge", r1.to_str().unwrap()]);
+    assert!(m["applied"].as_u64().unwrap() >= 1, "{m}");
+    assert_eq!(note_at(&lead, "総務課", "AU-01-00-003"), MEMBER_NOTE);
+
+    // An encrypted member's store: joins the encrypted share, returns an encrypted package.
+    tk_json(&m2, &[], &["org", "list"]);
+    encrypt_store(&m2);
+    let s2 = env.path("share2.zip");
+    tk_json(
+        &lead,
+        WITH_PKG,
+        &[
+            "team",
+            "share",
+            A,
+            "--out",
+            s2.to_str().unwrap(),
+            "--departments",
+            "税務課",
+            "--member",
+            "二郎",
+        ],
+    );
+    tk_json(&m2, WITH_PKG, &["team", "join", s2.to_str().unwrap()]);
+    set_note(&m2, &[], "税務課", "AU-01-00-003", MEMBER_NOTE2);
+    let r2 = env.path("r2.zip");
+    let r2s = r2.to_str().unwrap();
+    refused(
+        &m2,
+        &[],
+        &["team", "return", A, "--out", r2s],
+        "package_passphrase_required",
+        &["r2.zip"],
+    );
+    assert!(!r2.exists());
+    tk_json(&m2, WITH_PKG, &["team", "return", A, "--out", r2s]);
+    assert!(is_sealed_file(&r2));
+    assert!(!shares_16_bytes(
+        &std::fs::read(&r2).unwrap(),
+        MEMBER_NOTE2.as_bytes()
+    ));
+    refused(
+        &lead,
+        &[],
+        &["team", "merge", r2s],
+        "package_passphrase_required",
+        &["r2.zip"],
+    );
+    refused(
+        &lead,
+        &[("TENKEN_PACKAGE_PASSPHRASE", "wrong package passphrase")],
+        &["team", "merge", r1.to_str().unwrap(), r2s],
+        "wrong_package_passphrase",
+        &["r2.zip"],
+    );
+    // Tampered (one byte of a chunk) and cut short: refused naming the file, nothing changed.
+    let raw2 = std::fs::read(&r2).unwrap();
+    let mut flipped = raw2.clone();
+    let i = raw2.len() / 2;
+    flipped[i] ^= 0x01;
+    let tampered = env.file("tampered.zip", &flipped);
+    let cut = env.file("cut.zip", &raw2[..raw2.len() - 7]);
+    for bad in [&tampered, &cut] {
+        refused(
+            &lead,
+            WITH_PKG,
+            &["team", "merge", bad.to_str().unwrap()],
+            "team_package_invalid",
+            &[bad.file_name().unwrap().to_str().unwrap()],
+        );
+    }
+    // A tampered share is refused by join too.
+    let mut sflip = raw.clone();
+    let n = sflip.len() - 20;
+    sflip[n] ^= 0x80;
+    let stampered = env.file("stampered.zip", &sflip);
+    refused(
+        &m2,
+        WITH_PKG,
+        &["team", "join", stampered.to_str().unwrap()],
+        "team_package_invalid",
+        &["stampered.zip"],
+    );
+    // The right passphrase merges; the same package again is recognised (already merged).
+    let m = tk_json(&lead, WITH_PKG, &["team", "merge", r2s]);
+    assert!(m["applied"].as_u64().unwrap() >= 1, "{m}");
+    assert_eq!(note_at(&lead, "税務課", "AU-01-00-003"), MEMBER_NOTE2);
+    let before = fingerprint(&lead);
+    let again = tk_json(
+        &lead,
+        WITH_PKG,
+        &["team", "merge", r2s, r1.to_str().unwrap()],
+    );
+    assert_eq!(again["applied"], 0, "{again}");
+    assert!(again["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["already_merged"] == true));
+    assert_same(
+        &before,
+        &fingerprint(&lead),
+        "merging the same packages again",
+    );
+    assert_eq!(tk_json(&lead, &[], &["verify"])["ok"], true);
+}
+
+/// Every file in the member's team folder: (name, bytes).
+fn team_files(data: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = vec![];
+    for e in std::fs::read_dir(data.join("team")).unwrap().flatten() {
+        out.push((
+            e.file_name().to_string_lossy().to_string(),
+            std::fs::read(e.path()).unwrap(),
+        ));
+    }
+    out.sort();
+    out
+}
+
+/// A plain lead and a plain member who joined and returned once.
+fn joined_plain_member(env: &Env) -> (PathBuf, PathBuf) {
+    let (lead, m) = (env.path("lead"), env.path("m"));
+    tk_json(&lead, &[], &["demo"]);
+    set_note(&lead, &[], "総務課", "AU-01-00-002", LEAD_NOTE);
+    let share = env.path("share.zip");
+    tk_json(
+        &lead,
+        &[],
+        &[
+            "team",
+            "share",
+            A,
+            "--out",
+            share.to_str().unwrap(),
+            "--departments",
+            "総務課,市民課",
+        ],
+    );
+    tk_json(&m, &[], &["team", "join", share.to_str().unwrap()]);
+    set_note(&m, &[], "総務課", "AU-01-00-003", MEMBER_NOTE);
+    let r0 = env.path("r0.zip");
+    tk_json(
+        &m,
+        &[],
+        &["team", "return", A, "--out", r0.to_str().unwrap()],
+    );
+    tk_json(&lead, &[], &["team", "merge", r0.to_str().unwrap()]);
+    (lead, m)
+}
+
+#[test]
+fn encrypt_and_decrypt_convert_a_members_side_databases() {
+    let env = Env::new();
+    let (lead, m) = joined_plain_member(&env);
+    // Plain: the baseline and the state last returned are SQLite files holding the notes
+    // (the grep below can find them).
+    let files = team_files(&m);
+    let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(names, ["baseline-2.db", "returned-2.db"], "{names:?}");
+    assert!(files.iter().all(|f| f.1.starts_with(b"SQLite format 3")));
+    assert!(shares_16_bytes(&files[0].1, LEAD_NOTE.as_bytes()));
+    assert!(shares_16_bytes(&files[1].1, MEMBER_NOTE.as_bytes()));
+
+    encrypt_store(&m);
+    let files = team_files(&m);
+    assert_eq!(
+        files.len(),
+        2,
+        "{:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (name, bytes) in &files {
+        assert!(!bytes.starts_with(b"SQLite format 3"), "{name} is plain");
+        for known in [LEAD_NOTE, MEMBER_NOTE] {
+            assert!(
+                !shares_16_bytes(bytes, known.as_bytes()),
+                "{name} holds {known}"
+            );
+        }
+        let c = rusqlite::Connection::open(m.join("team").join(name)).unwrap();
+        assert!(
+            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r
+                .get::<_, i64>(0))
+                .is_err(),
+            "{name} opens with plain SQLite"
+        );
+    }
+    assert!(!m.join(".tenken-convert").exists());
+    // Return works on the encrypted store (an encrypted package) and carries only the change
+    // since the last return; the lead merges it.
+    set_note(&m, &[], "市民課", "AU-01-00-003", MEMBER_NOTE2);
+    let r1 = env.path("r1.zip");
+    let rr = tk_json(
+        &m,
+        WITH_PKG,
+        &["team", "return", A, "--out", r1.to_str().unwrap()],
+    );
+    assert!(is_sealed_file(&r1));
+    assert!(rr["changes"].as_u64().unwrap() >= 1, "{rr}");
+    let merged = tk_json(&lead, WITH_PKG, &["team", "merge", r1.to_str().unwrap()]);
+    assert_eq!(merged["conflicts"].as_array().unwrap().len(), 0, "{merged}");
+    assert_eq!(note_at(&lead, "市民課", "AU-01-00-003"), MEMBER_NOTE2);
+    assert_eq!(note_at(&lead, "総務課", "AU-01-00-003"), MEMBER_NOTE);
+    // After the return the state last returned is written keyed as well.
+    assert!(team_files(&m)
+        .iter()
+        .all(|f| !f.1.starts_with(b"SQLite format 3")));
+
+    // Decrypt: the side databases are plain again; return works with a plain package.
+    tk_json(&m, &[], &["decrypt"]);
+    assert!(!m.join("tenken-keys.json").exists());
+    let files = team_files(&m);
+    assert_eq!(files.len(), 2);
+    assert!(files.iter().all(|f| f.1.starts_with(b"SQLite format 3")));
+    assert!(shares_16_bytes(&files[1].1, MEMBER_NOTE2.as_bytes()));
+    set_note(&m, &[], "市民課", "AU-01-00-004", MEMBER_NOTE3);
+    let r2 = env.path("r2.zip");
+    tk_json(
+        &m,
+        &[],
+        &["team", "return", A, "--out", r2.to_str().unwrap()],
+    );
+    assert!(std::fs::read(&r2).unwrap().starts_with(b"PK"));
+    let merged = tk_json(&lead, &[], &["team", "merge", r2.to_str().unwrap()]);
+    assert_eq!(merged["conflicts"].as_array().unwrap().len(), 0, "{merged}");
+    assert_eq!(note_at(&lead, "市民課", "AU-01-00-004"), MEMBER_NOTE3);
+    assert_eq!(tk_json(&m, &[], &["verify"])["ok"], true);
+    assert_eq!(tk_json(&lead, &[], &["verify"])["ok"], true);
+}
+
+#[test]
+fn a_members_encrypt_killed_at_random_moments_leaves_a_store_that_returns() {
+    if encrypted_mode() {
+        return;
+    }
+    let env = Env::new();
+    let (_lead, m) = joined_plain_member(&env);
+    set_note(&m, &[], "市民課", "AU-01-00-003", MEMBER_NOTE2);
+    // The whole conversion's time, on a copy.
+    let probe = env.path("probe");
+    copy_dir(&m, &probe);
+    let t = Instant::now();
+    tk_json(
+        &probe,
+        &[("TENKEN_NEW_PASSPHRASE", TEST_PASSPHRASE)],
+        &["encrypt"],
+    );
+    let whole = t.elapsed().as_micros() as u64;
+    let mut roll = dice(77);
+    let (mut before, mut after) = (0, 0);
+    for round in 0..12 {
+        let d = env.path(&format!("k{round}"));
+        copy_dir(&m, &d);
+        let mut c = cmd();
+        c.env("TENKEN_NEW_PASSPHRASE", TEST_PASSPHRASE)
+            .arg("--data-dir")
+            .arg(&d)
+            .arg("encrypt")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = c.spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(roll(3 * whole)));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whichever form the store is in, the member can still return (the side databases
+        // follow it) and verify passes.
+        let out = env.path(&format!("k{round}.zip"));
+        let rr = tk_json(
+            &d,
+            WITH_PKG,
+            &["team", "return", A, "--out", out.to_str().unwrap()],
+        );
+        assert!(rr["changes"].as_u64().unwrap() >= 1, "round {round}: {rr}");
+        let encrypted = d.join("tenken-keys.json").exists();
+        assert_eq!(is_sealed_file(&out), encrypted, "round {round}");
+        for (name, bytes) in team_files(&d) {
+            assert_eq!(
+                bytes.starts_with(b"SQLite format 3"),
+                !encrypted,
+                "round {round}: {name}"
+            );
+        }
+        assert!(!d.join(".tenken-convert").exists(), "round {round}");
+        assert_eq!(tk_json(&d, &[], &["verify"])["ok"], true, "round {round}");
+        if encrypted {
+            after += 1;
+        } else {
+            before += 1;
+        }
+        let _ = std::fs::remove_dir_all(&d);
+    }
+    eprintln!("12 rounds: {before} left plain, {after} encrypted ({whole} µs whole)");
 }

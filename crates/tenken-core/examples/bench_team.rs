@@ -42,11 +42,11 @@ fn main() {
     for (m, chunk) in depts.chunks(depts.len().div_ceil(3)).enumerate() {
         let share = root.join(format!("share{m}.zip"));
         let s = lead
-            .team_share(a, Some(chunk), &format!("member{m}"), &out, &share)
+            .team_share(a, Some(chunk), &format!("member{m}"), &out, &share, None)
             .unwrap();
         let mdir = root.join(format!("m{m}"));
         let mut ms = Store::open(&mdir).unwrap();
-        ms.team_join(&share).unwrap();
+        ms.team_join(&share, None).unwrap();
         let t = Instant::now();
         for d in chunk {
             let changes: Vec<(String, AnswerChange)> = items
@@ -68,7 +68,7 @@ fn main() {
         let answered = t.elapsed();
         let ret = root.join(format!("return{m}.zip"));
         let t = Instant::now();
-        let rr = ms.team_return(a, &out, &ret).unwrap();
+        let rr = ms.team_return(a, &out, &ret, None).unwrap();
         println!(
             "member{m}: {} departments, share {} KiB, answering {:.2} s, return {:.2} s: {} changes, {} KiB, {} log entries",
             chunk.len(),
@@ -82,7 +82,7 @@ fn main() {
         returns.push(ret);
     }
     let t = Instant::now();
-    let m = lead.team_merge(&returns).unwrap();
+    let m = lead.team_merge(&returns, None).unwrap();
     let took = t.elapsed();
     println!(
         "merge of {} packages: {:.3} s (goal ≤ 2 s): applied {}, unchanged {}, conflicts {}",
@@ -93,7 +93,7 @@ fn main() {
         m.conflicts.len()
     );
     let t = Instant::now();
-    let again = lead.team_merge(&returns).unwrap();
+    let again = lead.team_merge(&returns, None).unwrap();
     println!(
         "merging the same packages again: {:.3} s, applied {}",
         t.elapsed().as_secs_f64(),

@@ -172,6 +172,14 @@ pub enum Error {
         expected: String,
         found: String,
     },
+    /// An encrypted team package (written by an encrypted store) is to be written or read and
+    /// no package passphrase was given (`--package-passphrase-file`,
+    /// `TENKEN_PACKAGE_PASSPHRASE`, a prompt on a terminal, the window's field).
+    #[error("team package {path} is encrypted: a package passphrase is required")]
+    PackagePassphraseRequired { path: PathBuf },
+    /// The package passphrase does not open the encrypted team package.
+    #[error("wrong package passphrase for {path}")]
+    WrongPackagePassphrase { path: PathBuf },
     /// Joining a newer share would overwrite work of the member not yet returned.
     #[error("joining would overwrite {count} unreturned changes in assessment {assessment}")]
     TeamJoinConflict { assessment: i64, count: usize },
@@ -281,6 +289,8 @@ impl Error {
             Error::TeamPackageTooNew { .. } => "team_package_too_new",
             Error::TeamPackageWrongKind { .. } => "team_package_wrong_kind",
             Error::TeamJoinConflict { .. } => "team_join_conflict",
+            Error::PackagePassphraseRequired { .. } => "package_passphrase_required",
+            Error::WrongPackagePassphrase { .. } => "wrong_package_passphrase",
             Error::TeamNotJoined(_) => "team_not_joined",
             Error::UnknownConflict(_) => "unknown_conflict",
             Error::ConflictResolved(_) => "conflict_resolved",
@@ -486,6 +496,12 @@ impl Error {
                 ],
             ),
             Error::StoreNotEmpty { path } => ("error-store-not-empty", vec![("path", p(path))]),
+            Error::PackagePassphraseRequired { path } => {
+                ("error-package-passphrase-required", vec![("path", p(path))])
+            }
+            Error::WrongPackagePassphrase { path } => {
+                ("error-wrong-package-passphrase", vec![("path", p(path))])
+            }
             Error::TeamPackageInvalid { path, reason } => (
                 "error-team-package-invalid",
                 vec![("path", p(path)), ("reason", s(reason))],

@@ -40,8 +40,10 @@ fn team_status_follows_shares_returns_and_decisions() {
     let d1 = vec!["総務課".to_string(), "市民課".to_string()];
     let d2 = vec!["市民課".to_string(), "税務課".to_string()];
     let (s1, s2) = (root.path().join("s1.zip"), root.path().join("s2.zip"));
-    lead.team_share(a, Some(&d1), "一郎", &out, &s1).unwrap();
-    lead.team_share(a, Some(&d2), "二郎", &out, &s2).unwrap();
+    lead.team_share(a, Some(&d1), "一郎", &out, &s1, None)
+        .unwrap();
+    lead.team_share(a, Some(&d2), "二郎", &out, &s2, None)
+        .unwrap();
 
     let status = lead.team_status(a).unwrap();
     let mut names: Vec<_> = status
@@ -68,7 +70,7 @@ fn team_status_follows_shares_returns_and_decisions() {
         .enumerate()
     {
         let mut ms = Store::open(&root.path().join(format!("m{m}"))).unwrap();
-        ms.team_join(share).unwrap();
+        ms.team_join(share, None).unwrap();
         let joined = ms.team_status(a).unwrap().joined.expect("joined");
         assert_eq!(
             joined.departments,
@@ -78,7 +80,7 @@ fn team_status_follows_shares_returns_and_decisions() {
         let rating = if m == 0 { "conform" } else { "nonconform" };
         answer(&mut ms, a, "市民課", &item, rating, note);
         let ret = root.path().join(format!("r{m}.zip"));
-        ms.team_return(a, &out, &ret).unwrap();
+        ms.team_return(a, &out, &ret, None).unwrap();
         assert!(ms
             .team_status(a)
             .unwrap()
@@ -94,7 +96,7 @@ fn team_status_follows_shares_returns_and_decisions() {
     }
 
     // Only 一郎 returned so far.
-    lead.team_merge(&returns[..1]).unwrap();
+    lead.team_merge(&returns[..1], None).unwrap();
     let status = lead.team_status(a).unwrap();
     let by = |n: &str| {
         status
@@ -109,7 +111,7 @@ fn team_status_follows_shares_returns_and_decisions() {
     assert!(by("二郎").last_returned_at.is_none());
 
     // 二郎's return conflicts with 一郎's (same answer, different values).
-    let m = lead.team_merge(&returns[1..]).unwrap();
+    let m = lead.team_merge(&returns[1..], None).unwrap();
     assert_eq!(m.conflicts.len(), 1);
     let status = lead.team_status(a).unwrap();
     let by = |n: &str| {

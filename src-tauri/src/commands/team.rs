@@ -1,14 +1,17 @@
 //! The audit team in the window: share with a member, join, return, merge returns, list and
 //! decide conflicts, and who holds which departments. Each command calls the core use case the
-//! CLI's `tenken team …` calls.
+//! CLI's `tenken team …` calls. An encrypted store writes encrypted packages: share and return
+//! then take the team's package passphrase (the window asks for it twice); join and merge take
+//! it when a chosen file is an encrypted package (`team_package_encrypted`).
 
 use serde::Deserialize;
 use tauri::State;
 use tenken_core::team::{
     Conflict, ConflictView, JoinReport, MergeReport, ReturnReport, ShareReport, TeamStatus,
 };
+use zeroize::Zeroizing;
 
-use crate::command_error::CommandResult;
+use crate::command_error::{CommandError, CommandResult};
 use crate::paths;
 use crate::state::AppState;
 
@@ -27,19 +30,56 @@ pub fn team_share(
     path: String,
     member: String,
     departments: Option<Vec<String>>,
+    package_passphrase: Option<String>,
 ) -> CommandResult<ShareReport> {
     let data_dir = state.data_dir();
+    let pp = package_passphrase.map(Zeroizing::new);
     state.with_store_mut(|store| {
         let dest = paths::new_zip_file(&path)?;
         let out = tenken_core::output::Output::new(&data_dir, true);
-        store.team_share(assessment_id, departments.as_deref(), &member, &out, &dest)
+        store.team_share(
+            assessment_id,
+            departments.as_deref(),
+            &member,
+            &out,
+            &dest,
+            pp.as_deref().map(|p| p.as_str()),
+        )
     })
+}
+
+/// Whether any of the chosen files is an encrypted team package (the window then asks for the
+/// package passphrase before joining or merging).
+#[tauri::command(async)]
+pub fn team_package_encrypted(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CommandResult<bool> {
+    let check = || -> tenken_core::Result<bool> {
+        for p in &paths {
+            if tenken_core::team::package::is_encrypted(&paths::existing_file(p)?)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
+    check().map_err(|e| CommandError::from_core(&e, state.lang()))
 }
 
 /// Opens a share package from the lead into this store (a member's laptop).
 #[tauri::command(async)]
-pub fn team_join(state: State<'_, AppState>, path: String) -> CommandResult<JoinReport> {
-    state.with_store_mut(|store| store.team_join(&paths::existing_file(&path)?))
+pub fn team_join(
+    state: State<'_, AppState>,
+    path: String,
+    package_passphrase: Option<String>,
+) -> CommandResult<JoinReport> {
+    let pp = package_passphrase.map(Zeroizing::new);
+    state.with_store_mut(|store| {
+        store.team_join(
+            &paths::existing_file(&path)?,
+            pp.as_deref().map(|p| p.as_str()),
+        )
+    })
 }
 
 /// Writes this member's return package to `path` (from the save dialog).
@@ -48,25 +88,37 @@ pub fn team_return(
     state: State<'_, AppState>,
     assessment_id: i64,
     path: String,
+    package_passphrase: Option<String>,
 ) -> CommandResult<ReturnReport> {
     let data_dir = state.data_dir();
+    let pp = package_passphrase.map(Zeroizing::new);
     state.with_store_mut(|store| {
         let dest = paths::new_zip_file(&path)?;
         let out = tenken_core::output::Output::new(&data_dir, true);
-        store.team_return(assessment_id, &out, &dest)
+        store.team_return(
+            assessment_id,
+            &out,
+            &dest,
+            pp.as_deref().map(|p| p.as_str()),
+        )
     })
 }
 
 /// Merges return packages (open dialog with several files, or a drop): all verified first,
 /// then applied in one transaction.
 #[tauri::command(async)]
-pub fn team_merge(state: State<'_, AppState>, paths: Vec<String>) -> CommandResult<MergeReport> {
+pub fn team_merge(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    package_passphrase: Option<String>,
+) -> CommandResult<MergeReport> {
+    let pp = package_passphrase.map(Zeroizing::new);
     state.with_store_mut(|store| {
         let files = paths
             .iter()
             .map(|p| paths::existing_file(p))
             .collect::<tenken_core::Result<Vec<_>>>()?;
-        store.team_merge(&files)
+        store.team_merge(&files, pp.as_deref().map(|p| p.as_str()))
     })
 }
 

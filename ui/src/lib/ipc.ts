@@ -188,12 +188,21 @@ export const saveDraft = (key: string, text: string, seq: number) => call<void>(
 
 // Team (share with members, join, return, merge, conflicts)
 export const teamStatus = (assessmentId: number) => call<B.TeamStatus>("team_status", { assessmentId });
-export const teamShare = (assessmentId: number, path: string, member: string, departments: string[] | null) =>
-  call<B.ShareReport>("team_share", { assessmentId, path, member, departments });
-export const teamJoin = (path: string) => call<B.JoinReport>("team_join", { path });
-export const teamReturn = (assessmentId: number, path: string) =>
-  call<B.ReturnReport>("team_return", { assessmentId, path });
-export const teamMerge = (paths: string[]) => call<B.MergeReport>("team_merge", { paths });
+export const teamShare = (
+  assessmentId: number,
+  path: string,
+  member: string,
+  departments: string[] | null,
+  packagePassphrase: string | null,
+) => call<B.ShareReport>("team_share", { assessmentId, path, member, departments, packagePassphrase });
+export const teamJoin = (path: string, packagePassphrase: string | null) =>
+  call<B.JoinReport>("team_join", { path, packagePassphrase });
+export const teamReturn = (assessmentId: number, path: string, packagePassphrase: string | null) =>
+  call<B.ReturnReport>("team_return", { assessmentId, path, packagePassphrase });
+export const teamMerge = (paths: string[], packagePassphrase: string | null) =>
+  call<B.MergeReport>("team_merge", { paths, packagePassphrase });
+/** Whether any of the files is an encrypted team package (the package passphrase is then asked). */
+export const teamPackageEncrypted = (paths: string[]) => call<boolean>("team_package_encrypted", { paths });
 export const teamConflicts = (assessmentId: number) => call<B.ConflictView[]>("team_conflicts", { assessmentId });
 export const teamResolve = (assessmentId: number, choices: B.ConflictChoice[]) =>
   call<B.Conflict[]>("team_resolve", { assessmentId, choices });

@@ -2,6 +2,9 @@
 //! command on an encrypted store needs: `--passphrase-file FILE`, else `TENKEN_PASSPHRASE`,
 //! else a prompt on a terminal, else `passphrase_required`. New passphrases:
 //! `--new-passphrase-file FILE`, else `TENKEN_NEW_PASSPHRASE`, else a prompt asked twice.
+//! The team's package passphrase: `--package-passphrase-file FILE`, else
+//! `TENKEN_PACKAGE_PASSPHRASE`, else a prompt on a terminal (asked twice when writing), else
+//! `package_passphrase_required`.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -99,6 +102,32 @@ fn passphrase(cli: &Cli, dir: &Path) -> Result<Zeroizing<String>> {
     }
     Err(Error::PassphraseRequired {
         path: dir.to_path_buf(),
+    })
+}
+
+/// The team's package passphrase for the package at `path` (`writing`: asked twice on a
+/// terminal).
+pub fn package_passphrase(cli: &Cli, path: &Path, writing: bool) -> Result<Zeroizing<String>> {
+    if let Some(f) = &cli.package_passphrase_file {
+        return read_secret_file(f);
+    }
+    if let Some(p) = env_secret("TENKEN_PACKAGE_PASSPHRASE") {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        let lang = cli.lang.parse().unwrap_or_default();
+        if !writing {
+            return prompt(&tr(lang, "cli-package-passphrase-prompt", &[]));
+        }
+        let a = prompt(&tr(lang, "cli-new-package-passphrase-prompt", &[]))?;
+        let b = prompt(&tr(lang, "cli-new-package-passphrase-again", &[]))?;
+        if a != b {
+            return Err(Error::PassphraseMismatch);
+        }
+        return Ok(a);
+    }
+    Err(Error::PackagePassphraseRequired {
+        path: path.to_path_buf(),
     })
 }
 

@@ -1,14 +1,37 @@
 //! `tenken team …`: the audit team without a server (share, join, return, merge, conflicts,
 //! resolve). Each handler calls one core use case and prints.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use tenken_core::i18n::tr;
-use tenken_core::Result;
+use tenken_core::team::package;
+use tenken_core::{Result, Store};
+use zeroize::Zeroizing;
 
-use super::{assessment_id, done, open, open_read, output};
+use super::{assessment_id, crypto, done, open, open_read, output};
 use crate::args::{Cli, Keep, TeamCmd};
 use crate::Ctx;
+
+/// The package passphrase for a package this store writes: an encrypted store writes
+/// encrypted packages; a plain store plain ones (nothing is asked).
+fn writing_passphrase(cli: &Cli, store: &Store, dest: &Path) -> Result<Option<Zeroizing<String>>> {
+    if store.data_key().is_none() {
+        return Ok(None);
+    }
+    crypto::package_passphrase(cli, dest, true).map(Some)
+}
+
+/// The package passphrase for the packages read, asked only when one of them is encrypted.
+fn reading_passphrase(cli: &Cli, files: &[PathBuf]) -> Result<Option<Zeroizing<String>>> {
+    for f in files {
+        // A file that cannot be read is reported by the use case itself.
+        if package::is_encrypted(f).unwrap_or(false) {
+            return crypto::package_passphrase(cli, f, false).map(Some);
+        }
+    }
+    Ok(None)
+}
 
 pub fn run(cli: &Cli, ctx: &Ctx, cmd: &TeamCmd) -> Result<ExitCode> {
     let lang = ctx.lang;
@@ -21,12 +44,15 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &TeamCmd) -> Result<ExitCode> {
             force,
         } => {
             let a = assessment_id(assessment)?;
-            let r = open(cli)?.team_share(
+            let mut store = open(cli)?;
+            let pp = writing_passphrase(cli, &store, out)?;
+            let r = store.team_share(
                 a,
                 departments.as_deref(),
                 member,
                 &output(cli, *force),
                 out,
+                pp.as_deref().map(|p| p.as_str()),
             )?;
             ctx.out(&r, || {
                 tr(
@@ -41,7 +67,9 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &TeamCmd) -> Result<ExitCode> {
             })?;
         }
         TeamCmd::Join { file } => {
-            let r = open(cli)?.team_join(file)?;
+            let mut store = open(cli)?;
+            let pp = reading_passphrase(cli, std::slice::from_ref(file))?;
+            let r = store.team_join(file, pp.as_deref().map(|p| p.as_str()))?;
             ctx.out(&r, || {
                 tr(
                     lang,
@@ -60,7 +88,14 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &TeamCmd) -> Result<ExitCode> {
             force,
         } => {
             let a = assessment_id(assessment)?;
-            let r = open(cli)?.team_return(a, &output(cli, *force), out)?;
+            let mut store = open(cli)?;
+            let pp = writing_passphrase(cli, &store, out)?;
+            let r = store.team_return(
+                a,
+                &output(cli, *force),
+                out,
+                pp.as_deref().map(|p| p.as_str()),
+            )?;
             ctx.out(&r, || {
                 tr(
                     lang,
@@ -75,7 +110,9 @@ pub fn run(cli: &Cli, ctx: &Ctx, cmd: &TeamCmd) -> Result<ExitCode> {
             })?;
         }
         TeamCmd::Merge { files } => {
-            let r = open(cli)?.team_merge(files)?;
+            let mut store = open(cli)?;
+            let pp = reading_passphrase(cli, files)?;
+            let r = store.team_merge(files, pp.as_deref().map(|p| p.as_str()))?;
             ctx.out(&r, || {
                 let mut s = tr(
                     lang,

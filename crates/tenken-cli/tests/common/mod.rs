@@ -55,15 +55,19 @@ pub fn encrypted_mode() -> bool {
 
 /// The passphrase of the harness's encrypted stores.
 pub const TEST_PASSPHRASE: &str = "harness passphrase 暗号化";
+/// The team's package passphrase in encrypted mode: an encrypted store writes encrypted team
+/// packages (`TENKEN_PACKAGE_PASSPHRASE`).
+pub const TEST_PACKAGE_PASSPHRASE: &str = "harness team package パスフレーズ";
 
 /// A `tenken` command with a clean environment (no data dir, checklists or passphrases from
-/// the caller; the harness passphrase in encrypted mode).
+/// the caller; the harness passphrase and package passphrase in encrypted mode).
 pub fn cmd() -> Command {
     let mut c = Command::new(bin());
     c.env_remove("TENKEN_DATA_DIR")
         .env_remove("TENKEN_CHECKLISTS")
         .env_remove("TENKEN_PASSPHRASE")
         .env_remove("TENKEN_NEW_PASSPHRASE")
+        .env_remove("TENKEN_PACKAGE_PASSPHRASE")
         .env("TENKEN_TEST_WEAK_KDF", "1")
         .env("TENKEN_ACTOR", "e2e-tester")
         // Logs of test runs stay out of the tester's own log folder.
@@ -72,7 +76,8 @@ pub fn cmd() -> Command {
             std::env::temp_dir().join("tenken-cli-test-logs"),
         );
     if encrypted_mode() {
-        c.env("TENKEN_PASSPHRASE", TEST_PASSPHRASE);
+        c.env("TENKEN_PASSPHRASE", TEST_PASSPHRASE)
+            .env("TENKEN_PACKAGE_PASSPHRASE", TEST_PACKAGE_PASSPHRASE);
     }
     c
 }

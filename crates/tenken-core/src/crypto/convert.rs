@@ -3,14 +3,17 @@
 //!
 //! Everything new is built in `DATA/.tenken-convert/` first: `target` (written first: what is
 //! being built), the database (`sqlcipher_export` through `ATTACH … KEY`), every evidence file
-//! (one by one), and for `encrypt` the keys file. The copy is verified (integrity, row counts,
+//! (one by one), a team member's side databases (`team/baseline-<id>.db`,
+//! `team/returned-<id>.db`: keyed with the store key like the store, re-keyed the same way),
+//! and for `encrypt` the keys file. The copy is verified (integrity, row counts,
 //! every file decrypted against its SHA-256) before the one step that commits: `encrypt`
 //! renames the staged keys file into the data folder, `decrypt` moves the data folder's keys
 //! file into the staging folder. A store is encrypted exactly when the keys file is there, so:
 //!
 //! - staging present, not committed (the keys file still says the old mode) → removed (roll back);
-//! - staging present and committed → the staged database and evidence folder are moved in
-//!   (each step can be repeated), then the staging folder (with the old files) is removed.
+//! - staging present and committed → the staged database, evidence folder and team folder are
+//!   moved in (each step can be repeated), then the staging folder (with the old files) is
+//!   removed.
 //!
 //! `finish_pending` does this; every open of a store calls it first.
 
@@ -35,6 +38,9 @@ const TARGET: &str = "target";
 const OLD_KEYS: &str = "keys-old.json";
 const NEW_EVIDENCE: &str = "evidence";
 const OLD_EVIDENCE: &str = "evidence-old";
+/// A team member's side databases (`team/mod.rs`), in the data folder and staged.
+const TEAM: &str = "team";
+const OLD_TEAM: &str = "team-old";
 
 /// What `encrypt` did.
 #[derive(Debug, Serialize)]
@@ -89,21 +95,29 @@ fn roll_forward(dir: &Path, staging: &Path) -> Result<()> {
         fs::rename(&staged_db, &db).map_err(|e| Error::io(&db, e))?;
         crate::output::sync_parent(&db);
     }
-    let new_ev = staging.join(NEW_EVIDENCE);
-    if new_ev.exists() {
-        let ev = dir.join("evidence");
-        if ev.exists() {
-            let mut old = staging.join(OLD_EVIDENCE);
-            let mut n = 0;
-            while old.exists() {
-                n += 1;
-                old = staging.join(format!("{OLD_EVIDENCE}-{n}"));
-            }
-            fs::rename(&ev, &old).map_err(|e| Error::io(&ev, e))?;
-        }
-        fs::rename(&new_ev, &ev).map_err(|e| Error::io(&ev, e))?;
-        crate::output::sync_parent(&ev);
+    swap_in(dir, staging, NEW_EVIDENCE, "evidence", OLD_EVIDENCE)?;
+    swap_in(dir, staging, TEAM, TEAM, OLD_TEAM)
+}
+
+/// Moves the staged folder `staged` in as `DATA/live`; the folder there before goes into the
+/// staging folder as `old` (removed with it). Each rename can be repeated after a kill.
+fn swap_in(dir: &Path, staging: &Path, staged: &str, live: &str, old: &str) -> Result<()> {
+    let new = staging.join(staged);
+    if !new.exists() {
+        return Ok(());
     }
+    let here = dir.join(live);
+    if here.exists() {
+        let mut kept = staging.join(old);
+        let mut n = 0;
+        while kept.exists() {
+            n += 1;
+            kept = staging.join(format!("{old}-{n}"));
+        }
+        fs::rename(&here, &kept).map_err(|e| Error::io(&here, e))?;
+    }
+    fs::rename(&new, &here).map_err(|e| Error::io(&here, e))?;
+    crate::output::sync_parent(&here);
     Ok(())
 }
 
@@ -251,6 +265,101 @@ fn copy_evidence(store: &Store, to: &EvidenceFiles) -> Result<usize> {
     Ok(files.len())
 }
 
+/// Copies a team member's side databases (`DATA/team/*.db`) into `staging/team`, re-keyed from
+/// `from` to `to` (None: plain), each checked (integrity, schema version, row counts) by
+/// opening the copy. A side database that does not open with `from` is tried as the other
+/// form (a baseline an older build left plain in an encrypted store). Temporary files of a
+/// team command (`.tenken-team-*`) are not copied. Returns how many were copied; nothing is
+/// staged when the store has no team folder.
+fn copy_team(
+    dir: &Path,
+    staging: &Path,
+    from: Option<&DataKey>,
+    to: Option<&DataKey>,
+) -> Result<usize> {
+    let src = dir.join(TEAM);
+    if !src.is_dir() {
+        return Ok(0);
+    }
+    let dest = staging.join(TEAM);
+    crate::private::create_dir_all(&dest).map_err(|e| Error::io(&dest, e))?;
+    let mut n = 0;
+    for e in fs::read_dir(&src).map_err(|e| Error::io(&src, e))? {
+        let e = e.map_err(|e| Error::io(&src, e))?;
+        let name = e.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') || !name.ends_with(".db") || !e.path().is_file() {
+            continue;
+        }
+        rekey_side(&e.path(), from, to, &dest.join(&name))?;
+        n += 1;
+    }
+    crate::output::sync_parent(&dest.join("x"));
+    Ok(n)
+}
+
+/// One side database from `path` (keyed with `from`) into `dest` (keyed with `to`), checked.
+fn rekey_side(
+    path: &Path,
+    from: Option<&DataKey>,
+    to: Option<&DataKey>,
+    dest: &Path,
+) -> Result<()> {
+    let bad = |reason: String| Error::io(path, std::io::Error::other(reason));
+    // Opened with the default flags, only read: an attached database inherits the flags, and
+    // the copy must be created.
+    let open = |key: Option<&DataKey>| -> Result<rusqlite::Connection> {
+        let c = rusqlite::Connection::open(path)?;
+        if let Some(k) = key {
+            k.apply(&c)?;
+        }
+        c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        Ok(c)
+    };
+    let c = match open(from) {
+        Ok(c) => c,
+        Err(first) => match from {
+            Some(_) => open(None).map_err(|_| first)?,
+            None => return Err(bad(format!("not a database this store can read: {first}"))),
+        },
+    };
+    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let k = match to {
+        Some(k) => k.sqlcipher_key(),
+        None => Zeroizing::new(String::new()),
+    };
+    c.execute(
+        "ATTACH DATABASE ?1 AS tenken_convert KEY ?2",
+        rusqlite::params![dest.to_string_lossy(), &*k],
+    )?;
+    let done = (|| {
+        c.query_row("SELECT sqlcipher_export('tenken_convert')", [], |_| Ok(()))?;
+        c.pragma_update(Some("tenken_convert"), "user_version", v)?;
+        Ok::<_, Error>(())
+    })();
+    let detached = c.execute("DETACH DATABASE tenken_convert", []);
+    done?;
+    detached?;
+    crate::private::make_file_private(dest);
+    fs::File::open(dest)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(dest, e))?;
+    // The copy opens with the new key and holds what the original holds.
+    let copy =
+        rusqlite::Connection::open_with_flags(dest, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    if let Some(k) = to {
+        k.apply(&copy)?;
+    }
+    let ok: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let cv: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if ok != "ok" || cv != v || row_counts(&copy)? != row_counts(&c)? {
+        return Err(Error::io(
+            dest,
+            std::io::Error::other("the re-keyed copy differs from the original"),
+        ));
+    }
+    Ok(())
+}
+
 /// `tenken encrypt`: the plain store in `dir` becomes an encrypted one under `passphrase`.
 pub fn encrypt(dir: &Path, passphrase: &str) -> Result<Encrypted> {
     finish_pending(dir)?;
@@ -271,6 +380,7 @@ pub fn encrypt(dir: &Path, passphrase: &str) -> Result<Encrypted> {
         verify_db(&store, &staged_db, Some(&key))?;
         let to = EvidenceFiles::with_keys(&staging, Some(Arc::new(key.evidence_keys())));
         let n = copy_evidence(&store, &to)?;
+        copy_team(dir, &staging, None, Some(&key))?;
         write_keys_file(&staging.join(KEYS_FILE), &keys)?;
         Ok::<_, Error>(n)
     })();
@@ -312,7 +422,9 @@ pub fn decrypt(dir: &Path, secret: &Secret) -> Result<Decrypted> {
         let staged_db = staging.join(DB_FILE);
         export_db(&store, &staged_db, None)?;
         verify_db(&store, &staged_db, None)?;
-        copy_evidence(&store, &EvidenceFiles::new(&staging))
+        let n = copy_evidence(&store, &EvidenceFiles::new(&staging))?;
+        copy_team(dir, &staging, Some(&key), None)?;
+        Ok::<_, Error>(n)
     })();
     drop(store);
     let evidence_files = match built {

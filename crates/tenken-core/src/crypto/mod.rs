@@ -11,6 +11,7 @@
 //!   into an encrypted one and back, crash-safe.
 
 pub mod convert;
+pub mod sealed;
 pub mod stream;
 
 use std::fs;
@@ -328,7 +329,7 @@ pub fn rewrap_passphrase(k: &KeysFile, key: &DataKey, passphrase: &str) -> Resul
     Ok(n)
 }
 
-fn check_new_passphrase(p: &str) -> Result<()> {
+pub(crate) fn check_new_passphrase(p: &str) -> Result<()> {
     let n = p.chars().count();
     if n < MIN_PASSPHRASE_CHARS {
         return Err(Error::PassphraseTooShort {

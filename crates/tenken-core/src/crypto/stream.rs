@@ -27,7 +27,11 @@ const NONCE_PREFIX: [u8; 7] = [0; 7];
 
 fn cipher(keys: &EvidenceKeys, salt: &[u8]) -> ChaCha20Poly1305 {
     let k: Zeroizing<[u8; 32]> = keys.file_key(salt);
-    ChaCha20Poly1305::new(GenericArray::from_slice(&k[..]))
+    cipher_of(&k)
+}
+
+fn cipher_of(key: &[u8; 32]) -> ChaCha20Poly1305 {
+    ChaCha20Poly1305::new(GenericArray::from_slice(&key[..]))
 }
 
 /// Encrypts what is written to it into `inner`; `finish` writes the last chunk.
@@ -35,6 +39,8 @@ pub struct EncryptWriter<W: Write> {
     inner: W,
     enc: Option<EncryptorBE32<ChaCha20Poly1305>>,
     buf: Vec<u8>,
+    /// Associated data of every chunk (empty for evidence files; a package's header).
+    aad: Vec<u8>,
 }
 
 impl<W: Write> EncryptWriter<W> {
@@ -42,13 +48,23 @@ impl<W: Write> EncryptWriter<W> {
         let salt = super::random_bytes::<SALT>().map_err(io::Error::other)?;
         inner.write_all(MAGIC)?;
         inner.write_all(&salt)?;
-        let enc =
-            EncryptorBE32::from_aead(cipher(keys, &salt), GenericArray::from_slice(&NONCE_PREFIX));
-        Ok(EncryptWriter {
+        Ok(Self::with_cipher(inner, cipher(keys, &salt), Vec::new()))
+    }
+
+    /// The chunks only (the caller wrote its own header), under `key` — which must be used for
+    /// this one stream (the nonce prefix is fixed) — with `aad` authenticated in every chunk.
+    pub(crate) fn with_key(inner: W, key: &[u8; 32], aad: Vec<u8>) -> Self {
+        Self::with_cipher(inner, cipher_of(key), aad)
+    }
+
+    fn with_cipher(inner: W, c: ChaCha20Poly1305, aad: Vec<u8>) -> Self {
+        let enc = EncryptorBE32::from_aead(c, GenericArray::from_slice(&NONCE_PREFIX));
+        EncryptWriter {
             inner,
             enc: Some(enc),
             buf: Vec::with_capacity(CHUNK + TAG),
-        })
+            aad,
+        }
     }
 
     fn flush_full_chunk(&mut self) -> io::Result<()> {
@@ -56,7 +72,7 @@ impl<W: Write> EncryptWriter<W> {
             .enc
             .as_mut()
             .ok_or_else(|| io::Error::other("finished"))?;
-        enc.encrypt_next_in_place(b"", &mut self.buf)
+        enc.encrypt_next_in_place(&self.aad, &mut self.buf)
             .map_err(|_| io::Error::other("encryption failed"))?;
         self.inner.write_all(&self.buf)?;
         self.buf.clear();
@@ -69,7 +85,7 @@ impl<W: Write> EncryptWriter<W> {
             .enc
             .take()
             .ok_or_else(|| io::Error::other("finished"))?;
-        enc.encrypt_last_in_place(b"", &mut self.buf)
+        enc.encrypt_last_in_place(&self.aad, &mut self.buf)
             .map_err(|_| io::Error::other("encryption failed"))?;
         self.inner.write_all(&self.buf)?;
         self.inner.flush()?;
@@ -102,12 +118,13 @@ pub struct DecryptReader<R: Read> {
     out: Vec<u8>,
     pos: usize,
     done: bool,
+    aad: Vec<u8>,
 }
 
 fn damaged(what: &str) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
-        format!("encrypted evidence file damaged or truncated ({what})"),
+        format!("encrypted file damaged or truncated ({what})"),
     )
 }
 
@@ -134,10 +151,17 @@ impl<R: Read> DecryptReader<R> {
         if head.len() < MAGIC.len() + SALT || &head[..MAGIC.len()] != MAGIC {
             return Err(damaged("header"));
         }
-        let dec = DecryptorBE32::from_aead(
-            cipher(keys, &head[MAGIC.len()..]),
-            GenericArray::from_slice(&NONCE_PREFIX),
-        );
+        Self::with_cipher(inner, cipher(keys, &head[MAGIC.len()..]), Vec::new())
+    }
+
+    /// The chunks only (the caller read its own header), under `key`, with `aad`
+    /// authenticated in every chunk (see `EncryptWriter::with_key`).
+    pub(crate) fn with_key(inner: R, key: &[u8; 32], aad: Vec<u8>) -> io::Result<Self> {
+        Self::with_cipher(inner, cipher_of(key), aad)
+    }
+
+    fn with_cipher(mut inner: R, c: ChaCha20Poly1305, aad: Vec<u8>) -> io::Result<Self> {
+        let dec = DecryptorBE32::from_aead(c, GenericArray::from_slice(&NONCE_PREFIX));
         let mut ahead = Vec::with_capacity(CHUNK + TAG);
         read_full(&mut inner, &mut ahead, CHUNK + TAG)?;
         Ok(DecryptReader {
@@ -147,6 +171,7 @@ impl<R: Read> DecryptReader<R> {
             out: Vec::with_capacity(CHUNK + TAG),
             pos: 0,
             done: false,
+            aad,
         })
     }
 
@@ -164,12 +189,12 @@ impl<R: Read> DecryptReader<R> {
         };
         if last {
             let dec = self.dec.take().ok_or_else(|| damaged("after end"))?;
-            dec.decrypt_last_in_place(b"", &mut self.out)
+            dec.decrypt_last_in_place(&self.aad, &mut self.out)
                 .map_err(|_| damaged("last chunk"))?;
             self.done = true;
         } else {
             let dec = self.dec.as_mut().ok_or_else(|| damaged("after end"))?;
-            dec.decrypt_next_in_place(b"", &mut self.out)
+            dec.decrypt_next_in_place(&self.aad, &mut self.out)
                 .map_err(|_| damaged("chunk"))?;
         }
         Ok(())

@@ -607,10 +607,15 @@ const CONFLICT_COLUMNS: &str = "id, kind, table_name, department_id, item_id, le
 
 impl Store {
     /// `team merge` (lead): every package checked first, then all applied in one transaction.
+    /// Encrypted packages are opened with `package_passphrase` (one for all: the team's).
     /// Logged with its counts and duration (never the merged values).
-    pub fn team_merge(&mut self, paths: &[PathBuf]) -> Result<MergeReport> {
+    pub fn team_merge(
+        &mut self,
+        paths: &[PathBuf],
+        package_passphrase: Option<&str>,
+    ) -> Result<MergeReport> {
         let started = std::time::Instant::now();
-        let r = self.merge_packages(paths);
+        let r = self.merge_packages(paths, package_passphrase);
         let ms = started.elapsed().as_millis() as u64;
         match &r {
             Ok(m) => tracing::info!(target: "tenken", event = "team_merge", packages = paths.len(),
@@ -623,11 +628,15 @@ impl Store {
         r
     }
 
-    fn merge_packages(&mut self, paths: &[PathBuf]) -> Result<MergeReport> {
+    fn merge_packages(
+        &mut self,
+        paths: &[PathBuf],
+        package_passphrase: Option<&str>,
+    ) -> Result<MergeReport> {
         let own = self.device_id()?;
         let mut packages = vec![];
         for path in paths {
-            let pkg = super::read_package(path)?;
+            let pkg = super::read_package(path, package_passphrase)?;
             let m = &pkg.manifest;
             if m.kind != "return" {
                 return Err(Error::TeamPackageWrongKind {

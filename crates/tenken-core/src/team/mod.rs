@@ -107,12 +107,31 @@ fn department_ids(
 
 /// The SQLCipher key of the store's side databases (baseline, state last returned, the
 /// temporary extract): the store's own key, so nothing of an encrypted store is kept plain in
-/// its data folder; empty for a plain store. Packages themselves are plain (see README).
+/// its data folder; empty for a plain store. `encrypt`/`decrypt` re-key them with the store
+/// (`crypto::convert`). Packages are sealed with the team's package passphrase instead
+/// (`package_passphrase`).
 fn side_key(store: &Store) -> Zeroizing<String> {
     match store.data_key() {
         Some(k) => k.sqlcipher_key(),
         None => Zeroizing::new(String::new()),
     }
+}
+
+/// The package passphrase a package written by this store is sealed with: an encrypted store
+/// writes encrypted packages (the passphrase is required, at least `MIN_PASSPHRASE_CHARS`
+/// characters); a plain store writes plain ones (a passphrase given is not used). Checked
+/// before anything is written.
+fn package_passphrase<'a>(
+    store: &Store,
+    dest: &Path,
+    passphrase: Option<&'a str>,
+) -> Result<Option<&'a str>> {
+    if store.data_key().is_none() {
+        return Ok(None);
+    }
+    let p = package::need(dest, passphrase)?;
+    crate::crypto::check_new_passphrase(p)?;
+    Ok(Some(p))
 }
 
 /// Opens a side database, keyed first when `key` is not empty.
@@ -336,11 +355,13 @@ impl Store {
         member: &str,
         out: &Output,
         dest: &Path,
+        package_passphrase: Option<&str>,
     ) -> Result<ShareReport> {
         let member = crate::text::clean("member", member, crate::text::Limit::LINE)?;
         let member = member.trim().to_string();
         let depts = department_ids(self, assessment, departments)?;
         out.check_file(dest)?;
+        let seal_with = self::package_passphrase(self, dest, package_passphrase)?;
         let tmp = TempFile(temp_db(self.dir(), "share"));
         let ids: Vec<i64> = depts.iter().map(|d| d.0).collect();
         extract(self.conn(), &tmp.0, "", assessment, &ids)?;
@@ -372,6 +393,7 @@ impl Store {
         parts.extend(files);
         let mut bytes = vec![];
         package::write(&mut bytes, m, &parts)?;
+        let bytes = package::seal(bytes, seal_with)?;
         out.write(dest, &bytes)?;
         let report = ShareReport {
             baseline_id: baseline_id.clone(),
@@ -397,8 +419,13 @@ impl Store {
     /// `team join` (member): opens a share package into this store. Joining a newer share of
     /// the same assessment keeps the member's work not yet returned (re-applied on top of
     /// the new baseline) or, where it overlaps the lead's changes, refuses and changes nothing.
-    pub fn team_join(&mut self, path: &Path) -> Result<JoinReport> {
-        let pkg = package::read(path)?;
+    /// An encrypted package needs `package_passphrase` whatever this store is.
+    pub fn team_join(
+        &mut self,
+        path: &Path,
+        package_passphrase: Option<&str>,
+    ) -> Result<JoinReport> {
+        let pkg = package::read(path, package_passphrase)?;
         let m = &pkg.manifest;
         if m.kind != "share" {
             return Err(Error::TeamPackageWrongKind {
@@ -583,6 +610,7 @@ impl Store {
         assessment: i64,
         out: &Output,
         dest: &Path,
+        package_passphrase: Option<&str>,
     ) -> Result<ReturnReport> {
         let (lead, baseline_id, member, names_json): (String, String, String, String) = crate::store::optional(self.conn().query_row(
             "SELECT lead_device, baseline_id, member, departments_json FROM team_memberships WHERE assessment_id = ?1",
@@ -591,6 +619,7 @@ impl Store {
         ))?
         .ok_or(Error::TeamNotJoined(assessment))?;
         out.check_file(dest)?;
+        let seal_with = self::package_passphrase(self, dest, package_passphrase)?;
         let depts = self.membership_departments(assessment)?;
         let base = baseline_path(self, assessment);
         let current = TempFile(temp_db(&team_dir(self), "current"));
@@ -628,6 +657,7 @@ impl Store {
         parts.extend(files);
         let mut bytes = vec![];
         package::write(&mut bytes, m, &parts)?;
+        let bytes = package::seal(bytes, seal_with)?;
         out.write(dest, &bytes)?;
         let report = ReturnReport {
             assessment_id: assessment,
@@ -716,6 +746,6 @@ pub struct ReturnReport {
     pub bytes: u64,
 }
 
-pub(crate) fn read_package(path: &Path) -> Result<Package> {
-    package::read(path)
+pub(crate) fn read_package(path: &Path, passphrase: Option<&str>) -> Result<Package> {
+    package::read(path, passphrase)
 }

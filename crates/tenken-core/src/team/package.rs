@@ -1,6 +1,10 @@
 //! The team package: a zip with `manifest.json` first, listing the SHA-256 and size of every
 //! other part. A package whose parts do not match (altered, cut short, a part added or
 //! missing) is refused whole, before anything is read from it.
+//!
+//! An encrypted store writes the zip sealed under the team's package passphrase
+//! (`crypto::sealed`); reading takes either form, and a sealed one needs the passphrase. The
+//! package's SHA-256 (merged twice = once) is always the zip's, sealed or not.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -9,6 +13,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::crypto::sealed;
 use crate::error::{Error, Result};
 
 /// The manifest's format number.
@@ -60,8 +65,11 @@ pub struct Manifest {
 pub struct Package {
     pub manifest: Manifest,
     pub parts: BTreeMap<String, Vec<u8>>,
-    /// SHA-256 of the whole package file.
+    /// SHA-256 of the package zip (of the file for a plain package; of the zip inside for an
+    /// encrypted one).
     pub sha256: String,
+    /// The file was an encrypted package.
+    pub encrypted: bool,
 }
 
 fn invalid(path: &Path, reason: impl ToString) -> Error {
@@ -109,10 +117,61 @@ pub fn write(
         .map_err(|e| Error::io("package", e))
 }
 
-/// Reads and checks a package file: a zip, a manifest of our format, every listed part
-/// present with its digest and size, and no part that is not listed.
-pub fn read(path: &Path) -> Result<Package> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+/// True when the file at `path` is an encrypted package (its first bytes; the rest is checked
+/// when it is read).
+pub fn is_encrypted(path: &Path) -> Result<bool> {
+    let mut head = [0u8; 8];
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut got = 0;
+    while got < head.len() {
+        match f.read(&mut head[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    Ok(sealed::is_sealed(&head[..got]))
+}
+
+/// The passphrase a package needs, or `package_passphrase_required` naming `path`.
+pub(crate) fn need<'a>(path: &Path, passphrase: Option<&'a str>) -> Result<&'a str> {
+    passphrase
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| Error::PackagePassphraseRequired {
+            path: path.to_path_buf(),
+        })
+}
+
+/// The file to write: the zip itself, or sealed under `passphrase` when given.
+pub(crate) fn seal(zip: Vec<u8>, passphrase: Option<&str>) -> Result<Vec<u8>> {
+    match passphrase {
+        None => Ok(zip),
+        Some(p) => sealed::seal(&zip, p),
+    }
+}
+
+/// Reads and checks a package file: opened with `passphrase` when it is an encrypted package
+/// (none given: `package_passphrase_required`; a wrong one: `wrong_package_passphrase`;
+/// damaged or cut short: `team_package_invalid`), then a zip, a manifest of our format, every
+/// listed part present with its digest and size, and no part that is not listed.
+pub fn read(path: &Path, passphrase: Option<&str>) -> Result<Package> {
+    let raw = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let encrypted = sealed::is_sealed(&raw);
+    let bytes = if encrypted {
+        let p = need(path, passphrase)?;
+        sealed::open(&raw, p).map_err(|e| match e {
+            sealed::OpenError::WrongPassphrase => Error::WrongPackagePassphrase {
+                path: path.to_path_buf(),
+            },
+            sealed::OpenError::Damaged(reason) => invalid(
+                path,
+                format!("暗号化されたパッケージ / encrypted package: {reason}"),
+            ),
+        })?
+    } else {
+        raw
+    };
     let sha256 = sha256_hex(&bytes);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
         .map_err(|e| invalid(path, format!("zip: {e}")))?;
@@ -187,6 +246,7 @@ pub fn read(path: &Path) -> Result<Package> {
         manifest,
         parts,
         sha256,
+        encrypted,
     })
 }
 
