@@ -48,6 +48,8 @@ const SAMPLE_ARGS: MessageArgs = {
   parent: "号",
   link: "総務課 · AU-1",
   department: "総務課",
+  path: "/home/kansa/tenken-recovery-key.txt",
+  reason: "no secret service",
   fact: "入退室記録簿が備えられていない",
   shown: 5,
   done: "1.5 MB",
