@@ -20,6 +20,7 @@ Screenshots: target/e2e-screenshots/encryption-*.png (1366×768).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -42,6 +43,8 @@ RECOVERY_FORM = re.compile(r"^[A-Z2-7]{4,}(-[A-Z2-7]{4,})+$")
 os.environ["TENKEN_TEST_WEAK_KDF"] = "1"
 
 _PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-encryption-bin-")
+# The copies (≈ 0.5 GB) go when the script ends.
+atexit.register(shutil.rmtree, _PRIVATE, True)
 PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
 

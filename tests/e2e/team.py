@@ -18,6 +18,7 @@ when each returned. Screenshots: target/e2e-screenshots/team-*.png (1366×768).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -39,6 +40,8 @@ APPLIED_ITEM = "AU-01-00-004"
 
 # Other helpers' builds overwrite target/debug binaries: run private copies taken at the start.
 _PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-team-bin-")
+# The copies (≈ 0.5 GB) go when the script ends.
+atexit.register(shutil.rmtree, _PRIVATE, True)
 PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
 

@@ -21,6 +21,7 @@ target/e2e-screenshots/team-enc-*.png (1366×768).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -44,6 +45,8 @@ os.environ["TENKEN_TEST_WEAK_KDF"] = "1"
 
 # Other helpers' builds overwrite target/debug binaries: run private copies taken at the start.
 _PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-team-enc-bin-")
+# The copies (≈ 0.5 GB) go when the script ends.
+atexit.register(shutil.rmtree, _PRIVATE, True)
 PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
 

@@ -16,6 +16,7 @@ Screenshots: target/e2e-screenshots/unlock-*.png (1366×768).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -42,6 +43,8 @@ os.environ["TENKEN_AUTOLOCK_SECONDS"] = str(AUTOLOCK_SECONDS)
 
 # Other helpers' builds overwrite target/debug binaries: run private copies taken at the start.
 _PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-unlock-bin-")
+# The copies (≈ 0.5 GB) go when the script ends.
+atexit.register(shutil.rmtree, _PRIVATE, True)
 PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
 
