@@ -346,3 +346,4 @@ recovery-kept = I have kept the recovery key
 recovery-close = Close
 recovery-warning = Once this is closed, the recovery key is never shown again.
 set-restore-passphrase = This backup is encrypted. The passphrase it was made with
+set-pass-with-recovery = Forgot the current passphrase? Use the recovery key instead

@@ -331,3 +331,4 @@ recovery-kept = 回復キーを控えました
 recovery-close = 閉じる
 recovery-warning = この画面を閉じると、回復キーは二度と表示されません。
 set-restore-passphrase = このバックアップは暗号化されています。バックアップしたときのパスフレーズ
+set-pass-with-recovery = 現在のパスフレーズを忘れた場合：回復キーで設定し直す

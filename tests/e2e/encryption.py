@@ -10,7 +10,9 @@ recovery-key dialog (the key in its printed form, print and save buttons, closin
 no longer opens with sqlite3. "Remember on this computer": the next start opens without the
 unlock screen; turned off, the next start asks again. Forgotten passphrase: a wrong recovery key
 is refused with nothing changed; the right one sets a new passphrase and opens the store (the
-CLI then opens it with the new passphrase). Settings → turn encryption off: a wrong passphrase
+CLI then opens it with the new passphrase); in Settings, with the store open, the recovery key
+also stands in for a forgotten current passphrase. An encrypted backup restored through the
+window's command needs its passphrase. Settings → turn encryption off: a wrong passphrase
 is refused; the right one leaves a plain store that sqlite3 reads, with the same records.
 Screenshots: target/e2e-screenshots/encryption-*.png (1366×768).
 
@@ -20,7 +22,6 @@ Screenshots: target/e2e-screenshots/encryption-*.png (1366×768).
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import re
@@ -32,28 +33,20 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import (  # noqa: E402
-    TENKEN, Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until,
+    Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until, click,
 )
 
 PASSPHRASE = "暗号化 passphrase 2026"
 NEW_PASSPHRASE = "回復後の passphrase 2027"
+THIRD_PASSPHRASE = "設定画面で回復 passphrase 2028"
 RECOVERY_FORM = re.compile(r"^[A-Z2-7]{4,}(-[A-Z2-7]{4,})+$")
 
 # Fast key derivation for the test (read by the app at start; tauri-driver passes it on).
 os.environ["TENKEN_TEST_WEAK_KDF"] = "1"
 
-_PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-encryption-bin-")
-# The copies (≈ 0.5 GB) go when the script ends.
-atexit.register(shutil.rmtree, _PRIVATE, True)
-PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
-
-def private_binaries() -> None:
-    """Other builds overwrite target/debug binaries: run private copies taken at the start."""
-    shutil.copy2(TENKEN, PRIVATE_TENKEN)
-    app = os.path.join(_PRIVATE, "tenken-app")
-    shutil.copy2(harness.APP, app)
-    harness.APP = app
+# The private copy of tenken (harness.private_binaries, at the start of run).
+PRIVATE_TENKEN = ""
 
 
 def cli(data_dir: str, *args: str, env: dict[str, str] | None = None):
@@ -67,12 +60,6 @@ def cli(data_dir: str, *args: str, env: dict[str, str] | None = None):
 def sqlite_reads(db: str) -> bool:
     r = subprocess.run(["sqlite3", db, "SELECT count(*) FROM sqlite_master"], capture_output=True, text=True)
     return r.returncode == 0 and r.stdout.strip().isdigit() and int(r.stdout.strip()) > 0
-
-
-def click(session, css: str, timeout: float = 30.0) -> None:
-    el = session.wait_for(css, timeout=timeout)
-    session.execute("arguments[0].scrollIntoView({block: 'center'})", {"element-6066-11e4-a52e-4f735466cecf": el})
-    session.click(el)
 
 
 def fill(session, css: str, text: str) -> None:
@@ -104,7 +91,8 @@ def settings_file(data_dir: str) -> dict:
 
 
 def run(checks: Checks, data_dir: str) -> None:
-    private_binaries()
+    global PRIVATE_TENKEN
+    PRIVATE_TENKEN = harness.private_binaries("encryption")
     ja = ftl_messages("ja")
     cli(data_dir, "demo")
     orgs_before = cli(data_dir, "org", "list")
@@ -245,14 +233,25 @@ def run(checks: Checks, data_dir: str) -> None:
                      and cli(data_dir, "org", "list", env=env) == orgs_before,
                      json.dumps([done, state], ensure_ascii=False))
 
-        # Turn encryption off.
+        # Settings, the store open: the recovery key stands in for a forgotten current passphrase.
         click(session, '[data-testid="nav-settings"]')
+        click(session, '[data-testid="settings-pass-with-recovery"]')
+        fill(session, '[data-testid="settings-pass-old"]', key)
+        fill(session, '[data-testid="settings-pass-new"]', THIRD_PASSPHRASE)
+        fill(session, '[data-testid="settings-pass-new2"]', THIRD_PASSPHRASE)
+        click(session, '[data-testid="settings-pass-change"]')
+        ok = wait_for_text(session, '[data-testid="settings-passphrase"] .ok', ja["set-pass-changed"], 15)
+        checks.check("Settings: a new passphrase set with the recovery key", ja["set-pass-changed"] in ok, ok)
+        checks.check("… and it opens the store in the CLI",
+                     cli(data_dir, "org", "list", env={"TENKEN_PASSPHRASE": THIRD_PASSPHRASE}) == orgs_before)
+
+        # Turn encryption off.
         fill(session, '[data-testid="settings-decrypt-pass"]', PASSPHRASE)
         click(session, '[data-testid="settings-decrypt-submit"]')
         err = text_when(session, '[data-testid="settings-decrypt"] [role="alert"]')
         checks.check("turn off with a wrong passphrase: refused, still encrypted",
                      err != "" and os.path.exists(keys) and not sqlite_reads(db), err)
-        fill(session, '[data-testid="settings-decrypt-pass"]', NEW_PASSPHRASE)
+        fill(session, '[data-testid="settings-decrypt-pass"]', THIRD_PASSPHRASE)
         click(session, '[data-testid="settings-decrypt-submit"]')
         done = text_when(session, '[data-testid="settings-decrypt-done"]', 60)
         checks.check("turn off: done, Settings offers to encrypt again",

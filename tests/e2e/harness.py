@@ -7,6 +7,7 @@ Each test script runs under a display (scripts/test.sh uses xvfb-run), starts ta
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
@@ -195,3 +196,38 @@ def main(run: Callable[[Checks, str], None]) -> int:
             shutil.rmtree(output_dir(data_dir), ignore_errors=True)
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 0 if checks.failed == 0 and checks.passed > 0 else 1
+
+
+def private_binaries(name: str) -> str:
+    """Copies tenken and tenken-app into a private folder and starts the app from there: other
+    builds on the machine overwrite target/debug while a long script runs. Returns the path of
+    the copied `tenken`; the copies (≈ 0.5 GB) are removed when the script ends."""
+    global APP
+    private = tempfile.mkdtemp(prefix=f"tenken-e2e-{name}-bin-")
+    atexit.register(shutil.rmtree, private, True)
+    tenken = os.path.join(private, "tenken")
+    shutil.copy2(TENKEN, tenken)
+    app = os.path.join(private, "tenken-app")
+    shutil.copy2(APP, app)
+    APP = app
+    return tenken
+
+
+def click(session: webdriver.Session, css: str, timeout: float = 30.0) -> None:
+    """Clicks `css` once shown, scrolled into view first (WebKitWebDriver does not always do it
+    inside a scrolled pane)."""
+    el = session.wait_for(css, timeout=timeout)
+    session.execute("arguments[0].scrollIntoView({block: 'center'})", {"element-6066-11e4-a52e-4f735466cecf": el})
+    session.click(el)
+
+
+def drop_files(session: webdriver.Session, paths: list[str]) -> str:
+    """Emits the event the webview sends when files are dropped on the window (a native file
+    dialog cannot be driven)."""
+    return session.execute_async(
+        """const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke('plugin:event|emit',
+            {event: 'tauri://drag-drop', payload: {paths: arguments[0], position: {x: 400, y: 300}}})
+          .then(() => done('ok'), (e) => done('error: ' + JSON.stringify(e)));""",
+        paths,
+    )

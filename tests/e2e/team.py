@@ -18,7 +18,6 @@ when each returned. Screenshots: target/e2e-screenshots/team-*.png (1366×768).
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import shutil
@@ -30,7 +29,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import (  # noqa: E402
-    TENKEN, Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until,
+    Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until, click,
+    drop_files,
 )
 
 A = "2"  # the demo's current assessment
@@ -38,18 +38,9 @@ CONFLICT_ITEMS = ["AU-01-00-001", "AU-01-00-002"]
 SAME_ITEM = "AU-01-00-003"
 APPLIED_ITEM = "AU-01-00-004"
 
-# Other helpers' builds overwrite target/debug binaries: run private copies taken at the start.
-_PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-team-bin-")
-# The copies (≈ 0.5 GB) go when the script ends.
-atexit.register(shutil.rmtree, _PRIVATE, True)
-PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
-
-def private_binaries() -> None:
-    shutil.copy2(TENKEN, PRIVATE_TENKEN)
-    app = os.path.join(_PRIVATE, "tenken-app")
-    shutil.copy2(harness.APP, app)
-    harness.APP = app
+# The private copy of tenken (harness.private_binaries, at the start of run).
+PRIVATE_TENKEN = ""
 
 
 def cli(data_dir: str, *args: str):
@@ -68,23 +59,6 @@ def exported(data_dir: str, dept: str, item: str) -> tuple[str | None, str | Non
         if a["department"] == dept and a["item_id"] == item:
             return a["rating"], a["note"]
     return None, None
-
-
-def drop_files(session, paths: list[str]) -> str:
-    """Emits the event the webview sends when files are dropped on the window."""
-    return session.execute_async(
-        """const done = arguments[arguments.length - 1];
-        window.__TAURI_INTERNALS__.invoke('plugin:event|emit',
-            {event: 'tauri://drag-drop', payload: {paths: arguments[0], position: {x: 400, y: 300}}})
-          .then(() => done('ok'), (e) => done('error: ' + JSON.stringify(e)));""",
-        paths,
-    )
-
-
-def click(session, css: str, timeout: float = 30.0) -> None:
-    el = session.wait_for(css, timeout=timeout)
-    session.execute("arguments[0].scrollIntoView({block: 'center'})", {"element-6066-11e4-a52e-4f735466cecf": el})
-    session.click(el)
 
 
 def prepare(lead: str, work: str) -> tuple[str, str]:
@@ -108,7 +82,8 @@ def prepare(lead: str, work: str) -> tuple[str, str]:
 
 
 def run(checks: Checks, data_dir: str) -> None:
-    private_binaries()
+    global PRIVATE_TENKEN
+    PRIVATE_TENKEN = harness.private_binaries("team")
     ja = ftl_messages("ja", ("ui.ftl", "ui-records.ftl", "ui-team.ftl", "core.ftl"))
     work = tempfile.mkdtemp(prefix="tenken-e2e-team-")
     r1, r2 = prepare(data_dir, work)
@@ -236,7 +211,6 @@ def run(checks: Checks, data_dir: str) -> None:
         close_app(member)
         if "--keep-data" not in sys.argv[1:]:
             shutil.rmtree(work, ignore_errors=True)
-        shutil.rmtree(_PRIVATE, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ target/e2e-screenshots/team-enc-*.png (1366×768).
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import os
@@ -33,7 +32,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import (  # noqa: E402
-    TENKEN, Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until,
+    Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until, click,
+    drop_files,
 )
 
 A = "2"  # the demo's current assessment
@@ -43,18 +43,9 @@ PACKAGE_PASSPHRASE = "team package 合言葉 2026"
 # The window reads it when it seals a package (tauri-driver passes the environment on).
 os.environ["TENKEN_TEST_WEAK_KDF"] = "1"
 
-# Other helpers' builds overwrite target/debug binaries: run private copies taken at the start.
-_PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-team-enc-bin-")
-# The copies (≈ 0.5 GB) go when the script ends.
-atexit.register(shutil.rmtree, _PRIVATE, True)
-PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
-
-def private_binaries() -> None:
-    shutil.copy2(TENKEN, PRIVATE_TENKEN)
-    app = os.path.join(_PRIVATE, "tenken-app")
-    shutil.copy2(harness.APP, app)
-    harness.APP = app
+# The private copy of tenken (harness.private_binaries, at the start of run).
+PRIVATE_TENKEN = ""
 
 
 def tenken(data_dir: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -85,12 +76,6 @@ def digest(data_dir: str) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-def click(session, css: str, timeout: float = 30.0) -> None:
-    el = session.wait_for(css, timeout=timeout)
-    session.execute("arguments[0].scrollIntoView({block: 'center'})", {"element-6066-11e4-a52e-4f735466cecf": el})
-    session.click(el)
-
-
 def clear_and_type(session, css: str, text: str) -> None:
     el = session.wait_for(css, timeout=10)
     session.execute("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
@@ -109,24 +94,14 @@ def field_is_for_passphrases(session, css: str) -> bool:
             and "ime-mode: disabled" in (session.attribute(el, "style") or ""))
 
 
-def drop_files(session, paths: list[str]) -> str:
-    """Emits the event the webview sends when files are dropped on the window."""
-    return session.execute_async(
-        """const done = arguments[arguments.length - 1];
-        window.__TAURI_INTERNALS__.invoke('plugin:event|emit',
-            {event: 'tauri://drag-drop', payload: {paths: arguments[0], position: {x: 400, y: 300}}})
-          .then(() => done('ok'), (e) => done('error: ' + JSON.stringify(e)));""",
-        paths,
-    )
-
-
 def merges(data_dir: str) -> int:
     return len([e for e in cli(data_dir, "log", env={"TENKEN_PASSPHRASE": PASSPHRASE}) or []
                 if e.get("action") == "team.merge"])
 
 
 def run(checks: Checks, data_dir: str) -> None:
-    private_binaries()
+    global PRIVATE_TENKEN
+    PRIVATE_TENKEN = harness.private_binaries("team-enc")
     ja = ftl_messages("ja", ("ui.ftl", "ui-records.ftl", "ui-team.ftl", "core.ftl"))
     work = tempfile.mkdtemp(prefix="tenken-e2e-team-enc-")
     share = os.path.join(work, "配布-一郎.zip")
@@ -275,7 +250,6 @@ def run(checks: Checks, data_dir: str) -> None:
         close_app(lead)
         if "--keep-data" not in sys.argv[1:]:
             shutil.rmtree(work, ignore_errors=True)
-        shutil.rmtree(_PRIVATE, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ Screenshots: target/e2e-screenshots/unlock-*.png (1366×768).
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import os
@@ -29,7 +28,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import (  # noqa: E402
-    TENKEN, Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until,
+    Checks, axe_check, close_app, ftl_messages, main, open_app, screenshot, wait_for_text, wait_until, click,
 )
 
 A = "2"  # the demo's current assessment
@@ -41,18 +40,9 @@ AUTOLOCK_SECONDS = 5
 # The app reads it at start (tauri-driver passes the environment on).
 os.environ["TENKEN_AUTOLOCK_SECONDS"] = str(AUTOLOCK_SECONDS)
 
-# Other helpers' builds overwrite target/debug binaries: run private copies taken at the start.
-_PRIVATE = tempfile.mkdtemp(prefix="tenken-e2e-unlock-bin-")
-# The copies (≈ 0.5 GB) go when the script ends.
-atexit.register(shutil.rmtree, _PRIVATE, True)
-PRIVATE_TENKEN = os.path.join(_PRIVATE, "tenken")
 
-
-def private_binaries() -> None:
-    shutil.copy2(TENKEN, PRIVATE_TENKEN)
-    app = os.path.join(_PRIVATE, "tenken-app")
-    shutil.copy2(harness.APP, app)
-    harness.APP = app
+# The private copy of tenken (harness.private_binaries, at the start of run).
+PRIVATE_TENKEN = ""
 
 
 def cli(data_dir: str, *args: str, env: dict[str, str] | None = None):
@@ -74,12 +64,6 @@ def digest(data_dir: str) -> dict[str, str]:
     return out
 
 
-def click(session, css: str, timeout: float = 30.0) -> None:
-    el = session.wait_for(css, timeout=timeout)
-    session.execute("arguments[0].scrollIntoView({block: 'center'})", {"element-6066-11e4-a52e-4f735466cecf": el})
-    session.click(el)
-
-
 def unlock(session, passphrase: str) -> None:
     field = session.wait_for('[data-testid="unlock-passphrase"]', timeout=30)
     session.send_keys(field, passphrase)
@@ -87,7 +71,8 @@ def unlock(session, passphrase: str) -> None:
 
 
 def run(checks: Checks, data_dir: str) -> None:
-    private_binaries()
+    global PRIVATE_TENKEN
+    PRIVATE_TENKEN = harness.private_binaries("unlock")
     ja = ftl_messages("ja")
     cli(data_dir, "demo")
     key_file = os.path.join(tempfile.mkdtemp(prefix="tenken-e2e-unlock-"), "recovery.txt")

@@ -32,9 +32,14 @@ class Lock {
     this.#opened(await unlockStore(passphrase, remember));
   }
 
-  /** The passphrase was forgotten: the recovery key sets a new one and opens the store. */
+  /** The passphrase was forgotten: the recovery key sets a new one and opens the store (or,
+   *  from Settings, keeps it open). */
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
-    this.#opened(await recoverStore(recoveryKey, newPassphrase));
+    const wasLocked = this.locked;
+    const info = await recoverStore(recoveryKey, newPassphrase);
+    // From Settings (already open): the screens stay as they are.
+    if (wasLocked) this.#opened(info);
+    else this.info = info;
   }
 
   /** "Remember on this computer" on or off (the OS keychain). */
