@@ -157,7 +157,17 @@ fn fold_wal(store: &Store) -> Result<()> {
 /// Copies the open store's database into `dest` with `sqlcipher_export`, encrypted with `key`
 /// (an empty key: plain), and its schema version.
 fn export_db(store: &Store, dest: &Path, key: Option<&DataKey>) -> Result<()> {
-    let conn = store.conn();
+    export_connection(store.conn(), dest, key, store.schema_version()?)
+}
+
+/// `sqlcipher_export` of everything `conn` holds into a new file `dest`, keyed with `key` (None:
+/// plain), with `user_version` set to `version`; the copy is made private to the user.
+fn export_connection(
+    conn: &rusqlite::Connection,
+    dest: &Path,
+    key: Option<&DataKey>,
+    version: i64,
+) -> Result<()> {
     let k = match key {
         Some(k) => k.sqlcipher_key(),
         None => Zeroizing::new(String::new()),
@@ -168,8 +178,7 @@ fn export_db(store: &Store, dest: &Path, key: Option<&DataKey>) -> Result<()> {
     )?;
     let done = (|| {
         conn.query_row("SELECT sqlcipher_export('tenken_convert')", [], |_| Ok(()))?;
-        let v = store.schema_version()?;
-        conn.pragma_update(Some("tenken_convert"), "user_version", v)?;
+        conn.pragma_update(Some("tenken_convert"), "user_version", version)?;
         Ok::<_, Error>(())
     })();
     let detached = conn.execute("DETACH DATABASE tenken_convert", []);
@@ -323,23 +332,7 @@ fn rekey_side(
         },
     };
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let k = match to {
-        Some(k) => k.sqlcipher_key(),
-        None => Zeroizing::new(String::new()),
-    };
-    c.execute(
-        "ATTACH DATABASE ?1 AS tenken_convert KEY ?2",
-        rusqlite::params![dest.to_string_lossy(), &*k],
-    )?;
-    let done = (|| {
-        c.query_row("SELECT sqlcipher_export('tenken_convert')", [], |_| Ok(()))?;
-        c.pragma_update(Some("tenken_convert"), "user_version", v)?;
-        Ok::<_, Error>(())
-    })();
-    let detached = c.execute("DETACH DATABASE tenken_convert", []);
-    done?;
-    detached?;
-    crate::private::make_file_private(dest);
+    export_connection(&c, dest, to, v)?;
     fs::File::open(dest)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::io(dest, e))?;
