@@ -75,9 +75,10 @@ if $build_ok; then
   step "end-to-end: unlock screen and auto-lock of an encrypted store" \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/unlock.py || true
   # "Remember on this computer" against a real Secret Service (gnome-keyring on a private bus).
+  # --workspace, not -p tenken-app: the same feature set as the build above, so nothing recompiles.
   step "keychain: the OS keychain keeps, recalls and forgets a store's key" \
     dbus-run-session -- tests/e2e/with-keychain.sh env TENKEN_TEST_REAL_KEYCHAIN=1 \
-    cargo test -q -p tenken-app keychain || true
+    cargo test -q --workspace keychain || true
   step "end-to-end: encryption on/off, recovery key, recovery, remember on this computer" \
     dbus-run-session -- tests/e2e/with-keychain.sh \
     xvfb-run -a -s "-screen 0 1366x768x24" python3 tests/e2e/encryption.py || true
