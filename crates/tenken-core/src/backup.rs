@@ -231,6 +231,15 @@ pub fn is_encrypted_backup(dir: &Path) -> bool {
     dir.join(KEYS_FILE).is_file()
 }
 
+/// The data key of the backup of an encrypted store in `dir`, unwrapped from the backup's own
+/// keys file with its passphrase or recovery key (a damaged keys file: `keys_file_invalid`).
+pub fn backup_key(dir: &Path, secret: &crate::crypto::Secret) -> Result<Arc<DataKey>> {
+    Ok(Arc::new(crate::crypto::unlock_file(
+        &dir.join(KEYS_FILE),
+        secret,
+    )?))
+}
+
 /// Verifies a backup folder: manifest, database integrity, audit-log chain, every file's hash.
 pub fn check_backup(dir: &Path) -> Result<Manifest> {
     check_backup_with(dir, None)

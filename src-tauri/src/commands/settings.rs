@@ -94,10 +94,7 @@ pub fn restore_data(
         let Some(p) = passphrase else {
             return Err(tenken_core::Error::PassphraseRequired { path: src });
         };
-        let key = std::sync::Arc::new(tenken_core::crypto::unlock_file(
-            &src.join(tenken_core::crypto::KEYS_FILE),
-            &tenken_core::crypto::Secret::Passphrase(p),
-        )?);
+        let key = backup::backup_key(&src, &tenken_core::crypto::Secret::Passphrase(p))?;
         let kept = backup::restore_with(&src, data_dir, Some(key.clone()))?;
         *reopen_key = Some(key);
         Ok(kept.display().to_string())

@@ -56,12 +56,11 @@ pub fn team_package_encrypted(
     paths: Vec<String>,
 ) -> CommandResult<bool> {
     let check = || -> tenken_core::Result<bool> {
-        for p in &paths {
-            if tenken_core::team::package::is_encrypted(&paths::existing_file(p)?)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        let files = paths
+            .iter()
+            .map(|p| paths::existing_file(p))
+            .collect::<tenken_core::Result<Vec<_>>>()?;
+        Ok(tenken_core::team::package::first_encrypted(&files)?.is_some())
     };
     check().map_err(|e| CommandError::from_core(&e, state.lang()))
 }

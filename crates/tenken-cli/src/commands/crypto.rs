@@ -55,7 +55,7 @@ pub fn backup_key(
         Some(f) => Secret::RecoveryKey(read_secret_file(f)?),
         None => Secret::Passphrase(passphrase(cli, backup)?),
     };
-    Ok(Some(Arc::new(crypto::unlock_file(&keys, &secret)?)))
+    Ok(Some(tenken_core::backup::backup_key(backup, &secret)?))
 }
 
 fn read_secret_file(path: &Path) -> Result<Zeroizing<String>> {

@@ -24,13 +24,11 @@ fn writing_passphrase(cli: &Cli, store: &Store, dest: &Path) -> Result<Option<Ze
 
 /// The package passphrase for the packages read, asked only when one of them is encrypted.
 fn reading_passphrase(cli: &Cli, files: &[PathBuf]) -> Result<Option<Zeroizing<String>>> {
-    for f in files {
-        // A file that cannot be read is reported by the use case itself.
-        if package::is_encrypted(f).unwrap_or(false) {
-            return crypto::package_passphrase(cli, f, false).map(Some);
-        }
+    // A file that cannot be read is reported by the use case itself.
+    match package::first_encrypted(files) {
+        Ok(Some(f)) => crypto::package_passphrase(cli, f, false).map(Some),
+        _ => Ok(None),
     }
-    Ok(None)
 }
 
 pub fn run(cli: &Cli, ctx: &Ctx, cmd: &TeamCmd) -> Result<ExitCode> {

@@ -134,6 +134,16 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
     Ok(sealed::is_sealed(&head[..got]))
 }
 
+/// The first of `paths` that is an encrypted package (the package passphrase is then needed).
+pub fn first_encrypted(paths: &[std::path::PathBuf]) -> Result<Option<&Path>> {
+    for p in paths {
+        if is_encrypted(p)? {
+            return Ok(Some(p));
+        }
+    }
+    Ok(None)
+}
+
 /// The passphrase a package needs, or `package_passphrase_required` naming `path`.
 pub(crate) fn need<'a>(path: &Path, passphrase: Option<&'a str>) -> Result<&'a str> {
     passphrase
